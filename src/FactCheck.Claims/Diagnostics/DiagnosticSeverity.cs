@@ -1,0 +1,7 @@
+namespace FactCheck.Claims.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+}

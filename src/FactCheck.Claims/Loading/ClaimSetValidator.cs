@@ -1,0 +1,77 @@
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Model;
+
+namespace FactCheck.Claims.Loading;
+
+/// <summary>Checks that need the whole set: ids unique across files, and every reference resolving.</summary>
+internal static class ClaimSetValidator
+{
+    public static void Validate(ClaimSet set, List<Diagnostic> diagnostics)
+    {
+        var sources = Unique(set.Sources, s => s.Id, s => s.Location, "source id", diagnostics);
+        var propositions = Unique(set.Propositions, p => p.Key, p => p.Location, "proposition key", diagnostics);
+        var claims = Unique(set.Claims, c => c.Id, c => c.Location, "claim id", diagnostics);
+
+        foreach (var source in set.Sources)
+        {
+            Check(source.DerivedFrom, sources, "source", diagnostics);
+            if (source.DerivedFrom?.Id == source.Id)
+            {
+                diagnostics.Add(Diagnostic.Error(source.DerivedFrom.Location, "self-reference", $"source '{source.Id}' cannot derive from itself"));
+            }
+        }
+
+        foreach (var proposition in set.Propositions)
+        {
+            foreach (var r in proposition.Implies) Check(r, propositions, "proposition", diagnostics);
+            foreach (var r in proposition.Excludes) Check(r, propositions, "proposition", diagnostics);
+        }
+
+        foreach (var claim in set.Claims)
+        {
+            foreach (var stance in claim.Stances) Check(stance.Proposition, propositions, "proposition", diagnostics);
+            foreach (var appearance in claim.Appearances) Check(appearance.Source, sources, "source", diagnostics);
+            foreach (var cite in claim.Cites) Check(cite.Source, sources, "source", diagnostics);
+            foreach (var link in claim.Links.SameAs.Concat(claim.Links.Contradicts).Concat(claim.Links.Supports))
+            {
+                Check(link, claims, "claim", diagnostics);
+                if (link.Id == claim.Id)
+                {
+                    diagnostics.Add(Diagnostic.Error(link.Location, "self-reference", $"claim '{claim.Id}' cannot link to itself"));
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, Location> Unique<T>(
+        IEnumerable<T> items, Func<T, string> id, Func<T, Location> location, string what, List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, Location>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var key = id(item);
+            if (key.Length == 0) continue;
+            if (seen.TryGetValue(key, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    location(item), "duplicate-id", $"duplicate {what} '{key}': already defined at {first}", "ids must be unique across all claims files; rename one"));
+            }
+            else
+            {
+                seen.Add(key, location(item));
+            }
+        }
+
+        return seen;
+    }
+
+    private static void Check(Reference? reference, Dictionary<string, Location> known, string what, List<Diagnostic> diagnostics)
+    {
+        if (reference is null || known.ContainsKey(reference.Id)) return;
+        diagnostics.Add(Diagnostic.Error(
+            reference.Location,
+            "unknown-reference",
+            $"no {what} has the id '{reference.Id}'{Suggestions.DidYouMean(reference.Id, known.Keys)}",
+            $"define the {what} or correct the id"));
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using FactCheck.Claims.Loading;
+
+namespace FactCheck.Cli.Commands;
+
+/// <summary><c>factcheck validate [paths]</c>: load the claims and report every problem, fast enough for every save.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: claims/",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("validate", "Check the claims files: YAML syntax, keys, types, dates, ids and references.")
+        {
+            paths,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["claims"];
+            var result = ClaimsLoader.Load(given);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                output.WriteLine(diagnostic.ToString());
+            }
+
+            var set = result.ClaimSet;
+            var summary = $"{set.Files.Count} files, {set.Sources.Count} sources, {set.Propositions.Count} propositions, {set.Claims.Count} claims";
+            if (result.HasErrors)
+            {
+                var errors = result.Diagnostics.Count(d => d.Severity == Claims.Diagnostics.DiagnosticSeverity.Error);
+                output.WriteLine($"{errors} error{(errors == 1 ? "" : "s")} in {summary}");
+                return ExitCodes.InvalidInput;
+            }
+
+            output.WriteLine($"valid: {summary}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

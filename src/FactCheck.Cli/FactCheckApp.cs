@@ -1,0 +1,33 @@
+using System.CommandLine;
+using FactCheck.Cli.Commands;
+
+namespace FactCheck.Cli;
+
+/// <summary>The <c>factcheck</c> command line, runnable in-process with its own output writers (tests do).</summary>
+public static class FactCheckApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("FactCheck: keep track of claims in the news and check them with rules.")
+        {
+            ValidateCommand.Create(),
+        };
+
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            var parse = root.Parse(args);
+            var code = parse.Invoke(config);
+
+            // System.CommandLine answers usage errors with 1; ours are "invalid input".
+            return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : code;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"factcheck: internal error: {ex.Message}");
+            error.WriteLine("This is a bug in FactCheck; please report it with the command you ran.");
+            error.WriteLine(ex.ToString());
+            return ExitCodes.InternalError;
+        }
+    }
+}
