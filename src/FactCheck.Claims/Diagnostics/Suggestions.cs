@@ -8,9 +8,17 @@ public static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        var limit = Math.Max(1, Math.Min(3, input.Length / 3));
+        var limit = input.Length < 4 ? 1 : Math.Min(3, Math.Max(2, input.Length / 3));
         foreach (var candidate in candidates)
         {
+            // "deny" for "denies": a shared stem is as telling as a small edit distance.
+            if (input.Length >= 3 && candidate.StartsWith(input, StringComparison.OrdinalIgnoreCase) && best is null)
+            {
+                best = candidate;
+                bestDistance = limit;
+                continue;
+            }
+
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant(), limit);
             if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {

@@ -165,7 +165,7 @@ internal sealed partial class MappingView
         Report(
             scalar.Location,
             "bad-date",
-            $"'{scalar.Value}' is not a valid date for '{key}': {error}",
+            $"invalid date for '{key}': {error}",
             "write 2023, 2023-06, 2023-11-08 or 2023-11-08T14:10+05:00");
         return null;
     }

@@ -50,6 +50,17 @@ public static class YamlTreeReader
                 $"YAML syntax error: {Clean(ex.Message)}",
                 "fix the YAML syntax here; the rest of this file was not read"));
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's parser can fail an internal check on malformed streams (found by fuzzing);
+            // it is still a syntax error in the file, reported where parsing stopped.
+            var where = parser.Current is { } current ? At(file, current.End) : new Location(file, 1, 1);
+            diagnostics.Add(Diagnostic.Error(
+                where,
+                "yaml-syntax",
+                $"YAML syntax error: {ex.Message.TrimEnd('.')}",
+                "fix the YAML syntax near here; the rest of this file was not read"));
+        }
 
         return documents;
     }
