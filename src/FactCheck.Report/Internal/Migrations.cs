@@ -1,0 +1,257 @@
+namespace FactCheck.Report.Internal;
+
+/// <summary>
+/// The schema history, forward only. A new report runs every step in order, so the path an old report
+/// takes is the same one every new report takes. Never edit a released step: add a new one.
+/// </summary>
+internal static class Migrations
+{
+    /// <summary>PRAGMA application_id of a FactCheck report: "FCKR" in ASCII.</summary>
+    public const int ApplicationId = 0x46434B52;
+
+    public static readonly Migration V1 = new(1, "core tables", """
+        PRAGMA application_id = 1178815314;
+
+        CREATE TABLE report_info (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO report_info (key, value) VALUES ('format', 'factcheck-report');
+
+        CREATE TABLE runs (
+            run_id        INTEGER PRIMARY KEY,
+            started_at    TEXT NOT NULL,
+            finished_at   TEXT NOT NULL,
+            tool_version  TEXT NOT NULL,
+            git_commit    TEXT,
+            claims_digest TEXT NOT NULL,
+            rules_digest  TEXT NOT NULL
+        );
+
+        CREATE TABLE sources (
+            run_id    INTEGER NOT NULL,
+            source_id TEXT NOT NULL,
+            kind      TEXT NOT NULL,
+            title     TEXT,
+            outlet    TEXT,
+            url       TEXT,
+            file      TEXT,
+            line      INTEGER,
+            PRIMARY KEY (run_id, source_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE claims (
+            run_id    INTEGER NOT NULL,
+            claim_id  TEXT NOT NULL,
+            file      TEXT,
+            line      INTEGER,
+            col       INTEGER,
+            statement TEXT NOT NULL,
+            claimant  TEXT,
+            status    TEXT NOT NULL,
+            digest    TEXT NOT NULL,
+            PRIMARY KEY (run_id, claim_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE appearances (
+            run_id      INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            source_id   TEXT NOT NULL,
+            attribution TEXT NOT NULL,
+            quote       TEXT,
+            file        TEXT,
+            line        INTEGER,
+            col         INTEGER
+        );
+
+        CREATE TABLE citations (
+            run_id    INTEGER NOT NULL,
+            claim_id  TEXT NOT NULL,
+            source_id TEXT,
+            cited_as  TEXT NOT NULL,
+            file      TEXT,
+            line      INTEGER,
+            col       INTEGER
+        );
+
+        CREATE TABLE rules (
+            run_id   INTEGER NOT NULL,
+            rule_id  TEXT NOT NULL,
+            title    TEXT,
+            severity TEXT NOT NULL,
+            file     TEXT,
+            line     INTEGER,
+            PRIMARY KEY (run_id, rule_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE findings (
+            finding_id  INTEGER PRIMARY KEY,
+            run_id      INTEGER NOT NULL,
+            rule_id     TEXT NOT NULL,
+            severity    TEXT NOT NULL,
+            message     TEXT NOT NULL,
+            file        TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX findings_by_run ON findings (run_id);
+
+        CREATE TABLE finding_claims (
+            finding_id INTEGER NOT NULL,
+            claim_id   TEXT NOT NULL,
+            PRIMARY KEY (finding_id, claim_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE finding_sources (
+            finding_id INTEGER NOT NULL,
+            source_id  TEXT NOT NULL,
+            PRIMARY KEY (finding_id, source_id)
+        ) WITHOUT ROWID;
+        """);
+
+    public static readonly Migration V2 = new(2, "claim history, run errors, indexes, views", """
+        -- Claim history: content is stored once per version; runs point at the version they saw.
+        CREATE TABLE claim_versions (
+            version_id   INTEGER PRIMARY KEY,
+            claim_id     TEXT NOT NULL,
+            version      INTEGER NOT NULL,
+            digest       TEXT NOT NULL,
+            status       TEXT NOT NULL,
+            statement    TEXT NOT NULL,
+            claimant     TEXT,
+            first_run_id INTEGER NOT NULL,
+            UNIQUE (claim_id, version)
+        );
+
+        -- A new version starts wherever digest or status differs from the claim's previous row.
+        INSERT INTO claim_versions (claim_id, version, digest, status, statement, claimant, first_run_id)
+        SELECT claim_id, row_number() OVER (PARTITION BY claim_id ORDER BY run_id), digest, status, statement, claimant, run_id
+        FROM (
+            SELECT run_id, claim_id, digest, status, statement, claimant,
+                   lag(digest) OVER w AS previous_digest, lag(status) OVER w AS previous_status
+            FROM claims
+            WINDOW w AS (PARTITION BY claim_id ORDER BY run_id))
+        WHERE previous_digest IS NULL OR previous_digest <> digest OR previous_status <> status
+        ORDER BY claim_id, run_id;
+
+        CREATE TABLE run_claims (
+            run_id     INTEGER NOT NULL,
+            claim_id   TEXT NOT NULL,
+            version_id INTEGER NOT NULL,
+            file       TEXT,
+            line       INTEGER,
+            col        INTEGER,
+            PRIMARY KEY (run_id, claim_id)
+        ) WITHOUT ROWID;
+
+        INSERT INTO run_claims (run_id, claim_id, version_id, file, line, col)
+        SELECT c.run_id, c.claim_id,
+               (SELECT v.version_id FROM claim_versions v
+                WHERE v.claim_id = c.claim_id AND v.first_run_id <= c.run_id
+                ORDER BY v.version DESC LIMIT 1),
+               c.file, c.line, c.col
+        FROM claims c;
+
+        DROP TABLE claims;
+
+        -- The claims of every run with their content, as v1 stored them.
+        CREATE VIEW claims AS
+        SELECT rc.run_id, rc.claim_id, rc.file, rc.line, rc.col, v.statement, v.claimant, v.status, v.digest,
+               v.version, rc.version_id
+        FROM run_claims rc JOIN claim_versions v ON v.version_id = rc.version_id;
+
+        CREATE TABLE run_errors (
+            run_id  INTEGER NOT NULL,
+            kind    TEXT NOT NULL,
+            message TEXT NOT NULL,
+            rule_id TEXT,
+            file    TEXT,
+            line    INTEGER,
+            col     INTEGER
+        );
+        CREATE INDEX run_errors_by_run ON run_errors (run_id);
+
+        DROP INDEX findings_by_run;
+        CREATE INDEX findings_by_run_fingerprint ON findings (run_id, fingerprint);
+        CREATE INDEX finding_claims_by_claim ON finding_claims (claim_id);
+        CREATE INDEX appearances_by_run_source ON appearances (run_id, source_id);
+        CREATE INDEX citations_by_run ON citations (run_id);
+
+        CREATE VIEW latest_run AS
+        SELECT * FROM runs ORDER BY run_id DESC LIMIT 1;
+
+        CREATE VIEW run_pairs AS
+        SELECT r.run_id, (SELECT max(p.run_id) FROM runs p WHERE p.run_id < r.run_id) AS previous_run_id
+        FROM runs r;
+
+        CREATE VIEW latest_findings AS
+        SELECT f.finding_id, f.rule_id, f.severity, f.message, f.file, f.line, f.col, f.fingerprint,
+               r.title AS rule_title
+        FROM findings f
+        LEFT JOIN rules r ON r.run_id = f.run_id AND r.rule_id = f.rule_id
+        WHERE f.run_id = (SELECT max(run_id) FROM runs);
+
+        -- change: 'new' (not in the previous run), 'unchanged' (in both), 'fixed' (only in the previous run).
+        CREATE VIEW finding_changes AS
+        SELECT p.run_id, p.previous_run_id,
+               CASE WHEN EXISTS (SELECT 1 FROM findings o
+                                 WHERE o.run_id = p.previous_run_id AND o.fingerprint = f.fingerprint)
+                    THEN 'unchanged' ELSE 'new' END AS change,
+               f.finding_id, f.rule_id, f.severity, f.message, f.file, f.line, f.col, f.fingerprint
+        FROM run_pairs p JOIN findings f ON f.run_id = p.run_id
+        UNION ALL
+        SELECT p.run_id, p.previous_run_id, 'fixed' AS change,
+               o.finding_id, o.rule_id, o.severity, o.message, o.file, o.line, o.col, o.fingerprint
+        FROM run_pairs p JOIN findings o ON o.run_id = p.previous_run_id
+        WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = p.run_id AND f.fingerprint = o.fingerprint);
+
+        CREATE VIEW latest_finding_changes AS
+        SELECT * FROM finding_changes WHERE run_id = (SELECT max(run_id) FROM runs);
+
+        CREATE VIEW latest_claims AS
+        SELECT * FROM claims WHERE run_id = (SELECT max(run_id) FROM runs);
+
+        CREATE VIEW claims_by_status AS
+        SELECT status, count(*) AS claims FROM latest_claims GROUP BY status;
+
+        -- Every version of every claim, with the runs that saw it.
+        CREATE VIEW claim_history AS
+        SELECT v.claim_id, v.version, v.status, v.statement, v.claimant, v.digest, v.first_run_id,
+               (SELECT max(rc.run_id) FROM run_claims rc WHERE rc.version_id = v.version_id) AS last_run_id
+        FROM claim_versions v;
+
+        -- Per source of the latest run: its claims, how they are attributed, and how many are flagged by
+        -- attribution.unattributed* or quotes.drift* findings that concern the claim (and this source, or no source).
+        CREATE VIEW source_attribution AS
+        WITH latest AS (SELECT max(run_id) AS run_id FROM runs),
+        flagged AS (
+            SELECT DISTINCT fc.claim_id, fs.source_id,
+                   CASE WHEN f.rule_id LIKE 'attribution.unattributed%' THEN 'unattributed' ELSE 'drift' END AS flag
+            FROM findings f
+            JOIN finding_claims fc ON fc.finding_id = f.finding_id
+            LEFT JOIN finding_sources fs ON fs.finding_id = f.finding_id
+            WHERE f.run_id = (SELECT run_id FROM latest)
+              AND (f.rule_id LIKE 'attribution.unattributed%' OR f.rule_id LIKE 'quotes.drift%'))
+        SELECT s.source_id, s.kind, s.title, s.outlet,
+               count(DISTINCT a.claim_id) AS claims,
+               count(DISTINCT CASE WHEN a.attribution = 'direct-quote' THEN a.claim_id END) AS direct_quote,
+               count(DISTINCT CASE WHEN a.attribution = 'paraphrase' THEN a.claim_id END) AS paraphrase,
+               count(DISTINCT CASE WHEN a.attribution = 'reported' THEN a.claim_id END) AS reported,
+               count(DISTINCT CASE WHEN a.attribution = 'unattributed' THEN a.claim_id END) AS unattributed,
+               (SELECT count(DISTINCT g.claim_id) FROM flagged g JOIN appearances b
+                    ON b.run_id = s.run_id AND b.source_id = s.source_id AND b.claim_id = g.claim_id
+                WHERE g.flag = 'unattributed' AND (g.source_id IS NULL OR g.source_id = s.source_id)) AS flagged_unattributed,
+               (SELECT count(DISTINCT g.claim_id) FROM flagged g JOIN appearances b
+                    ON b.run_id = s.run_id AND b.source_id = s.source_id AND b.claim_id = g.claim_id
+                WHERE g.flag = 'drift' AND (g.source_id IS NULL OR g.source_id = s.source_id)) AS drifting
+        FROM sources s
+        LEFT JOIN appearances a ON a.run_id = s.run_id AND a.source_id = s.source_id
+        WHERE s.run_id = (SELECT run_id FROM latest)
+        GROUP BY s.source_id;
+        """);
+
+    public static IReadOnlyList<Migration> All { get; } = [V1, V2];
+
+    public static int CurrentVersion => All[^1].Version;
+}

@@ -1,0 +1,456 @@
+using System.Globalization;
+using Dapper;
+using FactCheck.Report.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Report;
+
+/// <summary>
+/// A FactCheck report: one SQLite file that keeps every run's claims, rules and findings.
+/// <see cref="Open"/> creates or upgrades a report for writing; <see cref="OpenReadOnly"/> reads one without
+/// changing a byte. Every failure is a <see cref="ReportException"/>.
+/// A store is not thread-safe; open one per thread (SQLite serialises the writers).
+/// </summary>
+public sealed class ReportStore : IDisposable
+{
+    /// <summary>The schema version this library writes (PRAGMA user_version).</summary>
+    public static int CurrentSchemaVersion => Migrations.CurrentVersion;
+
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly SqliteConnection _connection;
+
+    private ReportStore(string path, SqliteConnection connection, bool isReadOnly, int schemaVersion)
+    {
+        Path = path;
+        _connection = connection;
+        IsReadOnly = isReadOnly;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The full path of the report file.</summary>
+    public string Path { get; }
+
+    public bool IsReadOnly { get; }
+
+    /// <summary>The schema version of the file (older than <see cref="CurrentSchemaVersion"/> only when opened read-only).</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>The newest run, or null when the report holds none yet.</summary>
+    public long? LatestRunId => Guard("reading the latest run", () =>
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs"));
+
+    /// <summary>Test hook: called after each stage of <see cref="WriteRun"/>, inside its transaction.</summary>
+    internal Action<string>? StageCompleted { get; set; }
+
+    /// <summary>
+    /// Opens the report at <paramref name="path"/> for writing: creates it when the file is missing or empty,
+    /// upgrades an older report in place, and refuses (untouched) a newer report, another SQLite database, or
+    /// a file that is not a database.
+    /// </summary>
+    public static ReportStore Open(string path)
+    {
+        var fullPath = FullPath(path);
+        var exists = SqliteHeader.CheckExisting(fullPath);
+        var directory = System.IO.Path.GetDirectoryName(fullPath);
+        if (!exists && directory is not null && !Directory.Exists(directory))
+        {
+            throw new ReportException($"Cannot create the report '{fullPath}': the directory '{directory}' does not exist.");
+        }
+
+        var connection = Connect(fullPath, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            var version = SchemaManager.Check(connection, null, fullPath, allowBlank: true);
+            if (version == 0)
+            {
+                // WAL lets readers keep reading while a run is written; it is a property of the file.
+                connection.Execute("PRAGMA journal_mode = WAL");
+            }
+
+            if (version < Migrations.CurrentVersion)
+            {
+                SchemaManager.Upgrade(connection, fullPath);
+            }
+
+            if (!string.Equals(connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                connection.Execute("PRAGMA journal_mode = WAL");
+            }
+
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+            return new ReportStore(fullPath, connection, isReadOnly: false, Migrations.CurrentVersion);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Wrap(e, fullPath, "opening the report");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing report for reading only (any schema version up to the current one); the connection
+    /// is read-only, so nothing in the file changes.
+    /// </summary>
+    public static ReportStore OpenReadOnly(string path)
+    {
+        var fullPath = FullPath(path);
+        if (!SqliteHeader.CheckExisting(fullPath))
+        {
+            throw new ReportException($"There is no report at '{fullPath}'. Run `factcheck check` with this report path first.");
+        }
+
+        var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
+        try
+        {
+            connection.Execute("PRAGMA query_only = 1");
+            var version = SchemaManager.Check(connection, null, fullPath, allowBlank: false);
+            return new ReportStore(fullPath, connection, isReadOnly: true, version);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Wrap(e, fullPath, "opening the report");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The fingerprints of a run's findings in another report file (a baseline), e.g. the main branch's report.</summary>
+    /// <param name="runId">The run to take; the latest when null. A report without runs gives an empty set.</param>
+    public static IReadOnlySet<string> ReadBaselineFingerprints(string reportPath, long? runId = null)
+    {
+        using var store = OpenReadOnly(reportPath);
+        return store.GetFingerprints(runId);
+    }
+
+    /// <summary>Records a run in one transaction: either all of it lands or none (also when the process dies).</summary>
+    /// <returns>The new run's id.</returns>
+    public long WriteRun(RunData run)
+    {
+        RunValidator.Validate(run);
+        if (IsReadOnly)
+        {
+            throw new ReportException($"'{Path}' was opened read-only; open it with ReportStore.Open to record a run.");
+        }
+
+        return Guard("writing a run to", () => RunWriter.Write(_connection, run, StageCompleted));
+    }
+
+    /// <summary>All runs, oldest first.</summary>
+    public IReadOnlyList<RunInfo> GetRuns() => Guard("reading the runs of", () =>
+        _connection.Query<RunRow>(RunRow.Select + " ORDER BY run_id").Select(r => r.ToInfo()).ToList());
+
+    /// <summary>One run; throws when the report does not hold it.</summary>
+    public RunInfo GetRun(long runId) => Guard("reading a run of", () =>
+        _connection.QuerySingleOrDefault<RunRow>(RunRow.Select + " WHERE run_id = @runId", new { runId })?.ToInfo())
+        ?? throw MissingRun(runId);
+
+    /// <summary>The run recorded just before <paramref name="runId"/>, or null for the first run.</summary>
+    public long? GetPreviousRunId(long runId) => Guard("reading the runs of", () =>
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs WHERE run_id < @runId", new { runId }));
+
+    /// <summary>What a run (the latest when null) found, and how that differs from the run before it.</summary>
+    public RunSummary GetRunSummary(long? runId = null)
+    {
+        var run = GetRun(ResolveRun(runId));
+        return Guard("summarising a run of", () =>
+        {
+            var id = run.RunId;
+            var previous = GetPreviousRunId(id);
+            var p = new { id, previous = previous ?? -1 };
+            var bySeverity = _connection.Query<(string Key, long Count)>(
+                "SELECT severity, count(*) FROM findings WHERE run_id = @id GROUP BY severity ORDER BY severity", p)
+                .ToDictionary(r => r.Key, r => (int)r.Count, StringComparer.Ordinal);
+            var byStatus = _connection.Query<(string Key, long Count)>(
+                "SELECT status, count(*) FROM claims WHERE run_id = @id GROUP BY status ORDER BY status", p)
+                .ToDictionary(r => r.Key, r => (int)r.Count, StringComparer.Ordinal);
+            var findings = bySeverity.Values.Sum();
+            var added = _connection.ExecuteScalar<int>(
+                "SELECT count(*) FROM findings f WHERE f.run_id = @id AND NOT EXISTS (SELECT 1 FROM findings o WHERE o.run_id = @previous AND o.fingerprint = f.fingerprint)", p);
+            var fixedCount = _connection.ExecuteScalar<int>(
+                "SELECT count(*) FROM findings o WHERE o.run_id = @previous AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = @id AND f.fingerprint = o.fingerprint)", p);
+            var errors = SchemaVersion >= 2 ? _connection.ExecuteScalar<int>("SELECT count(*) FROM run_errors WHERE run_id = @id", p) : 0;
+            return new RunSummary(
+                run,
+                previous,
+                Sources: _connection.ExecuteScalar<int>("SELECT count(*) FROM sources WHERE run_id = @id", p),
+                Claims: byStatus.Values.Sum(),
+                Rules: _connection.ExecuteScalar<int>("SELECT count(*) FROM rules WHERE run_id = @id", p),
+                Findings: findings,
+                Errors: errors,
+                bySeverity,
+                byStatus,
+                NewFindings: added,
+                FixedFindings: fixedCount,
+                UnchangedFindings: findings - added);
+        });
+    }
+
+    /// <summary>The findings of a run, in the order they were recorded.</summary>
+    public IReadOnlyList<ReportedFinding> GetFindings(long runId)
+    {
+        GetRun(runId);
+        return Guard("reading the findings of", () => ReadFindings(runId));
+    }
+
+    /// <summary>The fingerprints of a run's findings (the latest run when null; empty when there is no run).</summary>
+    public IReadOnlySet<string> GetFingerprints(long? runId = null)
+    {
+        var id = runId ?? LatestRunId;
+        if (id is null)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        GetRun(id.Value);
+        return Guard("reading the fingerprints of", () =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT fingerprint FROM findings WHERE run_id = $run";
+            command.Parameters.AddWithValue("$run", id.Value);
+            using var reader = command.ExecuteReader();
+            var prints = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                prints.Add(reader.GetString(0));
+            }
+
+            return prints;
+        });
+    }
+
+    /// <summary>Findings new in <paramref name="headRunId"/>, fixed since <paramref name="baseRunId"/>, and unchanged.</summary>
+    public RunDiff Diff(long baseRunId, long headRunId)
+    {
+        GetRun(baseRunId);
+        GetRun(headRunId);
+        return Guard("comparing runs of", () => RunDiff.Compute(baseRunId, headRunId, ReadFindings(baseRunId), ReadFindings(headRunId)));
+    }
+
+    /// <summary>The difference between a run (the latest when null) and the run before it; all findings are new for the first run.</summary>
+    public RunDiff DiffWithPrevious(long? runId = null)
+    {
+        var head = ResolveRun(runId);
+        var previous = GetPreviousRunId(head);
+        return previous is { } p
+            ? Diff(p, head)
+            : Guard("reading the findings of", () => RunDiff.Compute(null, head, [], ReadFindings(head)));
+    }
+
+    /// <summary>Every version of one claim, oldest first (empty when the report never saw it).</summary>
+    public IReadOnlyList<ClaimVersion> GetClaimHistory(string claimId)
+    {
+        if (SchemaVersion < 2)
+        {
+            throw new ReportException($"'{Path}' has schema version {SchemaVersion}, which keeps no claim history; open it with ReportStore.Open to upgrade it.");
+        }
+
+        return Guard("reading claim history of", () => _connection.Query<ClaimVersionRow>(
+                "SELECT claim_id AS ClaimId, version AS Version, status AS Status, statement AS Statement, claimant AS Claimant, digest AS Digest, first_run_id AS FirstRunId, last_run_id AS LastRunId FROM claim_history WHERE claim_id = @claimId ORDER BY version",
+                new { claimId })
+            .Select(r => new ClaimVersion(r.ClaimId, (int)r.Version, r.Status, r.Statement, r.Claimant, r.Digest, r.FirstRunId, r.LastRunId))
+            .ToList());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a separate read-only connection (Mode=ReadOnly and PRAGMA query_only):
+    /// a statement that would change the report is refused with a <see cref="ReportException"/>.
+    /// Returns the first statement that yields columns; later statements still run (and are refused if they write).
+    /// </summary>
+    /// <param name="maxRows">Stop after this many rows (<see cref="QueryResult.Truncated"/> tells); null for all.</param>
+    public QueryResult QueryReadOnly(string sql, int? maxRows = null)
+    {
+        if (string.IsNullOrWhiteSpace(sql))
+        {
+            throw new ReportException("The query is empty: give an SQL SELECT statement, e.g. SELECT * FROM latest_findings.");
+        }
+
+        using var connection = Connect(Path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            connection.Execute("PRAGMA query_only = 1");
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            QueryResult? result = null;
+            do
+            {
+                if (result is null && reader.FieldCount > 0)
+                {
+                    result = ReadResult(reader, maxRows);
+                }
+            }
+            while (reader.NextResult());
+
+            return result ?? new QueryResult([], [], false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            throw new ReportException($"The query was refused: queries on '{Path}' are read-only, and this one tries to change it ({e.Message.TrimEnd('.')}). Use SELECT statements only.", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        {
+            throw new ReportException($"The query failed: {e.Message.Replace("SQLite Error 1: ", string.Empty, StringComparison.Ordinal)}", e);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Wrap(e, Path, "querying");
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static QueryResult ReadResult(SqliteDataReader reader, int? maxRows)
+    {
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<IReadOnlyList<object?>>();
+        var truncated = false;
+        while (reader.Read())
+        {
+            if (rows.Count == maxRows)
+            {
+                truncated = true;
+                break;
+            }
+
+            var row = new object?[columns.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return new QueryResult(columns, rows, truncated);
+    }
+
+    private static string FullPath(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ReportException("No report path was given.");
+        }
+
+        return System.IO.Path.GetFullPath(path);
+    }
+
+    private static SqliteConnection Connect(string fullPath, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = mode,
+            Pooling = false, // the file is released as soon as the store is disposed
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Wrap(e, fullPath, "opening the report");
+        }
+    }
+
+    private long ResolveRun(long? runId) =>
+        runId ?? LatestRunId ?? throw new ReportException($"'{Path}' holds no run yet. Run `factcheck check` with this report path first.");
+
+    private ReportException MissingRun(long runId)
+    {
+        var runs = _connection.QuerySingle<(long? First, long? Last)>("SELECT min(run_id), max(run_id) FROM runs");
+        var held = runs.First is null ? "it holds no run yet" : $"it holds runs {runs.First} to {runs.Last}";
+        return new ReportException($"Run {runId.ToString(CultureInfo.InvariantCulture)} is not in '{Path}': {held}.");
+    }
+
+    private List<ReportedFinding> ReadFindings(long runId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings WHERE run_id = $run ORDER BY finding_id";
+        command.Parameters.AddWithValue("$run", runId);
+        using var reader = command.ExecuteReader();
+        var findings = new List<ReportedFinding>();
+        while (reader.Read())
+        {
+            findings.Add(new ReportedFinding(
+                reader.GetInt64(0),
+                runId,
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.GetString(7)));
+        }
+
+        return findings;
+    }
+
+    private T Guard<T>(string doing, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Wrap(e, Path, doing);
+        }
+    }
+
+    // Dapper fills classes with settable properties whatever SQLite's storage type; records need exact types.
+    private sealed class RunRow
+    {
+        public const string Select = "SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, tool_version AS ToolVersion, git_commit AS GitCommit, claims_digest AS ClaimsDigest, rules_digest AS RulesDigest FROM runs";
+
+        public long RunId { get; set; }
+
+        public string StartedAt { get; set; } = string.Empty;
+
+        public string FinishedAt { get; set; } = string.Empty;
+
+        public string ToolVersion { get; set; } = string.Empty;
+
+        public string? GitCommit { get; set; }
+
+        public string ClaimsDigest { get; set; } = string.Empty;
+
+        public string RulesDigest { get; set; } = string.Empty;
+
+        public RunInfo ToInfo() => new(RunId, Timestamp.Parse(StartedAt), Timestamp.Parse(FinishedAt), ToolVersion, GitCommit, ClaimsDigest, RulesDigest);
+    }
+
+    private sealed class ClaimVersionRow
+    {
+        public string ClaimId { get; set; } = string.Empty;
+
+        public long Version { get; set; }
+
+        public string Status { get; set; } = string.Empty;
+
+        public string Statement { get; set; } = string.Empty;
+
+        public string? Claimant { get; set; }
+
+        public string Digest { get; set; } = string.Empty;
+
+        public long FirstRunId { get; set; }
+
+        public long? LastRunId { get; set; }
+    }
+}
