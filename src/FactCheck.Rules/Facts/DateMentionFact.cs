@@ -1,0 +1,36 @@
+using FactCheck.Claims.Dates;
+
+namespace FactCheck.Rules.Facts;
+
+/// <summary>
+/// A date expression as printed in an appearance, resolved against its source's publication date and
+/// checked against the date the claim records. Resolution never guesses: unresolved mentions say why.
+/// </summary>
+/// <param name="Reference">The source's publication date, the anchor for "on Wednesday" or "in June".</param>
+/// <param name="Resolved">The date the expression stands for, when it resolves to one.</param>
+/// <param name="Start">First day of the span the expression covers, when resolved.</param>
+/// <param name="End">Last day of the span the expression covers, when resolved.</param>
+/// <param name="ClaimDate">The date the claim records in <c>made.date</c>.</param>
+/// <param name="Fit"><c>fits</c>, <c>does-not-fit</c> or <c>unknown</c>: the expression against <paramref name="ClaimDate"/>.</param>
+public sealed record DateMentionFact(
+    string ClaimId,
+    int AppearanceIndex,
+    string SourceId,
+    string Text,
+    PartialDate? Reference,
+    bool IsResolved,
+    PartialDate? Resolved,
+    PartialDate? Start,
+    PartialDate? End,
+    bool Approximate,
+    string? Rule,
+    string? Reason,
+    PartialDate? ClaimDate,
+    string Fit,
+    string FitReason,
+    string File,
+    int Line,
+    int Column) : IFact
+{
+    public string Key => $"date:{ClaimId}#{AppearanceIndex}:{Text}";
+}

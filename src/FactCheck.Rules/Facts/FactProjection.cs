@@ -1,0 +1,194 @@
+using FactCheck.Claims.Dates;
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+
+namespace FactCheck.Rules.Facts;
+
+/// <summary>
+/// Projects a loaded claim set into the flat, read-only facts rules match on. Deterministic: facts come
+/// out in file order, so the engine's recency-based ordering is the same on every run.
+/// </summary>
+public static class FactProjection
+{
+    /// <summary>The fact types rules may name, by the name they use in YAML.</summary>
+    public static IReadOnlyDictionary<string, Type> FactTypes { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["Claim"] = typeof(ClaimFact),
+        ["Source"] = typeof(SourceFact),
+        ["Appearance"] = typeof(AppearanceFact),
+        ["Stance"] = typeof(StanceFact),
+        ["Citation"] = typeof(CitationFact),
+        ["Proposition"] = typeof(PropositionFact),
+        ["PropositionEdge"] = typeof(PropositionEdgeFact),
+        ["ClaimLink"] = typeof(ClaimLinkFact),
+        ["DateMention"] = typeof(DateMentionFact),
+    };
+
+    public static IReadOnlyList<IFact> Project(ClaimSet set)
+    {
+        var facts = new List<IFact>(set.Claims.Count * 8 + set.Sources.Count);
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var source in set.Sources) sources.TryAdd(source.Id, source);
+
+        foreach (var source in set.Sources)
+        {
+            var at = source.Location;
+            facts.Add(new SourceFact(
+                source.Id,
+                KebabCase.Of(source.Kind),
+                source.Title,
+                source.Outlet,
+                source.Authors.Count == 0 ? null : string.Join(", ", source.Authors),
+                source.Wire,
+                source.Url,
+                source.Language,
+                source.Published,
+                source.Text,
+                source.DerivedFrom?.Id,
+                Origin(source, sources),
+                at.File,
+                at.Line,
+                at.Column));
+        }
+
+        foreach (var proposition in set.Propositions)
+        {
+            var at = proposition.Location;
+            facts.Add(new PropositionFact(proposition.Key, proposition.Description, at.File, at.Line, at.Column));
+            foreach (var edge in proposition.Implies)
+            {
+                facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "implies", edge.Location.File, edge.Location.Line, edge.Location.Column));
+            }
+
+            foreach (var edge in proposition.Excludes)
+            {
+                facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
+            }
+        }
+
+        foreach (var claim in set.Claims)
+        {
+            ProjectClaim(claim, sources, facts);
+        }
+
+        return facts;
+    }
+
+    private static void ProjectClaim(Claim claim, Dictionary<string, Source> sources, List<IFact> facts)
+    {
+        var at = claim.Location;
+        var status = KebabCase.Of(claim.Review.Status);
+        facts.Add(new ClaimFact(
+            claim.Id,
+            claim.Statement,
+            claim.Claimant.Name,
+            KebabCase.Of(claim.Claimant.Kind),
+            claim.Claimant.Role,
+            claim.Made?.Text,
+            claim.Made?.Date,
+            status,
+            claim.Review.Reviewer,
+            claim.Appearances.Count,
+            claim.Cites.Count,
+            at.File,
+            at.Line,
+            at.Column));
+
+        foreach (var stance in claim.Stances)
+        {
+            var s = stance.Location;
+            facts.Add(new StanceFact(
+                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, claim.Made?.Date, status, null, s.File, s.Line, s.Column));
+        }
+
+        PartialDate? firstPublished = null;
+        for (var i = 0; i < claim.Appearances.Count; i++)
+        {
+            var appearance = claim.Appearances[i];
+            sources.TryGetValue(appearance.Source.Id, out var source);
+            firstPublished ??= source?.Published;
+            var a = appearance.Location;
+            facts.Add(new AppearanceFact(
+                claim.Id,
+                i + 1,
+                appearance.Source.Id,
+                KebabCase.Of(appearance.Attribution),
+                appearance.Quote,
+                appearance.AttributedAs,
+                appearance.Via,
+                source?.Outlet,
+                source?.Published,
+                source is null ? appearance.Source.Id : Origin(source, sources),
+                a.File,
+                a.Line,
+                a.Column));
+
+            foreach (var mention in appearance.Dates)
+            {
+                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published));
+            }
+        }
+
+        for (var i = 0; i < claim.Cites.Count; i++)
+        {
+            var cite = claim.Cites[i];
+            PartialDate? citedDate = cite.Source is not null && sources.TryGetValue(cite.Source.Id, out var cited) ? cited.Published : null;
+            var c = cite.Location;
+            facts.Add(new CitationFact(claim.Id, i + 1, cite.Source?.Id, cite.As, citedDate, firstPublished, c.File, c.Line, c.Column));
+        }
+
+        AddLinks(claim.Id, claim.Links.SameAs, "same-as", facts);
+        AddLinks(claim.Id, claim.Links.Contradicts, "contradicts", facts);
+        AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
+    }
+
+    private static DateMentionFact Mention(Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference)
+    {
+        var resolution = DateResolver.Resolve(mention.Text, reference);
+        var claimDate = claim.Made?.Date;
+        var check = claimDate is { } claimed ? DateChecks.Fits(resolution, claimed) : null;
+        var fit = check is null ? "unknown" : KebabCase.Of(check.Outcome);
+        var fitReason = check?.Reason ?? "the claim records no date (made.date)";
+        var span = resolution.Span;
+        var m = mention.Location;
+        return new DateMentionFact(
+            claim.Id,
+            appearanceIndex,
+            sourceId,
+            mention.Text,
+            reference,
+            resolution.IsResolved,
+            resolution.Value,
+            span is { } s1 && s1.Start != DateOnly.MinValue ? PartialDate.OfDay(s1.Start) : null,
+            span is { } s2 && s2.End != DateOnly.MaxValue ? PartialDate.OfDay(s2.End) : null,
+            resolution.Approximate,
+            resolution.RuleName,
+            resolution.Reason,
+            claimDate,
+            fit,
+            fitReason,
+            m.File,
+            m.Line,
+            m.Column);
+    }
+
+    private static void AddLinks(string from, IReadOnlyList<Reference> links, string kind, List<IFact> facts)
+    {
+        foreach (var link in links)
+        {
+            facts.Add(new ClaimLinkFact(from, link.Id, kind, link.Location.File, link.Location.Line, link.Location.Column));
+        }
+    }
+
+    /// <summary>The story a source ultimately comes from: follows derived_from, stopping on a cycle.</summary>
+    private static string Origin(Source source, Dictionary<string, Source> sources)
+    {
+        var current = source;
+        for (var hops = 0; hops < 32 && current.DerivedFrom is { } parent && sources.TryGetValue(parent.Id, out var next); hops++)
+        {
+            current = next;
+        }
+
+        return current.Id;
+    }
+}
