@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>
@@ -16,7 +14,7 @@ public sealed record AppearanceFact(
     string? AttributedAs,
     string? Via,
     string? Outlet,
-    PartialDate? Published,
+    string? Published,
     string SourceOrigin,
     string File,
     int Line,

@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>A document a claim rests on; <see cref="SourceId"/> is null when the article does not name it.</summary>
@@ -10,8 +8,8 @@ public sealed record CitationFact(
     int Index,
     string? SourceId,
     string As,
-    PartialDate? SourcePublished,
-    PartialDate? Reference,
+    string? SourcePublished,
+    string? Reference,
     string File,
     int Line,
     int Column) : IFact

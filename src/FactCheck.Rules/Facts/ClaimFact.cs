@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>A claim, flattened: its own fields plus counts that rules often ask for.</summary>
@@ -10,7 +8,7 @@ public sealed record ClaimFact(
     string ClaimantKind,
     string? ClaimantRole,
     string? MadeText,
-    PartialDate? MadeDate,
+    string? MadeDate,
     string Status,
     string? Reviewer,
     int Appearances,

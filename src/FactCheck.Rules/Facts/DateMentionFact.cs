@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>
@@ -17,15 +15,15 @@ public sealed record DateMentionFact(
     int AppearanceIndex,
     string SourceId,
     string Text,
-    PartialDate? Reference,
+    string? Reference,
     bool IsResolved,
-    PartialDate? Resolved,
-    PartialDate? Start,
-    PartialDate? End,
+    string? Resolved,
+    string? Start,
+    string? End,
     bool Approximate,
     string? Rule,
     string? Reason,
-    PartialDate? ClaimDate,
+    string? ClaimDate,
     string Fit,
     string FitReason,
     string File,

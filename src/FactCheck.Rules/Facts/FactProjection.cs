@@ -42,7 +42,7 @@ public static class FactProjection
                 source.Wire,
                 source.Url,
                 source.Language,
-                source.Published,
+                source.Published?.ToString(),
                 source.Text,
                 source.DerivedFrom?.Id,
                 Origin(source, sources),
@@ -85,7 +85,7 @@ public static class FactProjection
             KebabCase.Of(claim.Claimant.Kind),
             claim.Claimant.Role,
             claim.Made?.Text,
-            claim.Made?.Date,
+            claim.Made?.Date?.ToString(),
             status,
             claim.Review.Reviewer,
             claim.Appearances.Count,
@@ -98,7 +98,7 @@ public static class FactProjection
         {
             var s = stance.Location;
             facts.Add(new StanceFact(
-                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, claim.Made?.Date, status, null, s.File, s.Line, s.Column));
+                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, claim.Made?.Date?.ToString(), status, null, s.File, s.Line, s.Column));
         }
 
         PartialDate? firstPublished = null;
@@ -117,7 +117,7 @@ public static class FactProjection
                 appearance.AttributedAs,
                 appearance.Via,
                 source?.Outlet,
-                source?.Published,
+                source?.Published?.ToString(),
                 source is null ? appearance.Source.Id : Origin(source, sources),
                 a.File,
                 a.Line,
@@ -132,9 +132,9 @@ public static class FactProjection
         for (var i = 0; i < claim.Cites.Count; i++)
         {
             var cite = claim.Cites[i];
-            PartialDate? citedDate = cite.Source is not null && sources.TryGetValue(cite.Source.Id, out var cited) ? cited.Published : null;
+            var citedDate = cite.Source is not null && sources.TryGetValue(cite.Source.Id, out var cited) ? cited.Published?.ToString() : null;
             var c = cite.Location;
-            facts.Add(new CitationFact(claim.Id, i + 1, cite.Source?.Id, cite.As, citedDate, firstPublished, c.File, c.Line, c.Column));
+            facts.Add(new CitationFact(claim.Id, i + 1, cite.Source?.Id, cite.As, citedDate, firstPublished?.ToString(), c.File, c.Line, c.Column));
         }
 
         AddLinks(claim.Id, claim.Links.SameAs, "same-as", facts);
@@ -156,15 +156,15 @@ public static class FactProjection
             appearanceIndex,
             sourceId,
             mention.Text,
-            reference,
+            reference?.ToString(),
             resolution.IsResolved,
-            resolution.Value,
-            span is { } s1 && s1.Start != DateOnly.MinValue ? PartialDate.OfDay(s1.Start) : null,
-            span is { } s2 && s2.End != DateOnly.MaxValue ? PartialDate.OfDay(s2.End) : null,
+            resolution.Value?.ToString(),
+            span is { } s1 && s1.Start != DateOnly.MinValue ? PartialDate.OfDay(s1.Start).ToString() : null,
+            span is { } s2 && s2.End != DateOnly.MaxValue ? PartialDate.OfDay(s2.End).ToString() : null,
             resolution.Approximate,
             resolution.RuleName,
             resolution.Reason,
-            claimDate,
+            claimDate?.ToString(),
             fit,
             fitReason,
             m.File,

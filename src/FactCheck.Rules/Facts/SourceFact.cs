@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>A source document. <see cref="Origin"/> follows <c>derived_from</c> to the story it all comes from.</summary>
@@ -12,7 +10,7 @@ public sealed record SourceFact(
     string? Wire,
     string? Url,
     string? Language,
-    PartialDate? Published,
+    string? Published,
     string? Text,
     string? DerivedFrom,
     string Origin,

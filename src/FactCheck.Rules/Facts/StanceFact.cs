@@ -1,5 +1,3 @@
-using FactCheck.Claims.Dates;
-
 namespace FactCheck.Rules.Facts;
 
 /// <summary>
@@ -12,7 +10,7 @@ public sealed record StanceFact(
     string Polarity,
     string? Hedge,
     string Claimant,
-    PartialDate? MadeDate,
+    string? MadeDate,
     string Status,
     string? Via,
     string File,
