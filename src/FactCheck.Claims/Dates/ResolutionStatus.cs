@@ -1,0 +1,7 @@
+namespace FactCheck.Claims.Dates;
+
+public enum ResolutionStatus
+{
+    Resolved,
+    Unresolved,
+}
