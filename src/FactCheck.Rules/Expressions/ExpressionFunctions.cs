@@ -1,0 +1,173 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace FactCheck.Rules.Expressions;
+
+/// <summary>
+/// The standard text and collection functions available to rule expressions. All are deterministic,
+/// culture-invariant, allocate at most proportionally to their input, and accept null (returning null
+/// for transformations and false for predicates).
+/// </summary>
+public static class ExpressionFunctions
+{
+    /// <summary>Above this length (after normalising) similarity switches from edit distance to word overlap.</summary>
+    public const int MaxEditDistanceLength = 1000;
+
+    public static string? Lower(string? s) => s?.ToLowerInvariant();
+
+    public static string? Upper(string? s) => s?.ToUpperInvariant();
+
+    public static string? Trim(string? s) => s?.Trim();
+
+    public static long? Len(string? s) => s?.Length;
+
+    public static bool Contains(string? s, string? sub) => s is not null && sub is not null && s.Contains(sub, StringComparison.Ordinal);
+
+    public static bool StartsWith(string? s, string? prefix) =>
+        s is not null && prefix is not null && s.StartsWith(prefix, StringComparison.Ordinal);
+
+    public static bool EndsWith(string? s, string? suffix) =>
+        s is not null && suffix is not null && s.EndsWith(suffix, StringComparison.Ordinal);
+
+    /// <summary>True when the text is null, empty or only whitespace.</summary>
+    public static bool IsBlank(string? s) => string.IsNullOrWhiteSpace(s);
+
+    /// <summary>Lower case without accents: "Élysée" becomes "elysee".</summary>
+    public static string? Fold(string? s)
+    {
+        if (s is null) return null;
+        var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (char c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Canonical form for comparing quotations: curly quotes and primes become straight quotes, dashes become
+    /// '-', the ellipsis character becomes "...", runs of whitespace become one space, trimmed, lower case.
+    /// </summary>
+    public static string? NormalizeQuote(string? s)
+    {
+        if (s is null) return null;
+        var sb = new StringBuilder(s.Length);
+        bool pendingSpace = false;
+        foreach (char raw in s)
+        {
+            if (char.IsWhiteSpace(raw))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) { sb.Append(' '); pendingSpace = false; }
+            switch (raw)
+            {
+                case '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '`':
+                    sb.Append('\''); break;
+                case '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB':
+                    sb.Append('"'); break;
+                case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212':
+                    sb.Append('-'); break;
+                case '\u2026':
+                    sb.Append("..."); break;
+                default:
+                    sb.Append(char.ToLowerInvariant(raw)); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Similarity in 0..1 of two texts after <see cref="NormalizeQuote"/> and <see cref="Fold"/>:
+    /// 1 - Levenshtein distance / longer length; when either text is longer than
+    /// <see cref="MaxEditDistanceLength"/> characters, the Dice coefficient of their word multisets instead
+    /// (keeps the cost linear). Two empty texts are identical (1); null gives null.
+    /// </summary>
+    public static double? Similarity(string? a, string? b)
+    {
+        if (a is null || b is null) return null;
+        string x = Fold(NormalizeQuote(a))!, y = Fold(NormalizeQuote(b))!;
+        if (x.Length == 0 && y.Length == 0) return 1.0;
+        if (x.Length > MaxEditDistanceLength || y.Length > MaxEditDistanceLength) return WordDice(x, y);
+        int distance = Levenshtein(x, y);
+        return 1.0 - (double)distance / Math.Max(x.Length, y.Length);
+    }
+
+    /// <summary>Number of items in a list; null gives null.</summary>
+    public static long? Count(IEnumerable? items)
+    {
+        if (items is null) return null;
+        if (items is ICollection c) return c.Count;
+        long n = 0;
+        foreach (var _ in items) n++;
+        return n;
+    }
+
+    /// <summary>True when the list has at least one item.</summary>
+    public static bool Any(IEnumerable? items)
+    {
+        if (items is null) return false;
+        if (items is ICollection c) return c.Count > 0;
+        var e = items.GetEnumerator();
+        try { return e.MoveNext(); }
+        finally { (e as IDisposable)?.Dispose(); }
+    }
+
+    public static long? Abs(long? n) => n is null ? null : checked(Math.Abs(n.Value));
+
+    public static double? Abs(double? n) => n is null ? null : Math.Abs(n.Value);
+
+    internal static int Levenshtein(string a, string b)
+    {
+        if (a.Length < b.Length) (a, b) = (b, a);
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private static double WordDice(string a, string b)
+    {
+        var wa = Words(a);
+        var wb = Words(b);
+        int total = wa.Values.Sum() + wb.Values.Sum();
+        if (total == 0) return a == b ? 1.0 : 0.0;
+        int common = 0;
+        foreach (var (word, n) in wa)
+        {
+            if (wb.TryGetValue(word, out int m)) common += Math.Min(n, m);
+        }
+        return 2.0 * common / total;
+    }
+
+    private static Dictionary<string, int> Words(string s)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < s.Length)
+        {
+            while (i < s.Length && !char.IsLetterOrDigit(s[i])) i++;
+            int start = i;
+            while (i < s.Length && char.IsLetterOrDigit(s[i])) i++;
+            if (i > start)
+            {
+                var w = s[start..i];
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+            }
+        }
+        return counts;
+    }
+}
