@@ -15,8 +15,8 @@ internal static class DateRules
 
     // "May" and "March" must be capitalised (or all caps): in lower case they are almost always a verb or noun.
     private const string MonthName =
-        @"(?<month>jan(?:uary)?|feb(?:ruary)?|(?-i:Mar(?:ch)?|MAR(?:CH)?)|apr(?:il)?|(?-i:May|MAY)|june?|july?|aug(?:ust)?"
-        + @"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])";
+        @"(?<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|(?-i:Mar(?:ch|\.)?|MAR(?:CH|\.)?)|apr(?:il|\.)?|(?-i:May|MAY)|jun(?:e|\.)?"
+        + @"|jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)(?![a-z])";
 
     private const string Weekday = @"(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b";
 
@@ -39,18 +39,18 @@ internal static class DateRules
             @"(?<![\w/])(?:on\s+)?(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})(?![\d/])",
             ResolveNumeric),
         Rule("month-day",
-            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + MonthName + @"(?:\.\s*|\s+)(?:the\s+)?" + Day
+            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + MonthName + @"(?:(?<=\.)\s*|\s+)(?:the\s+)?" + Day
             + @"(?!,\d)(?:,?\s+" + Year + ")?",
             ResolveMonthDay),
         Rule("day-month",
-            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + MonthName + @"\.?(?:,?\s+" + Year + ")?",
+            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + MonthName + @"(?:,?\s+" + Year + ")?",
             ResolveMonthDay),
         Rule("month-year",
-            @"\b(?:in\s+|during\s+)?(?:(?:early|mid|late)[\s-]+)?" + MonthName + @"\.?,?\s+(?:of\s+)?" + Year,
+            @"\b(?:in\s+|during\s+)?(?:(?:early|mid|late)[\s-]+)?" + MonthName + @",?\s+(?:of\s+)?" + Year,
             (m, _, _) => RuleOutcome.Of(PartialDate.OfMonth(YearOf(m), MonthOf(m)))),
         Rule("month",
             @"(?:\b(?:(?<prep>in|last|next|this|during|of|" + Qualifier + @")[\s-]+)(?:(?:early|mid|late)[\s-]+)?|\b(?:early|mid|late)[\s-]+|^\s*)"
-            + MonthName + @"\.?(?!\s*(?:\d|the\s+\d))",
+            + MonthName + @"(?!\s*(?:\d|the\s+\d))",
             ResolveMonth),
         Rule("year",
             @"(?:\b(?:in|during|copyright|early|mid|late|the\s+year|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*|^\s*)" + Year

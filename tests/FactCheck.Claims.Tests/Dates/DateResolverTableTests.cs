@@ -27,6 +27,19 @@ public sealed class DateResolverTableTests
         { Pub, "Copyright Mark Schiefelbein/Copyright 2022 The AP. All rights reserved.", "2022" },
         { Pub, "Putin visited China in October, his first trip to a major world power since attacking Ukraine nearly two years ago.", "unresolved" },
 
+        // The bare expressions the claim files carry.
+        { Pub, "on Wednesday", "2023-11-08" },
+        { Pub, "Earlier on Wednesday", "2023-11-08" },
+        { Pub, "earlier", "~../2023-11-08" },
+        { Pub, "today", "2023-11-08" },
+        { Pub, "published in June", "2023-06" },
+        { Pub, "in June", "2023-06" },
+        { Pub, "in February 2022", "2022-02" },
+        { Pub, "in October", "2023-10" },
+        { Pub, "nearly two years ago", "~2021-11-08/2022-05-08" },
+        { Pub, "on June 25, 2016", "2016-06-25" },
+        { Pub, "Copyright 2022", "2022" },
+
         // Rewrite (header: "date 2023-11-08 November 8, 2023"), curly quotes and apostrophes.
         { Pub, "2023-11-08", "2023-11-08" },
         { Pub, "November 8, 2023", "2023-11-08" },
