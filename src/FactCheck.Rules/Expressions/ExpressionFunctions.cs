@@ -33,17 +33,63 @@ public static class ExpressionFunctions
     /// <summary>True when the text is null, empty or only whitespace.</summary>
     public static bool IsBlank(string? s) => string.IsNullOrWhiteSpace(s);
 
-    /// <summary>Lower case without accents: "Élysée" becomes "elysee".</summary>
+    /// <summary>
+    /// Lower case without accents: "Élysée" becomes "elysee", "Straße" becomes "strasse". Works without ICU
+    /// (the build uses invariant globalization, where Unicode normalisation is not available): precomposed
+    /// Latin letters are mapped through a table and combining marks are dropped.
+    /// </summary>
     public static string? Fold(string? s)
     {
         if (s is null) return null;
-        var decomposed = s.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
+        var sb = new StringBuilder(s.Length);
+        foreach (char raw in s)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) sb.Append(c);
+            char c = char.ToLowerInvariant(raw);
+            if (c < '\u00C0') { sb.Append(c); continue; }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
+            if (FoldTable.TryGetValue(c, out var replacement)) sb.Append(replacement);
+            else sb.Append(c);
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return sb.ToString();
+    }
+
+    private static readonly Dictionary<char, string> FoldTable = BuildFoldTable();
+
+    private static Dictionary<char, string> BuildFoldTable()
+    {
+        (string Base, string Accented)[] groups =
+        [
+            ("a", "àáâãäåāăąǎǟǡǻȁȃȧạảấầẩẫậắằẳẵặ"),
+            ("c", "çćĉċč"),
+            ("d", "ďđ"),
+            ("e", "èéêëēĕėęěȅȇȩẹẻẽếềểễệ"),
+            ("g", "ĝğġģǧǵ"),
+            ("h", "ĥħ"),
+            ("i", "ìíîïĩīĭįıǐȉȋỉị"),
+            ("j", "ĵ"),
+            ("k", "ķǩ"),
+            ("l", "ĺļľŀł"),
+            ("n", "ñńņňŉǹ"),
+            ("o", "òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱọỏốồổỗộớờởỡợ"),
+            ("r", "ŕŗřȑȓ"),
+            ("s", "śŝşšșſ"),
+            ("t", "ţťŧț"),
+            ("u", "ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữự"),
+            ("w", "ŵẁẃẅ"),
+            ("y", "ýÿŷỳỵỷỹ"),
+            ("z", "źżž"),
+            ("ss", "ß"),
+            ("ae", "æǣǽ"),
+            ("oe", "œ"),
+            ("th", "þ"),
+            ("dh", "ð"),
+        ];
+        var table = new Dictionary<char, string>();
+        foreach (var (b, accented) in groups)
+        {
+            foreach (char c in accented) table[c] = b;
+        }
+        return table;
     }
 
     /// <summary>

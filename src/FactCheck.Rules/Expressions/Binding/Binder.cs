@@ -452,7 +452,7 @@ internal sealed class Binder
         var ck = _types.KindOf(collection.Type);
         var ik = _types.KindOf(item.Type);
         if (ck == ValueKind.Text && (ik == ValueKind.Text || ik == ValueKind.Null))
-            return Expression.Call(TextContainsMethod, AsText(item), collection);
+            return Expression.Call(TextContainsMethod, collection, AsText(item));
         if (ck != ValueKind.List)
         {
             Error(node.Collection.Start, $"'in' needs a list [...], a list property or text on its right, but this is {_types.Describe(collection.Type)}");

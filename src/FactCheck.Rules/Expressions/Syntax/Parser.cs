@@ -222,6 +222,8 @@ internal sealed class Parser
                     case "false": return new LiteralNode(false, t.Start, t.End);
                     case "null": return new LiteralNode(null, t.Start, t.End);
                     case "and" or "or" or "in" or "not": Unexpected(t); break;
+                    case "new" when Peek.Kind == TokenKind.Identifier:
+                        throw Fail(t.Start, "creating objects ('new') is not allowed in expressions");
                 }
                 if (Peek.Is("(")) return ParseCall(t);
                 return new NameNode(t.Text, t.Start, t.End);
