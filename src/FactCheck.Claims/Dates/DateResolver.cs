@@ -262,8 +262,9 @@ public static class DateResolver
         {
             outcome = c.Rule.Resolve(c.Match, day, direction);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (ArgumentException)
         {
+            // Date arithmetic past year 1 or 9999 (e.g. "next year" in 9999).
             return RuleOutcome.Fail("the date falls outside the supported calendar range (years 1-9999)");
         }
 

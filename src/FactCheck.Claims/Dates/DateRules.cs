@@ -49,12 +49,12 @@ internal static class DateRules
             @"\b(?:in\s+|during\s+)?(?:(?:early|mid|late)[\s-]+)?" + MonthName + @",?\s+(?:of\s+)?" + Year,
             (m, _, _) => RuleOutcome.Of(PartialDate.OfMonth(YearOf(m), MonthOf(m)))),
         Rule("month",
-            @"(?:\b(?:(?<prep>in|last|next|this|during|of|" + Qualifier + @")[\s-]+)(?:(?:early|mid|late)[\s-]+)?|\b(?:early|mid|late)[\s-]+|^\s*)"
-            + MonthName + @"(?!\s*(?:\d|the\s+\d))",
+            @"(?:\b(?:(?<prep>in|last|next|this|during|of|" + Qualifier + @")[\s-]+)(?:(?:early|mid|late)[\s-]+)?|\b(?:early|mid|late)[\s-]+)"
+            + MonthName + @"(?!\s*(?:\d|the\s+\d))|^\s*" + MonthName + @"\s*$",
             ResolveMonth),
         Rule("year",
-            @"(?:\b(?:in|during|copyright|early|mid|late|the\s+year|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*|^\s*)" + Year
-            + @"(?!\s*(?:%|percent|per\s+cent|[\d,.]\d))",
+            @"(?:\b(?:in|during|copyright|early|mid|late|the\s+year|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*)" + Year
+            + @"(?!\s*(?:%|percent|per\s+cent|[\d,.]\d))|^\s*" + Year + @"\s*$",
             (m, _, _) => RuleOutcome.Of(PartialDate.OfYear(YearOf(m)))),
         Rule("decade",
             @"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?<dec>[12]\d{2})0'?s\b",

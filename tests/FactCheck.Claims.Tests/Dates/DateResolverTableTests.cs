@@ -191,6 +191,25 @@ public sealed class DateResolverTableTests
         { Pub, "", "unresolved" },
         { Pub, "no date here at all", "unresolved" },
         { Pub, "in an earlier statement", "unresolved" },
+        { Pub, "He spoke earlier than planned.", "unresolved" },
+        { Pub, "May I help?", "unresolved" },
+        { Pub, "Protesters march through the capital.", "unresolved" },
+        { Pub, "2014-2022", "unresolved" },
+        { Pub, "from June to August", "unresolved" },
+        { Pub, "mid-2022", "2022" },
+        { Pub, "In 2019, he was elected.", "2019" },
+        { Pub, "2023-11-08T14:10+05:00", "2023-11-08T14:10+05:00" },
+
+        // Sentences as they come.
+        { Pub, "The meeting took place on Tuesday, officials said.", "2023-11-07" },
+        { Pub, "Talks are set to resume on Monday.", "2023-11-13" },
+        { Pub, "He arrived on 8 November.", "2023-11-08" },
+        { Pub, "The ceasefire signed on Nov 3 collapsed.", "2023-11-03" },
+        { Pub, "The report was released Sept. 30.", "2023-09-30" },
+        { Pub, "Wednesday, Nov. 8", "2023-11-08" },
+        { Pub, "this past Sunday", "2023-11-05" },
+        { Pub, "It happened around three years ago.", "~2020-02-08/2021-08-08" },
+        { Pub, "more than two weeks ago", "~2023-10-17/2023-10-25" },
     };
 
     [Theory]
