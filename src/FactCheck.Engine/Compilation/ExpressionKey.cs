@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text;
+
+namespace FactCheck.Engine.Compilation;
+
+/// <summary>
+/// A structural identity for a single-fact condition, so that equal tests in different rules share one alpha node.
+/// Null when the expression holds a constant we cannot compare by text (closures, arbitrary objects): no sharing then.
+/// </summary>
+internal sealed class ExpressionKey : ExpressionVisitor
+{
+    private readonly StringBuilder _members = new();
+    private bool _unshareable;
+
+    public static string? Of(Expression body, ParameterExpression own)
+    {
+        var canonical = Expression.Parameter(own.Type, "$");
+        var rewritten = new ParameterRewriter(new Dictionary<ParameterExpression, Expression> { [own] = canonical }).Visit(body);
+        var v = new ExpressionKey();
+        v.Visit(rewritten);
+        if (v._unshareable) return null;
+        return $"{own.Type.AssemblyQualifiedName}|{rewritten}|{v._members}";
+    }
+
+    protected override Expression VisitConstant(ConstantExpression node)
+    {
+        var t = node.Type;
+        var u = Nullable.GetUnderlyingType(t) ?? t;
+        if (node.Value is not null && !(u.IsPrimitive || u.IsEnum || u == typeof(string) || u == typeof(decimal)))
+            _unshareable = true;
+        _members.Append("c:").Append(t.FullName).Append(';');
+        return node;
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        Append(node.Member);
+        return base.VisitMember(node);
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        Append(node.Method);
+        return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        _members.Append("u:").Append(node.Type.FullName).Append(';');
+        if (node.Method is not null) Append(node.Method);
+        return base.VisitUnary(node);
+    }
+
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        if (node.Method is not null) Append(node.Method);
+        return base.VisitBinary(node);
+    }
+
+    protected override Expression VisitNew(NewExpression node)
+    {
+        if (node.Constructor is not null) Append(node.Constructor);
+        return base.VisitNew(node);
+    }
+
+    protected override Expression VisitParameter(ParameterExpression node)
+    {
+        _members.Append("p:").Append(node.Type.FullName).Append(';');
+        return node;
+    }
+
+    private void Append(MemberInfo m) =>
+        _members.Append(m.DeclaringType?.AssemblyQualifiedName).Append("::").Append(m).Append(';');
+}

@@ -1,0 +1,279 @@
+using FactCheck.Engine.Compilation;
+using FactCheck.Engine.Runtime;
+
+namespace FactCheck.Engine.Network;
+
+/// <summary>
+/// Aggregates, per token, the facts joining with it. Changes only mark the token dirty; the session recomputes dirty
+/// tokens once at the end of the operation (so inserting many facts re-emits each result once), and re-emits a result
+/// only when it changed. Count and exact sums are maintained incrementally; min, max, collect, group-by and floating
+/// sums are recomputed from the token's matching facts (kept in insertion order).
+/// </summary>
+internal sealed class AggregateNode : BetaNode
+{
+    private readonly AggregatePlan _plan;
+    private readonly JoinSpec _j;
+    private readonly KeyedMemory _left;
+    private readonly KeyedMemory _right;
+
+    public AggregateNode(Session session, AggregatePlan plan) : base(session)
+    {
+        _plan = plan;
+        _j = plan.Spec;
+        _left = new KeyedMemory(_j.LeftKey is not null);
+        _right = new KeyedMemory(_j.LeftKey is not null);
+    }
+
+    public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
+
+    public override void LeftInsert(Token token)
+    {
+        var le = new LeftEntry(this, token);
+        token.AddEntry(le);
+        object? key = null;
+        if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
+        {
+            _left.Add(le, key);
+            var bucket = _right.Find(key);
+            if (bucket is not null)
+            {
+                for (var e = bucket.Head; e is not null; e = e.Next)
+                {
+                    var re = (RightEntry)e;
+                    if (_j.Residual is not null)
+                    {
+                        if (!S.Test(_j, token, re.Handle.Fact)) continue;
+                        new Pair(le, re).Link();
+                    }
+                    Add(le, re, 1);
+                }
+            }
+        }
+        MarkDirty(le);
+    }
+
+    public override void RightInsert(FactHandle handle)
+    {
+        object? key = null;
+        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        object? selected = null;
+        if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
+        var re = new RightEntry(this, handle) { Selected = selected };
+        handle.AddEntry(re);
+        _right.Add(re, key);
+        var bucket = _left.Find(key);
+        if (bucket is null) return;
+        for (var e = bucket.Head; e is not null; e = e.Next)
+        {
+            var le = (LeftEntry)e;
+            if (_j.Residual is not null)
+            {
+                if (!S.Test(_j, le.Token, handle.Fact)) continue;
+                new Pair(le, re).Link();
+            }
+            Add(le, re, 1);
+            MarkDirty(le);
+        }
+    }
+
+    public override void Forget(Entry entry)
+    {
+        entry.Dead = true;
+        if (entry is LeftEntry le)
+        {
+            _left.Remove(le);
+            for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
+            le.FirstPair = le.LastPair = null;
+            return;
+        }
+        var re = (RightEntry)entry;
+        var key = re.Key;
+        _right.Remove(re);
+        if (_j.Residual is null)
+        {
+            var bucket = _left.Find(key);
+            if (bucket is null) return;
+            for (var e = bucket.Head; e is not null; e = e.Next)
+            {
+                var l = (LeftEntry)e;
+                Add(l, re, -1);
+                MarkDirty(l);
+            }
+        }
+        else
+        {
+            for (var p = re.FirstPair; p is not null; p = p.RNext)
+            {
+                p.UnlinkLeft();
+                Add(p.Left, re, -1);
+                MarkDirty(p.Left);
+            }
+            re.FirstPair = null;
+        }
+    }
+
+    private void Add(LeftEntry le, RightEntry re, int sign)
+    {
+        le.Count += sign;
+        switch (_plan.SumKind)
+        {
+            case SumKind.Int: le.LongSum += sign * (long)(int)re.Selected!; break;
+            case SumKind.Long: le.LongSum += sign * (long)re.Selected!; break;
+            case SumKind.Decimal: le.DecimalSum += sign * (decimal)re.Selected!; break;
+        }
+    }
+
+    private void MarkDirty(LeftEntry le)
+    {
+        if (le.Dirty) return;
+        le.Dirty = true;
+        S.EnqueueDirty(this, le);
+    }
+
+    /// <summary>The token's matching facts' entries, in insertion order.</summary>
+    private List<RightEntry> Matching(LeftEntry le)
+    {
+        var list = new List<RightEntry>(le.Count);
+        if (_j.Residual is null)
+        {
+            if (le.Bucket is null) return list;
+            var bucket = _right.Find(le.Key);
+            if (bucket is null) return list;
+            for (var e = bucket.Head; e is not null; e = e.Next) list.Add((RightEntry)e);
+        }
+        else
+        {
+            for (var p = le.FirstPair; p is not null; p = p.LNext) list.Add(p.Right);
+        }
+        return list;
+    }
+
+    public void Flush(LeftEntry le)
+    {
+        le.Dirty = false;
+        if (le.Dead || le.Token.Dead) return;
+        if (_plan.Kind == AggregateKind.GroupBy)
+        {
+            FlushGroups(le);
+            return;
+        }
+        object? result;
+        var has = true;
+        switch (_plan.Kind)
+        {
+            case AggregateKind.Count:
+                result = le.Count;
+                break;
+            case AggregateKind.Sum:
+                result = _plan.SumKind switch
+                {
+                    SumKind.Int => (object)unchecked((int)le.LongSum),
+                    SumKind.Long => le.LongSum,
+                    SumKind.Decimal => le.DecimalSum,
+                    SumKind.Float => SumFloat(le),
+                    _ => SumDouble(le),
+                };
+                break;
+            case AggregateKind.Min:
+            case AggregateKind.Max:
+            {
+                var items = Matching(le);
+                has = items.Count > 0;
+                result = null;
+                var cmp = Comparer<object>.Default;
+                var max = _plan.Kind == AggregateKind.Max;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var v = items[i].Selected;
+                    if (i == 0) result = v;
+                    else if (max ? cmp.Compare(v, result) > 0 : cmp.Compare(v, result) < 0) result = v;
+                }
+                break;
+            }
+            default:
+            {
+                var items = Matching(le);
+                var facts = new object?[items.Count];
+                for (var i = 0; i < facts.Length; i++) facts[i] = items[i].Handle.Fact;
+                if (le.Out is not null && le.Groups is { Count: 1 } previous && SameItems(previous[0].Items, facts)) return;
+                le.Groups = [(NullKey.Instance, null!, facts)];
+                result = _plan.CollectFactory!(facts);
+                Replace(le, result, true, compare: false);
+                return;
+            }
+        }
+        Replace(le, result, has, compare: true);
+    }
+
+    private float SumFloat(LeftEntry le)
+    {
+        var sum = 0f;
+        foreach (var re in Matching(le)) sum += (float)re.Selected!;
+        return sum;
+    }
+
+    private double SumDouble(LeftEntry le)
+    {
+        var sum = 0d;
+        foreach (var re in Matching(le)) sum += (double)re.Selected!;
+        return sum;
+    }
+
+    private void Replace(LeftEntry le, object? result, bool has, bool compare)
+    {
+        if (compare && has && le.Out is not null && Equals(le.Result, result)) return;
+        if (le.Out is { } old)
+        {
+            le.Out = null;
+            S.RetractToken(old);
+        }
+        le.Result = result;
+        if (has) le.Out = Emit(le.Token, result, null);
+    }
+
+    private void FlushGroups(LeftEntry le)
+    {
+        var items = Matching(le);
+        var order = new List<object>();
+        var groups = new Dictionary<object, List<object?>>();
+        foreach (var re in items)
+        {
+            var key = re.Selected ?? NullKey.Instance;
+            if (!groups.TryGetValue(key, out var list))
+            {
+                list = [];
+                groups.Add(key, list);
+                order.Add(key);
+            }
+            list.Add(re.Handle.Fact);
+        }
+        var previous = le.Groups ?? [];
+        var kept = new Dictionary<object, (object Key, Token Out, object?[] Items)>();
+        foreach (var g in previous)
+        {
+            if (groups.TryGetValue(g.Key, out var now) && SameItems(g.Items, now)) kept[g.Key] = g;
+            else S.RetractToken(g.Out);
+        }
+        var next = new List<(object Key, Token Out, object?[] Items)>(order.Count);
+        foreach (var key in order)
+        {
+            if (kept.TryGetValue(key, out var g))
+            {
+                next.Add(g);
+                continue;
+            }
+            var facts = groups[key].ToArray();
+            var token = Emit(le.Token, _plan.GroupFactory!(key, facts), null);
+            if (token is not null) next.Add((key, token, facts));
+        }
+        le.Groups = next;
+    }
+
+    private static bool SameItems(object?[] a, IReadOnlyList<object?> b)
+    {
+        if (a.Length != b.Count) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using FactCheck.Engine.Runtime;
+
+namespace FactCheck.Engine.Network;
+
+/// <summary>
+/// A session's instance of a beta node. Left input: tokens of the previous level; right input (joins, negations,
+/// aggregates): facts from an alpha memory. Each node keeps its own memories, so the same fact reaching a node from
+/// both sides is matched exactly once (by whichever activation comes second).
+/// </summary>
+internal abstract class BetaNode(Session session)
+{
+    protected readonly Session S = session;
+    public BetaNode? Next;
+
+    public abstract void LeftInsert(Token token);
+
+    public virtual void RightInsert(FactHandle handle) =>
+        throw new InvalidOperationException($"{GetType().Name} has no right input");
+
+    /// <summary>The owner of <paramref name="entry"/> (a token or a fact) is going away: undo what it caused here.</summary>
+    public abstract void Forget(Entry entry);
+
+    public virtual void Link(BetaNode[] nodes) { }
+
+    protected Token? Emit(Token parent, object? value, RightEntry? owner)
+    {
+        if (parent.Dead) return null;
+        var child = new Token(parent, value);
+        child.NextSibling = parent.FirstChild;
+        if (parent.FirstChild is not null) parent.FirstChild.PrevSibling = child;
+        parent.FirstChild = child;
+        if (owner is not null)
+        {
+            child.RightOwner = owner;
+            child.NextRight = owner.FirstChild;
+            if (owner.FirstChild is not null) owner.FirstChild.PrevRight = child;
+            owner.FirstChild = child;
+        }
+        Next!.LeftInsert(child);
+        return child;
+    }
+}

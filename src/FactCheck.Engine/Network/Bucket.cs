@@ -1,0 +1,28 @@
+namespace FactCheck.Engine.Network;
+
+/// <summary>Entries sharing a join key, in insertion order (O(1) removal).</summary>
+internal sealed class Bucket
+{
+    public Entry? Head;
+    public Entry? Tail;
+    public int Count;
+
+    public void Add(Entry e)
+    {
+        e.Bucket = this;
+        e.Prev = Tail;
+        e.Next = null;
+        if (Tail is null) Head = e; else Tail.Next = e;
+        Tail = e;
+        Count++;
+    }
+
+    public void Remove(Entry e)
+    {
+        if (e.Prev is null) Head = e.Next; else e.Prev.Next = e.Next;
+        if (e.Next is null) Tail = e.Prev; else e.Next.Prev = e.Prev;
+        e.Prev = e.Next = null;
+        e.Bucket = null;
+        Count--;
+    }
+}

@@ -1,0 +1,38 @@
+using FactCheck.Engine.Compilation;
+using FactCheck.Engine.Runtime;
+
+namespace FactCheck.Engine.Network;
+
+/// <summary>End of a sub-chain: counts each result for the subnet token it extends.</summary>
+internal sealed class CollectorNode(Session session, CollectorPlan plan) : BetaNode(session)
+{
+    private SubnetNode _owner = null!;
+
+    public override void Link(BetaNode[] nodes) => _owner = (SubnetNode)nodes[plan.Owner.Id];
+
+    public override void LeftInsert(Token token)
+    {
+        var ancestor = token;
+        for (var i = 0; i < plan.Hops; i++) ancestor = ancestor.Parent!;
+        LeftEntry? target = null;
+        for (var e = ancestor.Entries; e is not null; e = e.NextInOwner)
+        {
+            if (e.Node == _owner)
+            {
+                target = (LeftEntry)e;
+                break;
+            }
+        }
+        if (target is null || target.Dead) return;
+        token.AddEntry(new CollectorEntry(this, target));
+        if (++target.Count == 1) _owner.Changed(target);
+    }
+
+    public override void Forget(Entry entry)
+    {
+        entry.Dead = true;
+        var target = ((CollectorEntry)entry).Target;
+        if (target.Dead) return;
+        if (--target.Count == 0) _owner.Changed(target);
+    }
+}

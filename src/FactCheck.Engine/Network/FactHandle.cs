@@ -1,0 +1,20 @@
+namespace FactCheck.Engine.Network;
+
+/// <summary>A fact in the session: its node memberships, its place in insertion order and its truth-maintenance link.</summary>
+internal sealed class FactHandle(object fact)
+{
+    public readonly object Fact = fact;
+    public Entry? Entries;
+    public FactHandle? Prev;
+    public FactHandle? Next;
+
+    /// <summary>The activation that inserted this fact with InsertLinked, while that link holds.</summary>
+    public Activation? LinkedTo;
+    public bool Dead;
+
+    public void AddEntry(Entry entry)
+    {
+        entry.NextInOwner = Entries;
+        Entries = entry;
+    }
+}

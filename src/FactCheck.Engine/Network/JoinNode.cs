@@ -1,0 +1,73 @@
+using FactCheck.Engine.Compilation;
+using FactCheck.Engine.Runtime;
+
+namespace FactCheck.Engine.Network;
+
+/// <summary>Binds a new fact to each token it joins with (hash index on the equality keys, then the residual test).</summary>
+internal sealed class JoinNode : BetaNode
+{
+    private readonly JoinPlan _plan;
+    private readonly JoinSpec _j;
+    private readonly KeyedMemory _left;
+    private readonly KeyedMemory _right;
+
+    public JoinNode(Session session, JoinPlan plan) : base(session)
+    {
+        _plan = plan;
+        _j = plan.Spec;
+        _left = new KeyedMemory(_j.LeftKey is not null);
+        _right = new KeyedMemory(_j.LeftKey is not null);
+    }
+
+    public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
+
+    public override void LeftInsert(Token token)
+    {
+        object? key = null;
+        if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
+        var le = new LeftEntry(this, token);
+        token.AddEntry(le);
+        _left.Add(le, key);
+        var bucket = _right.Find(key);
+        if (bucket is null) return;
+        for (var e = bucket.Head; e is not null;)
+        {
+            var next = e.Next;
+            var re = (RightEntry)e;
+            if (_j.Residual is null || S.Test(_j, token, re.Handle.Fact)) Emit(token, re.Handle.Fact, re);
+            e = next;
+        }
+    }
+
+    public override void RightInsert(FactHandle handle)
+    {
+        object? key = null;
+        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        var re = new RightEntry(this, handle);
+        handle.AddEntry(re);
+        _right.Add(re, key);
+        var bucket = _left.Find(key);
+        if (bucket is null) return;
+        for (var e = bucket.Head; e is not null;)
+        {
+            var next = e.Next;
+            var token = ((LeftEntry)e).Token;
+            if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Emit(token, handle.Fact, re);
+            e = next;
+        }
+    }
+
+    public override void Forget(Entry entry)
+    {
+        entry.Dead = true;
+        if (entry is RightEntry re)
+        {
+            _right.Remove(re);
+            while (re.FirstChild is not null) S.RetractToken(re.FirstChild);
+        }
+        else
+        {
+            _left.Remove(entry);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using FactCheck.Engine.Compilation;
+using FactCheck.Engine.Runtime;
+
+namespace FactCheck.Engine.Network;
+
+/// <summary>
+/// not / exists over one pattern: counts, per token, the facts that join with it, and emits a child token while the
+/// count is zero (not) or positive (exists). Without a residual test the count is the size of the key's bucket;
+/// with one, the passing (token, fact) pairs are remembered so that retraction never re-evaluates a condition.
+/// </summary>
+internal sealed class NegationNode : BetaNode
+{
+    private readonly NegationPlan _plan;
+    private readonly JoinSpec _j;
+    private readonly bool _exists;
+    private readonly KeyedMemory _left;
+    private readonly KeyedMemory _right;
+
+    public NegationNode(Session session, NegationPlan plan) : base(session)
+    {
+        _plan = plan;
+        _j = plan.Spec;
+        _exists = plan.Exists;
+        _left = new KeyedMemory(_j.LeftKey is not null);
+        _right = new KeyedMemory(_j.LeftKey is not null);
+    }
+
+    public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
+
+    public override void LeftInsert(Token token)
+    {
+        var le = new LeftEntry(this, token);
+        token.AddEntry(le);
+        object? key = null;
+        // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
+        if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
+        {
+            _left.Add(le, key);
+            var bucket = _right.Find(key);
+            if (bucket is not null)
+            {
+                if (_j.Residual is null)
+                {
+                    le.Count = bucket.Count;
+                }
+                else
+                {
+                    for (var e = bucket.Head; e is not null; e = e.Next)
+                    {
+                        var re = (RightEntry)e;
+                        if (!S.Test(_j, token, re.Handle.Fact)) continue;
+                        new Pair(le, re).Link();
+                        le.Count++;
+                    }
+                }
+            }
+        }
+        if ((le.Count > 0) == _exists) le.Out = Emit(token, null, null);
+    }
+
+    public override void RightInsert(FactHandle handle)
+    {
+        object? key = null;
+        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        var re = new RightEntry(this, handle);
+        handle.AddEntry(re);
+        _right.Add(re, key);
+        var bucket = _left.Find(key);
+        if (bucket is null) return;
+        for (var e = bucket.Head; e is not null;)
+        {
+            var next = e.Next;
+            var le = (LeftEntry)e;
+            if (_j.Residual is null || S.Test(_j, le.Token, handle.Fact))
+            {
+                if (_j.Residual is not null) new Pair(le, re).Link();
+                if (++le.Count == 1) Switch(le);
+            }
+            e = next;
+        }
+    }
+
+    private void Switch(LeftEntry le)
+    {
+        var want = (le.Count > 0) == _exists;
+        if (want && le.Out is null)
+        {
+            le.Out = Emit(le.Token, null, null);
+        }
+        else if (!want && le.Out is { } o)
+        {
+            le.Out = null;
+            S.RetractToken(o);
+        }
+    }
+
+    public override void Forget(Entry entry)
+    {
+        entry.Dead = true;
+        if (entry is LeftEntry le)
+        {
+            _left.Remove(le);
+            for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
+            le.FirstPair = le.LastPair = null;
+            return;
+        }
+        var re = (RightEntry)entry;
+        var key = re.Key;
+        _right.Remove(re);
+        if (_j.Residual is null)
+        {
+            var bucket = _left.Find(key);
+            if (bucket is null) return;
+            for (var e = bucket.Head; e is not null;)
+            {
+                var next = e.Next;
+                var l = (LeftEntry)e;
+                if (--l.Count == 0) Switch(l);
+                e = next;
+            }
+        }
+        else
+        {
+            for (var p = re.FirstPair; p is not null;)
+            {
+                var next = p.RNext;
+                p.UnlinkLeft();
+                if (--p.Left.Count == 0 && !p.Left.Dead) Switch(p.Left);
+                p = next;
+            }
+            re.FirstPair = null;
+        }
+    }
+}

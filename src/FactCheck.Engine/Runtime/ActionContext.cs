@@ -1,0 +1,72 @@
+using FactCheck.Engine.Network;
+
+namespace FactCheck.Engine.Runtime;
+
+/// <summary>The one action context of a session, re-aimed at each firing (no allocation per firing).</summary>
+internal sealed class ActionContext(Session session) : IActionContext
+{
+    private Activation? _activation;
+    private RuleMatch? _match;
+
+    public void Begin(Activation a, RuleMatch? match)
+    {
+        _activation = a;
+        _match = match;
+    }
+
+    public void End()
+    {
+        _activation = null;
+        _match = null;
+    }
+
+    public RuleMatch? CurrentMatch => _activation is null ? null : Match;
+
+    private Activation Current =>
+        _activation ?? throw new InvalidOperationException("the action context is used outside its firing");
+
+    public RuleDefinition Rule => Current.Terminal.Plan.Rule;
+
+    public RuleMatch Match => _match ??= session.BuildMatch(Current);
+
+    public ISession Session => session;
+
+    public IReadOnlyList<object?> Facts => Match.Facts;
+
+    public object? Get(string name)
+    {
+        var a = Current;
+        var names = a.Terminal.Plan.Names;
+        for (var i = 0; i < names.Length; i++)
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return a.Terminal.Value(a.Token, i);
+        throw new KeyNotFoundException($"rule '{a.Terminal.Plan.Rule.Name}' binds no name '{name}' (bound: {string.Join(", ", names)})");
+    }
+
+    public T Get<T>(string name) => (T)Get(name)!;
+
+    public void Insert(object fact)
+    {
+        _ = Current;
+        session.Insert(fact);
+    }
+
+    public bool InsertLinked(object fact) => session.InsertLinked(fact, Current);
+
+    public void Update(object fact)
+    {
+        _ = Current;
+        session.Update(fact);
+    }
+
+    public void Retract(object fact)
+    {
+        _ = Current;
+        session.Retract(fact);
+    }
+
+    public void Halt()
+    {
+        _ = Current;
+        session.Halt();
+    }
+}

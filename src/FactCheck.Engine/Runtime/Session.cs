@@ -1,0 +1,605 @@
+using FactCheck.Engine.Compilation;
+using FactCheck.Engine.Network;
+
+namespace FactCheck.Engine.Runtime;
+
+/// <summary>
+/// Working memory, network memories and agenda of one session. Single-threaded and not re-entrant: events are raised
+/// after the operation that caused them, outside propagation; actions act through <see cref="ActionContext"/>.
+/// </summary>
+internal sealed class Session : ISession
+{
+    private const int RecentWindow = 64;
+
+    private readonly CompiledRuleSet _ruleSet;
+    private readonly SessionOptions _options;
+    private readonly BetaNode[] _nodes;
+    private readonly BetaNode[][] _memorySuccessors;
+    private readonly TerminalNode[] _terminals;
+    private readonly Token _root = new(null, null);
+    private readonly Dictionary<object, FactHandle> _handles = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
+    private readonly Queue<(AggregateNode Node, LeftEntry Entry)> _dirty = new();
+    private readonly Queue<(FactHandle Handle, Activation Owner)> _linkedRetractions = new();
+    private readonly List<RuleEvaluationError> _errors = [];
+    private readonly List<RuleFiring> _firings = [];
+    private readonly List<(int Kind, object Payload)> _events = [];
+    private readonly int[] _recent = new int[RecentWindow];
+    private readonly ActionContext _context;
+    private FactHandle? _first;
+    private FactHandle? _last;
+    private long _activationSeq;
+    private long _firingSeq;
+    private int _opErrorStart;
+    private bool _busy;
+    private bool _firing;
+    private bool _raising;
+
+    public Session(CompiledRuleSet ruleSet, SessionOptions options)
+    {
+        _ruleSet = ruleSet;
+        _options = options;
+        if (options.MaxFirings < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxFirings must be at least 1");
+        Agenda = new Agenda(ruleSet.Ranks);
+        _context = new ActionContext(this);
+        _nodes = new BetaNode[ruleSet.Plans.Length];
+        var terminals = new List<TerminalNode>();
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            _nodes[i] = ruleSet.Plans[i].Create(this);
+            if (_nodes[i] is TerminalNode t) terminals.Add(t);
+        }
+        _terminals = [.. terminals];
+        foreach (var n in _nodes) n.Link(_nodes);
+        _memorySuccessors = new BetaNode[ruleSet.Memories][];
+        foreach (var root in ruleSet.TypeNodes)
+        {
+            if (root.Memory is not null) RegisterMemory(root.Memory);
+            foreach (var child in root.Children) RegisterAlpha(child);
+        }
+        Enter();
+        try
+        {
+            foreach (var head in ruleSet.Heads) _nodes[head.Id].LeftInsert(_root);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+    }
+
+    private void RegisterAlpha(AlphaNodePlan node)
+    {
+        if (node.Memory is not null) RegisterMemory(node.Memory);
+        foreach (var child in node.Children) RegisterAlpha(child);
+    }
+
+    private void RegisterMemory(AlphaMemoryPlan memory)
+    {
+        var successors = new BetaNode[memory.Successors.Count];
+        for (var i = 0; i < successors.Length; i++) successors[i] = _nodes[memory.Successors[i].Id];
+        _memorySuccessors[memory.Id] = successors;
+    }
+
+    public Agenda Agenda { get; }
+
+    public event EventHandler<ActivationEventArgs>? ActivationCreated;
+    public event EventHandler<ActivationEventArgs>? ActivationFired;
+    public event EventHandler<ActivationEventArgs>? ActivationDeleted;
+    public event EventHandler<RuleEvaluationError>? Error;
+
+    public long NextActivationSeq() => ++_activationSeq;
+
+    // ---------------------------------------------------------------- operations
+
+    public void Insert(object fact)
+    {
+        if (!TryInsert(fact))
+            throw new InvalidOperationException($"the fact {Describe(fact)} is already in the session (facts are identified by reference)");
+    }
+
+    public bool TryInsert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (_handles.ContainsKey(fact)) return false;
+        Enter();
+        try
+        {
+            InsertCore(fact, null);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+        return true;
+    }
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var list = facts as IReadOnlyList<object> ?? facts.ToList();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var f in list)
+        {
+            if (f is null) throw new ArgumentException("InsertAll: a fact is null", nameof(facts));
+            if (_handles.ContainsKey(f) || !seen.Add(f))
+                throw new InvalidOperationException($"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted");
+        }
+        Enter();
+        try
+        {
+            foreach (var f in list) InsertCore(f, null);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+    }
+
+    public void Update(object fact)
+    {
+        if (!TryUpdate(fact)) throw new InvalidOperationException($"cannot update {Describe(fact)}: it is not in the session");
+    }
+
+    public bool TryUpdate(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_handles.TryGetValue(fact, out var h)) return false;
+        Enter();
+        try
+        {
+            ForgetFact(h);
+            AlphaInsert(h);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+        return true;
+    }
+
+    public void Retract(object fact)
+    {
+        if (!TryRetract(fact)) throw new InvalidOperationException($"cannot retract {Describe(fact)}: it is not in the session");
+    }
+
+    public bool TryRetract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!_handles.TryGetValue(fact, out var h)) return false;
+        Enter();
+        try
+        {
+            RetractCore(h);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+        return true;
+    }
+
+    public bool Contains(object fact) => fact is not null && _handles.ContainsKey(fact);
+
+    internal bool InsertLinked(object fact, Activation owner)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (owner.Dead) return false;
+        if (_handles.ContainsKey(fact))
+            throw new InvalidOperationException($"the fact {Describe(fact)} is already in the session (facts are identified by reference)");
+        Enter();
+        try
+        {
+            InsertCore(fact, owner);
+            Drain();
+        }
+        finally
+        {
+            _busy = false;
+        }
+        Exit();
+        return true;
+    }
+
+    public int Fire(int maxFirings = int.MaxValue)
+    {
+        if (_firing) throw new InvalidOperationException("Fire is not re-entrant: an action cannot call Fire");
+        if (_busy) throw new InvalidOperationException("the session is busy: an event handler cannot call Fire during an operation");
+        _firing = true;
+        _halted = false;
+        var errorStart = _errors.Count;
+        var fired = 0;
+        try
+        {
+            while (fired < maxFirings)
+            {
+                var a = Agenda.Peek();
+                if (a is null) break;
+                if (fired >= _options.MaxFirings) throw new RuleLoopException(_options.MaxFirings, RecentRules());
+                Agenda.Remove(a);
+                fired++;
+                FireOne(a);
+                RaiseEvents();
+                if (_options.ErrorPolicy == ErrorPolicy.Stop && _errors.Count > errorStart)
+                    throw new RuleEvaluationException(_errors.GetRange(errorStart, _errors.Count - errorStart));
+                if (_halted) break;
+            }
+        }
+        finally
+        {
+            _firing = false;
+        }
+        return fired;
+    }
+
+    private bool _halted;
+
+    internal void Halt() => _halted = true;
+
+    private void FireOne(Activation a)
+    {
+        var plan = a.Terminal.Plan;
+        _firingSeq++;
+        _recent[(int)(_firingSeq % RecentWindow)] = plan.RuleIndex;
+        RuleMatch? match = null;
+        if (_options.RecordFirings || ActivationFired is not null) match = BuildMatch(a);
+        _context.Begin(a, match);
+        var actions = plan.Rule.Actions;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            try
+            {
+                actions[i].Execute(_context);
+            }
+            catch (Exception ex)
+            {
+                var what = actions[i].Description is { } d ? $"action #{i + 1} ({d})" : $"action #{i + 1}";
+                Record(new RuleEvaluationError(plan.Rule, null, what, a.Terminal.Values(a.Token), ex));
+                break;
+            }
+        }
+        match ??= _context.CurrentMatch;
+        _context.End();
+        if (_options.RecordFirings) _firings.Add(new RuleFiring(_firingSeq, match!));
+        if (ActivationFired is not null) _events.Add((1, match!));
+    }
+
+    private List<string> RecentRules()
+    {
+        var n = (int)Math.Min(_firingSeq, RecentWindow);
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < n; i++) counts[_recent[i]] = counts.GetValueOrDefault(_recent[i]) + 1;
+        return counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => _ruleSet.Rules[kv.Key].Name).ToList();
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public IReadOnlyList<T> Query<T>()
+    {
+        var list = new List<T>();
+        for (var h = _first; h is not null; h = h.Next)
+            if (h.Fact is T t) list.Add(t);
+        return list;
+    }
+
+    public IReadOnlyList<object> Facts
+    {
+        get
+        {
+            var list = new List<object>(_handles.Count);
+            for (var h = _first; h is not null; h = h.Next) list.Add(h.Fact);
+            return list;
+        }
+    }
+
+    IReadOnlyList<RuleMatch> ISession.Agenda => Agenda.InOrder().Select(BuildMatch).ToList();
+
+    public IReadOnlyList<RuleFiring> Firings => _firings.AsReadOnly();
+
+    public IReadOnlyList<RuleEvaluationError> Errors => _errors.AsReadOnly();
+
+    /// <summary>Every match currently holding (fired or not), for tests: rule and bound values.</summary>
+    internal List<RuleMatch> LiveMatches()
+    {
+        var list = new List<RuleMatch>();
+        foreach (var t in _terminals)
+            for (var a = t.FirstLive; a is not null; a = a.LiveNext) list.Add(BuildMatch(a));
+        return list;
+    }
+
+    internal RuleMatch BuildMatch(Activation a)
+    {
+        var plan = a.Terminal.Plan;
+        return new RuleMatch(plan.Rule, plan.Names, a.Terminal.Values(a.Token));
+    }
+
+    // ---------------------------------------------------------------- propagation
+
+    private void Enter()
+    {
+        if (_busy) throw new InvalidOperationException("the session is not re-entrant: event handlers must not change it during an operation");
+        _busy = true;
+        if (!_firing) _opErrorStart = _errors.Count;
+    }
+
+    private void Exit()
+    {
+        if (_firing) return;
+        RaiseEvents();
+        if (_options.ErrorPolicy == ErrorPolicy.Stop && _errors.Count > _opErrorStart)
+            throw new RuleEvaluationException(_errors.GetRange(_opErrorStart, _errors.Count - _opErrorStart));
+    }
+
+    private void InsertCore(object fact, Activation? owner)
+    {
+        var h = new FactHandle(fact);
+        _handles.Add(fact, h);
+        h.Prev = _last;
+        if (_last is null) _first = h; else _last.Next = h;
+        _last = h;
+        if (owner is not null)
+        {
+            h.LinkedTo = owner;
+            (owner.Linked ??= []).Add(h);
+        }
+        AlphaInsert(h);
+    }
+
+    private void RetractCore(FactHandle h)
+    {
+        ForgetFact(h);
+        h.Dead = true;
+        _handles.Remove(h.Fact);
+        if (h.Prev is null) _first = h.Next; else h.Prev.Next = h.Next;
+        if (h.Next is null) _last = h.Prev; else h.Next.Prev = h.Prev;
+        if (h.LinkedTo is { } owner)
+        {
+            owner.Linked?.Remove(h);
+            h.LinkedTo = null;
+        }
+    }
+
+    private void ForgetFact(FactHandle h)
+    {
+        var e = h.Entries;
+        h.Entries = null;
+        for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
+    }
+
+    private void AlphaInsert(FactHandle h)
+    {
+        var type = h.Fact.GetType();
+        if (!_typeRoots.TryGetValue(type, out var roots))
+        {
+            var list = new List<TypeNodePlan>();
+            foreach (var t in _ruleSet.TypeNodes)
+                if (t.Type.IsAssignableFrom(type)) list.Add(t);
+            roots = [.. list];
+            _typeRoots.Add(type, roots);
+        }
+        foreach (var root in roots)
+        {
+            if (root.Memory is not null) Feed(root.Memory, h);
+            foreach (var child in root.Children) Walk(child, h);
+        }
+    }
+
+    private void Walk(AlphaNodePlan node, FactHandle h)
+    {
+        bool pass;
+        try
+        {
+            pass = node.Test(h.Fact);
+        }
+        catch (Exception ex)
+        {
+            foreach (var site in node.Sites) Record(new RuleEvaluationError(site.Rule, site.Element, site.What, [h.Fact], ex));
+            return;
+        }
+        if (!pass) return;
+        if (node.Memory is not null) Feed(node.Memory, h);
+        foreach (var child in node.Children) Walk(child, h);
+    }
+
+    private void Feed(AlphaMemoryPlan memory, FactHandle h)
+    {
+        foreach (var n in _memorySuccessors[memory.Id]) n.RightInsert(h);
+    }
+
+    public void RetractToken(Token t)
+    {
+        if (t.Dead) return;
+        t.Dead = true;
+        var e = t.Entries;
+        t.Entries = null;
+        for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
+        while (t.FirstChild is not null) RetractToken(t.FirstChild);
+        var p = t.Parent!;
+        if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
+        if (t.NextSibling is not null) t.NextSibling.PrevSibling = t.PrevSibling;
+        if (t.RightOwner is { } owner)
+        {
+            if (t.PrevRight is null) owner.FirstChild = t.NextRight; else t.PrevRight.NextRight = t.NextRight;
+            if (t.NextRight is not null) t.NextRight.PrevRight = t.PrevRight;
+        }
+    }
+
+    public void EnqueueDirty(AggregateNode node, LeftEntry entry) => _dirty.Enqueue((node, entry));
+
+    public void ScheduleLinkedRetractions(Activation a)
+    {
+        foreach (var h in a.Linked!) _linkedRetractions.Enqueue((h, a));
+        a.Linked = null;
+    }
+
+    /// <summary>Recomputes dirty aggregates and retracts facts whose supporting activation went away, until quiet.</summary>
+    private void Drain()
+    {
+        while (true)
+        {
+            if (_dirty.Count > 0)
+            {
+                var (node, entry) = _dirty.Dequeue();
+                node.Flush(entry);
+                continue;
+            }
+            if (_linkedRetractions.Count > 0)
+            {
+                var (h, owner) = _linkedRetractions.Dequeue();
+                if (!h.Dead && h.LinkedTo == owner) RetractCore(h);
+                continue;
+            }
+            break;
+        }
+    }
+
+    // ---------------------------------------------------------------- guarded evaluation
+
+    public bool TryLeftKey(JoinSpec j, Token token, out object? key)
+    {
+        try
+        {
+            key = j.LeftKey!(token) ?? NullKey.Instance;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, TokenFacts(token, null), ex));
+            key = null;
+            return false;
+        }
+    }
+
+    public bool TryRightKey(JoinSpec j, object fact, out object? key)
+    {
+        try
+        {
+            key = j.RightKey!(fact) ?? NullKey.Instance;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, [fact], ex));
+            key = null;
+            return false;
+        }
+    }
+
+    public bool Test(JoinSpec j, Token token, object fact)
+    {
+        try
+        {
+            return j.Residual!(token, fact);
+        }
+        catch (Exception ex)
+        {
+            Record(new RuleEvaluationError(j.ResidualSite.Rule, j.ResidualSite.Element, j.ResidualSite.What, TokenFacts(token, fact), ex));
+            return false;
+        }
+    }
+
+    public bool Test(FilterPlan f, Token token)
+    {
+        try
+        {
+            return f.Test(token);
+        }
+        catch (Exception ex)
+        {
+            Record(new RuleEvaluationError(f.Site.Rule, f.Site.Element, f.Site.What, TokenFacts(token, null), ex));
+            return false;
+        }
+    }
+
+    public bool TrySelect(AggregatePlan a, object fact, out object? value)
+    {
+        try
+        {
+            value = a.Selector!(fact);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Record(new RuleEvaluationError(a.SelectorSite.Rule, a.SelectorSite.Element, a.SelectorSite.What, [fact], ex));
+            value = null;
+            return false;
+        }
+    }
+
+    private static List<object?> TokenFacts(Token token, object? fact)
+    {
+        var list = new List<object?>();
+        for (var t = token; t.Parent is not null; t = t.Parent)
+            if (t.Value is not null) list.Add(t.Value);
+        list.Reverse();
+        if (fact is not null) list.Add(fact);
+        return list;
+    }
+
+    private void Record(RuleEvaluationError error)
+    {
+        _errors.Add(error);
+        if (Error is not null) _events.Add((3, error));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    public void OnCreated(Activation a)
+    {
+        if (ActivationCreated is not null) _events.Add((0, BuildMatch(a)));
+    }
+
+    public void OnDeleted(Activation a)
+    {
+        if (ActivationDeleted is not null) _events.Add((2, BuildMatch(a)));
+    }
+
+    private void RaiseEvents()
+    {
+        if (_raising || _events.Count == 0) return;
+        _raising = true;
+        try
+        {
+            for (var i = 0; i < _events.Count; i++)
+            {
+                var (kind, payload) = _events[i];
+                switch (kind)
+                {
+                    case 0: ActivationCreated?.Invoke(this, new ActivationEventArgs((RuleMatch)payload)); break;
+                    case 1: ActivationFired?.Invoke(this, new ActivationEventArgs((RuleMatch)payload)); break;
+                    case 2: ActivationDeleted?.Invoke(this, new ActivationEventArgs((RuleMatch)payload)); break;
+                    default: Error?.Invoke(this, (RuleEvaluationError)payload); break;
+                }
+            }
+        }
+        finally
+        {
+            _events.Clear();
+            _raising = false;
+        }
+    }
+
+    private static string Describe(object fact)
+    {
+        string text;
+        try
+        {
+            text = fact.ToString() ?? fact.GetType().Name;
+        }
+        catch (Exception)
+        {
+            text = fact.GetType().Name;
+        }
+        return text.Length > 200 ? text[..200] + "…" : text;
+    }
+}
