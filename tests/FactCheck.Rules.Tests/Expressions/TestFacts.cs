@@ -29,4 +29,4 @@ public sealed record TestClaim(
         ["economy", "uk"], [2022, 2023], new Source("The Paper", null, 2023));
 }
 
-public sealed record TestArticle(string Title, string Quote, Source? Source, long Words);
+public sealed record TestArticle(string Title, string Quote, Source? Source, long Words, string? Published = null);

@@ -267,8 +267,23 @@ internal sealed class Binder
         return Expression.Call(FormatMethod, Expression.Convert(e, typeof(object)));
     }
 
+    /// <summary>
+    /// Facts may carry dates as ISO text ("2023-11-08"); a date literal compared with text becomes that text,
+    /// so <c>c.MadeDate &lt; @2023-11-08</c> compares ISO strings ordinally.
+    /// </summary>
+    private void CoerceDateLiteral(ref Expression left, ref Expression right)
+    {
+        var lk = _types.KindOf(left.Type);
+        var rk = _types.KindOf(right.Type);
+        if (lk == ValueKind.Text && right is ConstantExpression { Value: DateOnly rd })
+            right = Expression.Constant(rd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else if (rk == ValueKind.Text && left is ConstantExpression { Value: DateOnly ld })
+            left = Expression.Constant(ld.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
     private Expression? BindEquality(Expression left, SyntaxNode leftNode, Expression right, SyntaxNode rightNode, int opStart, string op)
     {
+        CoerceDateLiteral(ref left, ref right);
         var lk = _types.KindOf(left.Type);
         var rk = _types.KindOf(right.Type);
         if (lk == ValueKind.Null && rk == ValueKind.Null) return Expression.Constant(true);
@@ -342,6 +357,7 @@ internal sealed class Binder
 
     private Expression? BindOrdering(Expression left, SyntaxNode leftNode, Expression right, SyntaxNode rightNode, string op, int opStart)
     {
+        CoerceDateLiteral(ref left, ref right);
         var lk = _types.KindOf(left.Type);
         var rk = _types.KindOf(right.Type);
         if (lk == ValueKind.Null || rk == ValueKind.Null)
