@@ -34,9 +34,9 @@ public static class DateChecks
 
     /// <summary>
     /// Is <paramref name="a"/> entirely after <paramref name="b"/>? Two date-times compare as instants. Otherwise
-    /// each value stands for its calendar days: true when all of a's days follow all of b's; false when none of
-    /// a's days follows b's (the same single day counts as "not after"); null when they overlap (e.g. 2023-11 vs
-    /// 2023-11-08), because the answer depends on where in the coarser span the event fell.
+    /// each value stands for its calendar days: true when every day of a follows every day of b; false when no day
+    /// of a follows b's first day (a shared single day counts as "not after" unless one side is a date-time);
+    /// null when it depends on where inside a coarser value the event fell (2023-11 vs 2023-11-08).
     /// </summary>
     public static bool? IsAfter(PartialDate a, PartialDate b)
     {

@@ -64,7 +64,7 @@ internal static class DateRules
                 return RuleOutcome.Span(new DateOnly(start, 1, 1), new DateOnly(start + 9, 12, 31));
             }),
         Rule("weekday",
-            @"\b(?:(?<mod>earlier|later|early|late)\s+)?(?:(?<pre>on|last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
+            @"\b(?:(?<mod>earlier|later|early|late),?\s+)?(?:(?<pre>on|last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
             + Weekday + @"(?:\s+(?:morning|afternoon|evening|night))?",
             ResolveWeekday),
         Rule("relative-day",

@@ -69,6 +69,7 @@ public sealed class DateResolverTableTests
         { Pub, "this Friday", "2023-11-10" },
         { Pub, "this Monday", "2023-11-06" },
         { Pub, "later on Wednesday", "2023-11-08" },
+        { Pub, "Earlier, on Wednesday, he said", "2023-11-08" },
         { Pub, "on Tuesday night", "2023-11-07" },
         { Pub, "Putin will travel to Beijing on Friday", "2023-11-10" },
         { Pub, "The summit will open on Wednesday", "2023-11-08" },
