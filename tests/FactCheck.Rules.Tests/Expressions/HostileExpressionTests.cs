@@ -75,6 +75,26 @@ public sealed class HostileExpressionTests : ExpressionTestBase
     }
 
     [Fact]
+    public void Chains_just_under_the_limit_compile_and_run()
+    {
+        string chain = string.Join(" + ", Enumerable.Repeat("c.Count", 390));
+        var e = Value(chain);
+        Assert.True(e.Success, string.Join("\n", e.Diagnostics));
+        Assert.Equal(390L * 3, e.Evaluate(TestClaim.Sample()));
+        string ors = string.Join(" || ", Enumerable.Repeat("c.Count == 1", 300)) + " || c.Verified";
+        Assert.True(Check(ors));
+    }
+
+    [Fact]
+    public void Faulty_factory_becomes_a_diagnostic()
+    {
+        var library = FunctionLibrary.CreateStandard().Register("broken", 0, 0, _ => throw new NullReferenceException("bug"));
+        var compiler = new ExpressionCompiler([typeof(TestClaim)], library);
+        var e = compiler.CompileCondition(new ExpressionSource("broken()"), new ExpressionScope());
+        Assert.Equal("broken(...) cannot be used here: bug", Assert.Single(e.Diagnostics).Message);
+    }
+
+    [Fact]
     public void Very_long_expression_is_refused()
     {
         string text = "c.Statement == '" + new string('x', 20_000) + "'";

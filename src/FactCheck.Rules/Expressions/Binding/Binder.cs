@@ -553,8 +553,9 @@ internal sealed class Binder
         {
             result = entry.Factory!(context);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // A faulty factory must not turn a rule file into a crash; report it against the call.
             Error(call.Start, $"{call.Name}(...) cannot be used here: {e.Message}");
             return null;
         }
