@@ -12,7 +12,7 @@ namespace FactCheck.Rules.Expressions;
 public static class ExpressionFunctions
 {
     /// <summary>Above this length (after normalising) similarity switches from edit distance to word overlap.</summary>
-    public const int MaxEditDistanceLength = 1000;
+    public const int MaxEditDistanceLength = 500;
 
     public static string? Lower(string? s) => s?.ToLowerInvariant();
 
