@@ -134,6 +134,8 @@ internal static class Normalizer
             var rewritten = new ParameterRewriter(map).Visit(c.Body);
             body = body is null ? rewritten : Expression.AndAlso(body, rewritten);
         }
-        return Expression.Lambda(Expression.Not(body!), ordered);
+        // A must-match condition that throws counts as false (as everywhere), so the negation must see false, not the exception.
+        var guarded = Expression.TryCatch(body!, Expression.Catch(typeof(Exception), Expression.Constant(false)));
+        return Expression.Lambda(Expression.Not(guarded), ordered);
     }
 }
