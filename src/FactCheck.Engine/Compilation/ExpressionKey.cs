@@ -29,7 +29,9 @@ internal sealed class ExpressionKey : ExpressionVisitor
         var u = Nullable.GetUnderlyingType(t) ?? t;
         if (node.Value is not null && !(u.IsPrimitive || u.IsEnum || u == typeof(string) || u == typeof(decimal)))
             _unshareable = true;
-        _members.Append("c:").Append(t.FullName).Append(';');
+        // The printed tree elides the insides of blocks and try/catch (guarded conditions), so the key
+        // must carry every constant's value and every operator itself.
+        _members.Append("c:").Append(t.FullName).Append('=').Append(node.Value is string text ? text.Replace(";", ";;", StringComparison.Ordinal) : node.Value).Append(';');
         return node;
     }
 
@@ -47,13 +49,14 @@ internal sealed class ExpressionKey : ExpressionVisitor
 
     protected override Expression VisitUnary(UnaryExpression node)
     {
-        _members.Append("u:").Append(node.Type.FullName).Append(';');
+        _members.Append("u:").Append(node.NodeType).Append(':').Append(node.Type.FullName).Append(';');
         if (node.Method is not null) Append(node.Method);
         return base.VisitUnary(node);
     }
 
     protected override Expression VisitBinary(BinaryExpression node)
     {
+        _members.Append("b:").Append(node.NodeType).Append(';');
         if (node.Method is not null) Append(node.Method);
         return base.VisitBinary(node);
     }
