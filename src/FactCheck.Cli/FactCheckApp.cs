@@ -11,6 +11,7 @@ public static class FactCheckApp
         var root = new RootCommand("FactCheck: keep track of claims in the news and check them with rules.")
         {
             ValidateCommand.Create(),
+            TestCommand.Create(),
         };
 
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -22,11 +23,16 @@ public static class FactCheckApp
             // System.CommandLine answers usage errors with 1; ours are "invalid input".
             return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : code;
         }
+        catch (Report.ReportException ex)
+        {
+            error.WriteLine($"factcheck: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
         catch (Exception ex)
         {
-            error.WriteLine($"factcheck: internal error: {ex.Message}");
-            error.WriteLine("This is a bug in FactCheck; please report it with the command you ran.");
-            error.WriteLine(ex.ToString());
+            error.WriteLine($"factcheck: internal error: {ex.GetType().Name}: {ex.Message}");
+            error.WriteLine("This is a bug in FactCheck; please report it with the command you ran (set FACTCHECK_DEBUG=1 for details).");
+            if (Environment.GetEnvironmentVariable("FACTCHECK_DEBUG") == "1") error.WriteLine(ex.ToString());
             return ExitCodes.InternalError;
         }
     }

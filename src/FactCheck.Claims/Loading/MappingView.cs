@@ -9,7 +9,7 @@ namespace FactCheck.Claims.Loading;
 /// Typed, error-collecting access to one YAML mapping: every problem becomes a positioned diagnostic
 /// and a null result, so binding goes on and the editor sees all mistakes at once.
 /// </summary>
-internal sealed partial class MappingView
+public sealed partial class MappingView
 {
     private readonly YamlMapping _mapping;
     private readonly string _what;

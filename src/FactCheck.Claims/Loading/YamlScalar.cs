@@ -4,12 +4,16 @@ namespace FactCheck.Claims.Loading;
 
 public sealed class YamlScalar : YamlNode
 {
-    public YamlScalar(string value, bool isPlain, Location location)
+    public YamlScalar(string value, bool isPlain, Location location, ScalarLayout layout = ScalarLayout.Plain)
         : base(location)
     {
         Value = value;
         IsPlain = isPlain;
+        Layout = layout;
     }
+
+    /// <summary>How the value is laid out in the file, so positions inside it can be mapped back.</summary>
+    public ScalarLayout Layout { get; }
 
     public string Value { get; }
 

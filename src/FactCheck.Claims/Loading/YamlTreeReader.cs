@@ -82,7 +82,12 @@ public static class YamlTreeReader
         {
             case Scalar scalar:
                 parser.MoveNext();
-                return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(file, scalar.Start));
+                return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(file, scalar.Start), scalar.Style switch
+                {
+                    ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => ScalarLayout.Quoted,
+                    ScalarStyle.Literal or ScalarStyle.Folded => ScalarLayout.Block,
+                    _ => ScalarLayout.Plain,
+                });
 
             case AnchorAlias alias:
                 diagnostics.Add(Diagnostic.Error(

@@ -9,7 +9,8 @@ namespace FactCheck.Rules.Facts;
 /// <param name="Start">First day of the span the expression covers, when resolved.</param>
 /// <param name="End">Last day of the span the expression covers, when resolved.</param>
 /// <param name="ClaimDate">The date the claim records in <c>made.date</c>.</param>
-/// <param name="Fit"><c>fits</c>, <c>does-not-fit</c> or <c>unknown</c>: the expression against <paramref name="ClaimDate"/>.</param>
+/// <param name="IsWhenMade">True when this is the expression the claim's <c>made.text</c> records: it says when the claim was made.</param>
+/// <param name="Fit"><c>fits</c>, <c>does-not-fit</c> or <c>unknown</c> for the when-made expression against <paramref name="ClaimDate"/>; <c>not-checked</c> for other mentions.</param>
 public sealed record DateMentionFact(
     string ClaimId,
     int AppearanceIndex,
@@ -24,6 +25,7 @@ public sealed record DateMentionFact(
     string? Rule,
     string? Reason,
     string? ClaimDate,
+    bool IsWhenMade,
     string Fit,
     string FitReason,
     string File,

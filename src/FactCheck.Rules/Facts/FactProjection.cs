@@ -60,9 +60,11 @@ public static class FactProjection
                 facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "implies", edge.Location.File, edge.Location.Line, edge.Location.Column));
             }
 
+            // Exclusion is mutual: both directions are facts, so rules need follow only From -> To.
             foreach (var edge in proposition.Excludes)
             {
                 facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
+                facts.Add(new PropositionEdgeFact(edge.Id, proposition.Key, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
             }
         }
 
@@ -146,9 +148,13 @@ public static class FactProjection
     {
         var resolution = DateResolver.Resolve(mention.Text, reference);
         var claimDate = claim.Made?.Date;
-        var check = claimDate is { } claimed ? DateChecks.Fits(resolution, claimed) : null;
-        var fit = check is null ? "unknown" : KebabCase.Of(check.Outcome);
-        var fitReason = check?.Reason ?? "the claim records no date (made.date)";
+        // Only the expression that says when the claim was made (made.text) is checked against made.date:
+        // other mentions date events inside the claim ("in February 2022") and need not fit it.
+        var isWhenMade = claim.Made?.Text is { } madeText && string.Equals(madeText.Trim(), mention.Text.Trim(), StringComparison.OrdinalIgnoreCase);
+        var check = isWhenMade && claimDate is { } claimed ? DateChecks.Fits(resolution, claimed) : null;
+        var fit = check is null ? "not-checked" : KebabCase.Of(check.Outcome);
+        var fitReason = check?.Reason
+            ?? (isWhenMade ? "the claim records no date (made.date)" : "not the expression of when the claim was made (made.text)");
         var span = resolution.Span;
         var m = mention.Location;
         return new DateMentionFact(
@@ -165,6 +171,7 @@ public static class FactProjection
             resolution.RuleName,
             resolution.Reason,
             claimDate?.ToString(),
+            isWhenMade,
             fit,
             fitReason,
             m.File,

@@ -1,0 +1,16 @@
+using FactCheck.Rules.Language;
+
+namespace FactCheck.Cli.Checking;
+
+/// <summary>What <c>factcheck check</c> was asked to do.</summary>
+/// <param name="Database">The report file; null to write no report.</param>
+/// <param name="Baseline">A run id in the report, or another report file, whose findings do not fail the run.</param>
+/// <param name="FailOn">The lowest severity that fails the run; null for <c>never</c>.</param>
+/// <param name="OnlyRules">Run only these rule ids (all when empty).</param>
+public sealed record CheckOptions(
+    string ClaimsPath,
+    string RulesPath,
+    string? Database,
+    string? Baseline,
+    RuleSeverity? FailOn,
+    IReadOnlyList<string> OnlyRules);

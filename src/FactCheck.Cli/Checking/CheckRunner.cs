@@ -1,0 +1,96 @@
+using System.Reflection;
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+using FactCheck.Cli.Output;
+using FactCheck.Report;
+using FactCheck.Rules.Language;
+using FactCheck.Rules.Running;
+
+namespace FactCheck.Cli.Checking;
+
+/// <summary>
+/// The main job: load claims and rules (side by side), run the rules, compare with the baseline, and
+/// record the run in the report. Output formats only read the outcome it returns.
+/// </summary>
+public static class CheckRunner
+{
+    public static string ToolVersion { get; } =
+        typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static CheckOutcome Run(CheckOptions options, string baseDirectory)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory));
+        var pack = RulePackLoader.Load([options.RulesPath], baseDirectory);
+        var claims = claimsTask.GetAwaiter().GetResult();
+
+        var inputErrors = claims.Diagnostics.Concat(pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var unknown in options.OnlyRules.Where(id => pack.Rules.All(r => r.Id != id)))
+        {
+            inputErrors.Add(Diagnostic.Error(
+                new Location(options.RulesPath, 0, 0), "unknown-rule", $"--rule names '{unknown}', which no rule file defines{Suggestions.DidYouMean(unknown, pack.Rules.Select(r => r.Id))}"));
+        }
+
+        inputErrors.Sort(Diagnostic.ByPosition);
+        var rules = pack.Rules
+            .Where(r => options.OnlyRules.Count == 0 || options.OnlyRules.Contains(r.Id))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+        if (inputErrors.Count > 0)
+        {
+            var invalid = new CheckOutcome(
+                ToolVersion, rules, [], [], inputErrors, [], claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
+                options.FailOn, options.Baseline is not null, ExitCodes.InvalidInput);
+            Record(options, baseDirectory, claims.ClaimSet, rules, invalid, started);
+            return invalid;
+        }
+
+        var baseline = ReadBaseline(options, baseDirectory);
+        var result = RuleRunner.Run(pack, claims.ClaimSet, options.OnlyRules.Count == 0 ? null : options.OnlyRules);
+        var findings = result.Findings.Select(f => Check(f, baseline, options.FailOn)).ToList();
+        var suppressed = result.Suppressed.Select(f => Check(f, baseline, failOn: null)).ToList();
+        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput
+            : findings.Any(f => f.Fails) ? ExitCodes.Findings
+            : ExitCodes.Success;
+        var outcome = new CheckOutcome(
+            ToolVersion, rules, findings, suppressed, [], result.Errors, claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
+            options.FailOn, baseline is not null, exitCode);
+        Record(options, baseDirectory, claims.ClaimSet, rules, outcome, started);
+        return outcome;
+    }
+
+    private static CheckedFinding Check(Finding finding, IReadOnlySet<string>? baseline, RuleSeverity? failOn)
+    {
+        var fingerprint = Fingerprint.Compute(finding.RuleId, finding.FactKeys);
+        var isNew = baseline is null || !baseline.Contains(fingerprint);
+        var fails = isNew && failOn is { } threshold && finding.Severity >= threshold;
+        return new CheckedFinding(finding, fingerprint, isNew, fails);
+    }
+
+    /// <summary>A run id in this run's report, or the path of another report (its latest run).</summary>
+    private static IReadOnlySet<string>? ReadBaseline(CheckOptions options, string baseDirectory)
+    {
+        if (options.Baseline is not { } baseline) return null;
+        if (long.TryParse(baseline, out var runId))
+        {
+            if (options.Database is null) throw new CheckUsageException("--baseline with a run id needs the report (--db); give a report file instead");
+            var path = Path.GetFullPath(options.Database, baseDirectory);
+            if (!File.Exists(path)) throw new CheckUsageException($"--baseline {runId}: the report '{options.Database}' does not exist yet");
+            return ReportStore.ReadBaselineFingerprints(path, runId);
+        }
+
+        var file = Path.GetFullPath(baseline, baseDirectory);
+        if (!File.Exists(file)) throw new CheckUsageException($"--baseline '{baseline}' is neither a run id nor an existing report file");
+        return ReportStore.ReadBaselineFingerprints(file);
+    }
+
+    private static void Record(CheckOptions options, string baseDirectory, ClaimSet claims, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started)
+    {
+        if (options.Database is null) return;
+        var path = Path.GetFullPath(options.Database, baseDirectory);
+        using var store = ReportStore.Open(path);
+        store.WriteRun(ReportMapping.ToRunData(claims, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
+    }
+}

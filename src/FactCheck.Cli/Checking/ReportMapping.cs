@@ -1,0 +1,42 @@
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+using FactCheck.Cli.Output;
+using FactCheck.Report;
+using FactCheck.Rules.Language;
+
+namespace FactCheck.Cli.Checking;
+
+/// <summary>Maps a check's inputs and outcome to the report's records (the report knows nothing of claims).</summary>
+internal static class ReportMapping
+{
+    public static RunData ToRunData(ClaimSet claims, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) => new()
+    {
+        ToolVersion = outcome.ToolVersion,
+        StartedAt = started,
+        FinishedAt = finished,
+        GitCommit = commit,
+        Sources = claims.Sources.Select(s => new ReportSource(s.Id, KebabCase.Of(s.Kind), s.Title, s.Outlet, s.Url, s.Location.File, s.Location.Line)).ToArray(),
+        Claims = claims.Claims.Select(c => new ReportClaim(
+            c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c))).ToArray(),
+        Appearances = claims.Claims.SelectMany(c => c.Appearances.Select(a => new ReportAppearance(
+            c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column))).ToArray(),
+        Citations = claims.Claims.SelectMany(c => c.Cites.Select(x => new ReportCitation(
+            c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column))).ToArray(),
+        Rules = rules.Select(r => new ReportRule(r.Id, r.Title, Severity(r.Severity), r.File, r.Line)).ToArray(),
+        Findings = outcome.Findings.Select(f => new ReportFinding(
+            f.Finding.RuleId, Severity(f.Finding.Severity), f.Finding.Message, f.Finding.File, f.Finding.Line, f.Finding.Column,
+            f.Finding.ClaimIds, f.Finding.SourceIds, f.Fingerprint)).ToArray(),
+        Errors = outcome.InputErrors.Select(e => new ReportRunError(RunErrorKinds.InvalidInput, e.Message, null, e.Location.File, e.Location.Line, e.Location.Column))
+            .Concat(outcome.RuleErrors.Select(e => new ReportRunError(RunErrorKinds.RuleError, e.Message, e.RuleId, e.FactFile, e.FactLine, e.FactColumn)))
+            .ToArray(),
+    };
+
+    public static string Severity(RuleSeverity severity) => KebabCase.Of(severity);
+
+    /// <summary>What makes a claim a new version in the report's history: its content, not its position in the file.</summary>
+    private static string Digest(Claim c) => ContentDigest.Compute(
+        new[] { "claim/2", c.Statement, c.Claimant.Name, KebabCase.Of(c.Claimant.Kind), c.Claimant.Role, c.Made?.Text, c.Made?.Date?.ToString() }
+            .Concat(c.Stances.Select(s => $"{s.Proposition.Id}:{KebabCase.Of(s.Polarity)}:{s.Hedge}"))
+            .Concat(c.Appearances.Select(a => $"{a.Source.Id}:{KebabCase.Of(a.Attribution)}:{a.Quote}:{a.AttributedAs}:{a.Via}:{string.Join("|", a.Dates.Select(d => d.Text))}"))
+            .Concat(c.Cites.Select(x => $"{x.Source?.Id}:{x.As}")));
+}

@@ -1,0 +1,111 @@
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+using FactCheck.Engine;
+using FactCheck.Rules.Expressions;
+using FactCheck.Rules.Facts;
+
+namespace FactCheck.Rules.Language;
+
+/// <summary>Loads rule files (<c>rules/**/*.yaml</c>), compiles them, and checks what needs the whole pack.</summary>
+public static class RulePackLoader
+{
+    /// <summary>The expression compiler rules use: the fact types, the standard library, and the date and text checks.</summary>
+    public static ExpressionCompiler CreateExpressionCompiler()
+    {
+        var functions = FunctionLibrary.CreateStandard();
+        functions.AllowClass(typeof(DateFunctions)).AllowClass(typeof(TextFunctions));
+        functions.Register("dateFits", typeof(DateFunctions).GetMethod(nameof(DateFunctions.DateFits))!);
+        functions.Register("resolveDate", typeof(DateFunctions).GetMethod(nameof(DateFunctions.ResolveDate))!);
+        functions.Register("isAfter", typeof(DateFunctions).GetMethod(nameof(DateFunctions.IsAfter))!);
+        functions.Register("sameDate", typeof(DateFunctions).GetMethod(nameof(DateFunctions.SameDate))!);
+        functions.Register("isRelative", typeof(DateFunctions).GetMethod(nameof(DateFunctions.IsRelative))!);
+        functions.Register("year", typeof(DateFunctions).GetMethod(nameof(DateFunctions.Year))!);
+        functions.Register("quoteFound", typeof(TextFunctions).GetMethod(nameof(TextFunctions.QuoteFound))!);
+        return new ExpressionCompiler(FactProjection.FactTypes.Values, functions);
+    }
+
+    public static RulePack Load(IEnumerable<string> paths, string? baseDirectory = null)
+    {
+        var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
+        var diagnostics = new List<Diagnostic>();
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, root);
+            if (Directory.Exists(full))
+            {
+                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
+                {
+                    if (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    {
+                        files[ClaimsLoader.Display(file, root)] = file;
+                    }
+                }
+            }
+            else if (File.Exists(full))
+            {
+                files[ClaimsLoader.Display(full, root)] = full;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(new Location(ClaimsLoader.Display(full, root), 0, 0), "no-such-path", $"'{path}' does not exist", "give a rules file or a folder of them"));
+            }
+        }
+
+        var expressions = CreateExpressionCompiler();
+        var definitions = new List<RuleDefinition>();
+        var tests = new List<RuleTestCase>();
+        foreach (var (display, full) in files)
+        {
+            var text = InputText.Read(full, display, diagnostics);
+            if (text is null) continue;
+            var compiler = new RuleFileCompiler(expressions, display, Path.GetDirectoryName(full)!, diagnostics);
+            foreach (var document in YamlTreeReader.Read(text, display, diagnostics)) compiler.Compile(document);
+            definitions.AddRange(compiler.Rules);
+            tests.AddRange(compiler.Tests);
+        }
+
+        CheckDuplicates(definitions, diagnostics);
+        CheckNetwork(definitions, diagnostics);
+        diagnostics.Sort(Diagnostic.ByPosition);
+        return new RulePack(definitions, tests, diagnostics, files.Keys.ToArray());
+    }
+
+    private static void CheckDuplicates(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var info = (RuleInfo)definitions[i].Tag!;
+            if (seen.TryGetValue(info.Id, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    new Location(info.File, info.Line, info.Column), "duplicate-id", $"duplicate rule id '{info.Id}': already defined at {first.File}:{first.Line}:{first.Column}", "rule ids must be unique across the pack"));
+                definitions.RemoveAt(i--);
+            }
+            else
+            {
+                seen.Add(info.Id, info);
+            }
+        }
+    }
+
+    /// <summary>The engine has the last word on a rule's shape; its refusals become positioned errors too.</summary>
+    private static void CheckNetwork(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)
+    {
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            try
+            {
+                RuleCompiler.Compile([definitions[i]]);
+            }
+            catch (RuleCompilationException ex)
+            {
+                var info = (RuleInfo)definitions[i].Tag!;
+                diagnostics.Add(Diagnostic.Error(new Location(info.File, info.Line, info.Column), "rule-invalid", $"rule '{info.Id}' cannot run: {ex.Reason}"));
+                definitions.RemoveAt(i--);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using FactCheck.Engine;
+using FactCheck.Rules.Facts;
+using FactCheck.Rules.Language;
+
+namespace FactCheck.Rules.Running;
+
+/// <summary>Builds a finding from a firing: where it points, and which claims and sources it concerns.</summary>
+internal static class FindingBuilder
+{
+    public static Finding Build(IActionContext context, string ruleId, RuleSeverity severity, string message, string? on)
+    {
+        var facts = new List<IFact>();
+        foreach (var fact in context.Facts)
+        {
+            if (fact is IFact f) facts.Add(f);
+        }
+
+        var target = on is not null && context.Get(on) is IFact named ? named : facts.Count > 0 ? facts[0] : null;
+        var claims = new SortedSet<string>(StringComparer.Ordinal);
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case ClaimFact c: claims.Add(c.Id); break;
+                case SourceFact s: sources.Add(s.Id); break;
+                case AppearanceFact a: claims.Add(a.ClaimId); sources.Add(a.SourceId); break;
+                case StanceFact s: claims.Add(s.ClaimId); break;
+                case CitationFact c:
+                    claims.Add(c.ClaimId);
+                    if (c.SourceId is not null) sources.Add(c.SourceId);
+                    break;
+                case DateMentionFact d: claims.Add(d.ClaimId); sources.Add(d.SourceId); break;
+                case ClaimLinkFact l: claims.Add(l.From); claims.Add(l.To); break;
+            }
+        }
+
+        return new Finding(
+            ruleId,
+            severity,
+            message,
+            target?.File ?? string.Empty,
+            target?.Line ?? 0,
+            target?.Column ?? 0,
+            facts.Select(f => f.Key).ToArray(),
+            claims.ToArray(),
+            sources.ToArray());
+    }
+}

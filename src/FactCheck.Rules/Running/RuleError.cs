@@ -1,0 +1,13 @@
+namespace FactCheck.Rules.Running;
+
+/// <summary>A rule that failed at run time on some facts (a regex timeout, an overflow): not a finding, but it fails <c>check</c>.</summary>
+public sealed record RuleError(
+    string RuleId,
+    string RuleFile,
+    int RuleLine,
+    int RuleColumn,
+    string Message,
+    string? FactFile,
+    int FactLine,
+    int FactColumn,
+    IReadOnlyList<string> FactKeys);

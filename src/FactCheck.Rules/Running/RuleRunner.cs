@@ -1,0 +1,150 @@
+using FactCheck.Claims.Model;
+using FactCheck.Engine;
+using FactCheck.Rules.Expressions;
+using FactCheck.Rules.Facts;
+using FactCheck.Rules.Language;
+
+namespace FactCheck.Rules.Running;
+
+/// <summary>Runs a rule pack on claims: project facts, insert, fire, collect findings, apply suppressions.</summary>
+public static class RuleRunner
+{
+    /// <summary>Rule ids of the findings FactCheck raises itself about <c>ignore:</c> entries.</summary>
+    public const string UnknownSuppressionRule = "suppression.unknown-rule";
+
+    public const string UnusedSuppressionRule = "suppression.unused";
+
+    /// <summary>Past this many firings a run is taken to loop; the error names the rules that fired most.</summary>
+    public const int DefaultMaxFirings = 5_000_000;
+
+    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int maxFirings = DefaultMaxFirings)
+    {
+        var facts = FactProjection.Project(claims);
+        var session = pack.Compile(onlyRules).CreateSession(new SessionOptions
+        {
+            ErrorPolicy = ErrorPolicy.Continue,
+            RecordFirings = false,
+            MaxFirings = maxFirings,
+        });
+        var errors = new List<RuleError>();
+        var firings = 0;
+        try
+        {
+            session.InsertAll(facts);
+            firings = session.Fire();
+        }
+        catch (RuleLoopException ex)
+        {
+            errors.Add(new RuleError("(loop)", string.Empty, 0, 0, ex.Message, null, 0, 0, []));
+        }
+
+        foreach (var error in session.Errors)
+        {
+            errors.Add(ToRuleError(error));
+        }
+
+        var all = Deduplicate(session.Query<Finding>());
+        var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
+        kept.Sort(FindingOrder);
+        suppressed.Sort(FindingOrder);
+        errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
+        return new RunResult(kept, suppressed, errors, facts.Count, firings);
+    }
+
+    public static readonly Comparison<Finding> FindingOrder = (a, b) =>
+    {
+        var c = string.CompareOrdinal(a.File, b.File);
+        if (c == 0) c = a.Line.CompareTo(b.Line);
+        if (c == 0) c = a.Column.CompareTo(b.Column);
+        if (c == 0) c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+        if (c == 0) c = string.CompareOrdinal(string.Join("|", a.FactKeys), string.Join("|", b.FactKeys));
+        return c;
+    };
+
+    /// <summary>A symmetric rule matches (a, b) and (b, a): one finding per rule and set of facts is enough.</summary>
+    private static List<Finding> Deduplicate(IReadOnlyList<Finding> findings)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings.OrderBy(f => f, Comparer<Finding>.Create(FindingOrder)))
+        {
+            if (seen.Add(finding.RuleId + "\n" + string.Join("\n", finding.FactKeys.Order(StringComparer.Ordinal))))
+            {
+                result.Add(finding);
+            }
+        }
+
+        return result;
+    }
+
+    private static (List<Finding> Kept, List<Finding> Suppressed) ApplySuppressions(
+        List<Finding> findings, ClaimSet claims, RulePack pack, IReadOnlyCollection<string>? onlyRules)
+    {
+        var byClaim = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        foreach (var claim in claims.Claims) byClaim.TryAdd(claim.Id, claim);
+        var used = new HashSet<Suppression>(ReferenceEqualityComparer.Instance);
+        var kept = new List<Finding>();
+        var suppressed = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            Suppression? match = null;
+            foreach (var claimId in finding.ClaimIds)
+            {
+                if (byClaim.TryGetValue(claimId, out var claim))
+                {
+                    match = claim.Ignore.FirstOrDefault(s => s.Rule.Id == finding.RuleId);
+                    if (match is not null) break;
+                }
+            }
+
+            if (match is null)
+            {
+                kept.Add(finding);
+            }
+            else
+            {
+                used.Add(match);
+                suppressed.Add(finding);
+            }
+        }
+
+        var ruleIds = pack.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var claim in claims.Claims)
+        {
+            foreach (var suppression in claim.Ignore)
+            {
+                var at = suppression.Rule.Location;
+                if (!ruleIds.Contains(suppression.Rule.Id))
+                {
+                    kept.Add(new Finding(
+                        UnknownSuppressionRule, RuleSeverity.Warning,
+                        $"'ignore' names rule '{suppression.Rule.Id}', which does not exist{Claims.Diagnostics.Suggestions.DidYouMean(suppression.Rule.Id, ruleIds)}; remove the entry or correct the id",
+                        at.File, at.Line, at.Column, ["claim:" + claim.Id], [claim.Id], []));
+                }
+                else if (!used.Contains(suppression) && (onlyRules is null || onlyRules.Contains(suppression.Rule.Id)))
+                {
+                    kept.Add(new Finding(
+                        UnusedSuppressionRule, RuleSeverity.Warning,
+                        $"'ignore' of rule '{suppression.Rule.Id}' no longer suppresses anything on claim '{claim.Id}'; remove the entry",
+                        at.File, at.Line, at.Column, ["claim:" + claim.Id], [claim.Id], []));
+                }
+            }
+        }
+
+        return (kept, suppressed);
+    }
+
+    private static RuleError ToRuleError(RuleEvaluationError error)
+    {
+        var info = (RuleInfo)error.Rule.Tag!;
+        var fact = error.Facts.OfType<IFact>().FirstOrDefault();
+        var cause = error.Exception is ExpressionEvaluationException ee
+            ? $"{info.File}:{ee.Line}:{ee.Column}: {ee.Reason} in '{ee.ExpressionText}'"
+            : $"{error.What}: {error.Exception.GetType().Name}: {error.Exception.Message}";
+        return new RuleError(
+            info.Id, info.File, info.Line, info.Column, cause,
+            fact?.File, fact?.Line ?? 0, fact?.Column ?? 0,
+            error.Facts.OfType<IFact>().Select(f => f.Key).ToArray());
+    }
+}
