@@ -298,7 +298,7 @@ internal sealed class Binder
             return null;
         }
         // Identical types stay a plain Equal of the two operands: the engine turns a.X == b.Y into a hash join.
-        if (left.Type == right.Type) return MakeEqual(left, right, leftNode, rightNode, op, opStart);
+        if (left.Type == right.Type) return MakeEqual(left, right, op, opStart);
         if (TypeSystem.IsNumeric(lk) && TypeSystem.IsNumeric(rk))
         {
             bool real = lk == ValueKind.Real || rk == ValueKind.Real;
@@ -314,7 +314,7 @@ internal sealed class Binder
         if (lk == rk && TypeSystem.Underlying(left.Type) == TypeSystem.Underlying(right.Type))
         {
             var nullableType = TypeSystem.MakeNullable(TypeSystem.Underlying(left.Type));
-            return MakeEqual(Lift(left, nullableType), Lift(right, nullableType), leftNode, rightNode, op, opStart);
+            return MakeEqual(Lift(left, nullableType), Lift(right, nullableType), op, opStart);
         }
         Error(opStart, Mismatch(left, leftNode, right, rightNode));
         return null;
@@ -322,7 +322,7 @@ internal sealed class Binder
 
     private static Expression Lift(Expression e, Type t) => e.Type == t ? e : Expression.Convert(e, t);
 
-    private Expression? MakeEqual(Expression left, Expression right, SyntaxNode leftNode, SyntaxNode rightNode, string op, int opStart)
+    private Expression? MakeEqual(Expression left, Expression right, string op, int opStart)
     {
         try
         {
@@ -330,9 +330,8 @@ internal sealed class Binder
         }
         catch (InvalidOperationException)
         {
+            // A struct fact type without an equality operator.
             Error(opStart, $"{_types.Describe(left.Type)} values cannot be compared with '{op}'");
-            _ = leftNode;
-            _ = rightNode;
             return null;
         }
     }
