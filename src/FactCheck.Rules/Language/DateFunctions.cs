@@ -33,11 +33,17 @@ public static class DateFunctions
 
     public static long? Year(string? date) => Parse(date)?.Year;
 
-    /// <summary>True when the expression needs a reference date to mean anything ("on Wednesday", "last month").</summary>
-    public static bool IsRelative(string? expression) =>
-        expression is not null
-        && !DateResolver.Resolve(expression, null).IsResolved
-        && DateResolver.Resolve(expression, PartialDate.OfDay(2000, 1, 15)).IsResolved;
+    /// <summary>
+    /// True when the expression means different days read against different dates ("on Wednesday",
+    /// "last month"), false for absolute ones ("June 25, 2016") and for what does not resolve at all.
+    /// </summary>
+    public static bool IsRelative(string? expression)
+    {
+        if (expression is null) return false;
+        var early = DateResolver.Resolve(expression, PartialDate.OfDay(2000, 1, 15));
+        var late = DateResolver.Resolve(expression, PartialDate.OfDay(2010, 7, 21));
+        return early.IsResolved && late.IsResolved && early.Span != late.Span;
+    }
 
     private static PartialDate? Parse(string? text) =>
         text is not null && PartialDate.TryParse(text, out var date, out _) ? date : null;
