@@ -1,1 +1,131 @@
-Console.Error.WriteLine("engine benchmark: not written yet"); return 2;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq.Expressions;
+using FactCheck.Engine;
+
+// Engine benchmark: `dotnet run -c Release --project tests/FactCheck.Engine.Benchmarks [N ...]`.
+// Each N runs in a fresh child process so that peak memory is that N's alone.
+if (args.Length == 2 && args[0] == "--one")
+{
+    return Workload.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
+}
+
+var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000, 1_000_000];
+Console.WriteLine($"FactCheck.Engine benchmark — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+Console.WriteLine();
+Console.WriteLine("| N claims | compile | insert | fire | insert+fire | activations fired | peak working set | retract+insert one claim |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var n in sizes)
+{
+    var psi = new ProcessStartInfo(Environment.ProcessPath!)
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    };
+    if (!Environment.ProcessPath!.EndsWith("FactCheck.Engine.Benchmarks", StringComparison.Ordinal)
+        && !Environment.ProcessPath.EndsWith("FactCheck.Engine.Benchmarks.exe", StringComparison.Ordinal))
+    {
+        psi.ArgumentList.Add(typeof(Workload).Assembly.Location);
+    }
+    psi.ArgumentList.Add("--one");
+    psi.ArgumentList.Add(n.ToString(CultureInfo.InvariantCulture));
+    using var child = Process.Start(psi)!;
+    var line = child.StandardOutput.ReadToEnd().Trim();
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+    {
+        Console.Error.WriteLine($"N={n}: child failed ({child.ExitCode}): {line}");
+        return 1;
+    }
+    Console.WriteLine(line);
+}
+return 0;
+
+/// <summary>Claims with N/10 propositions and random polarity; N/2 attributions; contradiction and unattributed rules.</summary>
+internal static class Workload
+{
+    public static int Run(int n)
+    {
+        var rng = new Random(12345);
+        var claims = new Claim[n];
+        var propositions = Math.Max(1, n / 10);
+        for (var i = 0; i < n; i++) claims[i] = new Claim(i, $"p{rng.Next(propositions)}", rng.Next(2) == 0);
+        var facts = new List<object>(n + n / 2);
+        facts.AddRange(claims);
+        for (var i = 0; i < n / 2; i++) facts.Add(new Attribution(rng.Next(n)));
+
+        var sw = Stopwatch.StartNew();
+        var rules = RuleCompiler.Compile(Rules(out var counter));
+        var compile = sw.Elapsed;
+
+        var session = rules.CreateSession(new SessionOptions { RecordFirings = false, MaxFirings = int.MaxValue });
+        sw.Restart();
+        session.InsertAll(facts);
+        var insert = sw.Elapsed;
+        sw.Restart();
+        var fired = session.Fire();
+        var fire = sw.Elapsed;
+        if (fired != counter.Count) throw new InvalidOperationException("firing count mismatch");
+
+        var churn = "";
+        if (n == 100_000)
+        {
+            // Retract and re-insert single claims; the re-inserted claim's activations wait on the agenda.
+            const int rounds = 2_000;
+            for (var i = 0; i < 200; i++)
+            {
+                session.Retract(claims[i]);
+                session.Insert(claims[i]);
+            }
+            sw.Restart();
+            for (var i = 0; i < rounds; i++)
+            {
+                var c = claims[(i * 7919) % n];
+                session.Retract(c);
+                session.Insert(c);
+            }
+            churn = $"{sw.Elapsed.TotalMilliseconds * 1000 / rounds:F1} µs";
+        }
+
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
+        GC.KeepAlive(session);
+        return 0;
+    }
+
+    private static string Ms(TimeSpan t) => string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:F0} ms");
+
+    private sealed class Counter
+    {
+        public int Count;
+    }
+
+    private static List<RuleDefinition> Rules(out Counter counter)
+    {
+        var c = new Counter();
+        counter = c;
+        // Built as LambdaExpressions, as the YAML rule compiler would, so join keys are extracted from them.
+        Expression<Func<Claim, Claim, bool>> contradicts = (b, a) => b.Proposition == a.Proposition && b.Polarity != a.Polarity;
+        Expression<Func<Attribution, Claim, bool>> attributes = (x, claim) => x.ClaimId == claim.Id;
+        return
+        [
+            new RuleDefinition("contradiction", 0,
+                new AndElement(new PatternElement("a", typeof(Claim)), new PatternElement("b", typeof(Claim), [contradicts])),
+                [new RuleAction(ctx =>
+                {
+                    if (ctx.Get<Claim>("a").Id >= 0) c.Count++;
+                })]),
+            new RuleDefinition("unattributed", 0,
+                new AndElement(new PatternElement("claim", typeof(Claim)), new NotElement(new PatternElement("x", typeof(Attribution), [attributes]))),
+                [new RuleAction(ctx =>
+                {
+                    if (ctx.Get<Claim>("claim").Id >= 0) c.Count++;
+                })]),
+        ];
+    }
+}
+
+internal sealed record Claim(int Id, string Proposition, bool Polarity);
+
+internal sealed record Attribution(int ClaimId);

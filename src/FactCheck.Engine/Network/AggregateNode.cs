@@ -28,7 +28,7 @@ internal sealed class AggregateNode : BetaNode
 
     public override void LeftInsert(Token token)
     {
-        var le = new LeftEntry(this, token);
+        var le = new AggregateEntry(this, token);
         token.AddEntry(le);
         object? key = null;
         if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
@@ -112,8 +112,9 @@ internal sealed class AggregateNode : BetaNode
         }
     }
 
-    private void Add(LeftEntry le, RightEntry re, int sign)
+    private void Add(LeftEntry entry, RightEntry re, int sign)
     {
+        var le = (AggregateEntry)entry;
         le.Count += sign;
         switch (_plan.SumKind)
         {
@@ -123,15 +124,16 @@ internal sealed class AggregateNode : BetaNode
         }
     }
 
-    private void MarkDirty(LeftEntry le)
+    private void MarkDirty(LeftEntry entry)
     {
+        var le = (AggregateEntry)entry;
         if (le.Dirty) return;
         le.Dirty = true;
         S.EnqueueDirty(this, le);
     }
 
     /// <summary>The token's matching facts' entries, in insertion order.</summary>
-    private List<RightEntry> Matching(LeftEntry le)
+    private List<RightEntry> Matching(AggregateEntry le)
     {
         var list = new List<RightEntry>(le.Count);
         if (_j.Residual is null)
@@ -148,7 +150,7 @@ internal sealed class AggregateNode : BetaNode
         return list;
     }
 
-    public void Flush(LeftEntry le)
+    public void Flush(AggregateEntry le)
     {
         le.Dirty = false;
         if (le.Dead || le.Token.Dead) return;
@@ -205,21 +207,21 @@ internal sealed class AggregateNode : BetaNode
         Replace(le, result, has, compare: true);
     }
 
-    private float SumFloat(LeftEntry le)
+    private float SumFloat(AggregateEntry le)
     {
         var sum = 0f;
         foreach (var re in Matching(le)) sum += (float)re.Selected!;
         return sum;
     }
 
-    private double SumDouble(LeftEntry le)
+    private double SumDouble(AggregateEntry le)
     {
         var sum = 0d;
         foreach (var re in Matching(le)) sum += (double)re.Selected!;
         return sum;
     }
 
-    private void Replace(LeftEntry le, object? result, bool has, bool compare)
+    private void Replace(AggregateEntry le, object? result, bool has, bool compare)
     {
         if (compare && has && le.Out is not null && Equals(le.Result, result)) return;
         if (le.Out is { } old)
@@ -231,7 +233,7 @@ internal sealed class AggregateNode : BetaNode
         if (has) le.Out = Emit(le.Token, result, null);
     }
 
-    private void FlushGroups(LeftEntry le)
+    private void FlushGroups(AggregateEntry le)
     {
         var items = Matching(le);
         var order = new List<object>();

@@ -3,11 +3,11 @@ namespace FactCheck.Engine.Network;
 /// <summary>Entries sharing a join key, in insertion order (O(1) removal).</summary>
 internal sealed class Bucket
 {
-    public Entry? Head;
-    public Entry? Tail;
+    public KeyedEntry? Head;
+    public KeyedEntry? Tail;
     public int Count;
 
-    public void Add(Entry e)
+    public void Add(KeyedEntry e)
     {
         e.Bucket = this;
         e.Prev = Tail;
@@ -17,7 +17,7 @@ internal sealed class Bucket
         Count++;
     }
 
-    public void Remove(Entry e)
+    public void Remove(KeyedEntry e)
     {
         if (e.Prev is null) Head = e.Next; else e.Prev.Next = e.Next;
         if (e.Next is null) Tail = e.Prev; else e.Next.Prev = e.Prev;

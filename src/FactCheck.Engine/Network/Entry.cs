@@ -1,15 +1,18 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A membership of a token or fact in one node's memory; removing the owner forgets all its entries.</summary>
-internal abstract class Entry
+internal abstract class Entry(BetaNode node)
 {
-    public readonly BetaNode Node;
+    public readonly BetaNode Node = node;
     public Entry? NextInOwner;
-    public Bucket? Bucket;
-    public Entry? Prev;
-    public Entry? Next;
-    public object? Key;
     public bool Dead;
+}
 
-    protected Entry(BetaNode node) => Node = node;
+/// <summary>An entry that sits in a key bucket of a node's memory.</summary>
+internal abstract class KeyedEntry(BetaNode node) : Entry(node)
+{
+    public Bucket? Bucket;
+    public KeyedEntry? Prev;
+    public KeyedEntry? Next;
+    public object? Key;
 }

@@ -67,7 +67,7 @@ internal sealed class JoinNode : BetaNode
         }
         else
         {
-            _left.Remove(entry);
+            _left.Remove((KeyedEntry)entry);
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class KeyedMemory(bool keyed)
         return _map.TryGetValue(key!, out var b) ? b : null;
     }
 
-    public void Add(Entry e, object? key)
+    public void Add(KeyedEntry e, object? key)
     {
         e.Key = key;
         if (_map is null)
@@ -28,7 +28,7 @@ internal sealed class KeyedMemory(bool keyed)
         b.Add(e);
     }
 
-    public void Remove(Entry e)
+    public void Remove(KeyedEntry e)
     {
         var b = e.Bucket;
         if (b is null) return;

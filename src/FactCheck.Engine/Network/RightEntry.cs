@@ -1,7 +1,7 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A fact in a node's right memory.</summary>
-internal sealed class RightEntry(BetaNode node, FactHandle handle) : Entry(node)
+internal sealed class RightEntry(BetaNode node, FactHandle handle) : KeyedEntry(node)
 {
     public readonly FactHandle Handle = handle;
 

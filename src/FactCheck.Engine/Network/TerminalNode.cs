@@ -3,19 +3,15 @@ using FactCheck.Engine.Runtime;
 
 namespace FactCheck.Engine.Network;
 
-/// <summary>Turns complete matches into activations on the agenda and keeps the live ones (for truth maintenance and tests).</summary>
+/// <summary>Turns complete matches into activations on the agenda.</summary>
 internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNode(session)
 {
     public readonly TerminalPlan Plan = plan;
-    public Activation? FirstLive;
 
     public override void LeftInsert(Token token)
     {
         var a = new Activation(this, token) { Seq = S.NextActivationSeq() };
         token.AddEntry(a);
-        a.LiveNext = FirstLive;
-        if (FirstLive is not null) FirstLive.LivePrev = a;
-        FirstLive = a;
         S.Agenda.Add(a);
         S.OnCreated(a);
     }
@@ -24,8 +20,6 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
     {
         var a = (Activation)entry;
         a.Dead = true;
-        if (a.LivePrev is null) FirstLive = a.LiveNext; else a.LivePrev.LiveNext = a.LiveNext;
-        if (a.LiveNext is not null) a.LiveNext.LivePrev = a.LivePrev;
         if (a.InAgenda)
         {
             S.Agenda.Remove(a);

@@ -15,11 +15,10 @@ internal sealed class Session : ISession
     private readonly SessionOptions _options;
     private readonly BetaNode[] _nodes;
     private readonly BetaNode[][] _memorySuccessors;
-    private readonly TerminalNode[] _terminals;
     private readonly Token _root = new(null, null);
     private readonly Dictionary<object, FactHandle> _handles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
-    private readonly Queue<(AggregateNode Node, LeftEntry Entry)> _dirty = new();
+    private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
     private readonly Queue<(FactHandle Handle, Activation Owner)> _linkedRetractions = new();
     private readonly List<RuleEvaluationError> _errors = [];
     private readonly List<RuleFiring> _firings = [];
@@ -43,13 +42,7 @@ internal sealed class Session : ISession
         Agenda = new Agenda(ruleSet.Ranks);
         _context = new ActionContext(this);
         _nodes = new BetaNode[ruleSet.Plans.Length];
-        var terminals = new List<TerminalNode>();
-        for (var i = 0; i < _nodes.Length; i++)
-        {
-            _nodes[i] = ruleSet.Plans[i].Create(this);
-            if (_nodes[i] is TerminalNode t) terminals.Add(t);
-        }
-        _terminals = [.. terminals];
+        for (var i = 0; i < _nodes.Length; i++) _nodes[i] = ruleSet.Plans[i].Create(this);
         foreach (var n in _nodes) n.Link(_nodes);
         _memorySuccessors = new BetaNode[ruleSet.Memories][];
         foreach (var root in ruleSet.TypeNodes)
@@ -312,8 +305,15 @@ internal sealed class Session : ISession
     internal List<RuleMatch> LiveMatches()
     {
         var list = new List<RuleMatch>();
-        foreach (var t in _terminals)
-            for (var a = t.FirstLive; a is not null; a = a.LiveNext) list.Add(BuildMatch(a));
+        var stack = new Stack<Token>();
+        stack.Push(_root);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            for (var e = t.Entries; e is not null; e = e.NextInOwner)
+                if (e is Activation a) list.Add(BuildMatch(a));
+            for (var c = t.FirstChild; c is not null; c = c.NextSibling) stack.Push(c);
+        }
         return list;
     }
 
@@ -434,7 +434,7 @@ internal sealed class Session : ISession
         }
     }
 
-    public void EnqueueDirty(AggregateNode node, LeftEntry entry) => _dirty.Enqueue((node, entry));
+    public void EnqueueDirty(AggregateNode node, AggregateEntry entry) => _dirty.Enqueue((node, entry));
 
     public void ScheduleLinkedRetractions(Activation a)
     {

@@ -1,0 +1,252 @@
+using FactCheck.Engine.Runtime;
+using static FactCheck.Engine.Tests.R;
+
+namespace FactCheck.Engine.Tests;
+
+/// <summary>One behaviour per node kind, with inserts, updates and retracts.</summary>
+public sealed class NodeTests
+{
+    private static List<string> Live(ISession s) => Canonical.Of(((Session)s).LiveMatches());
+
+    [Fact]
+    public void Join_uses_key_and_residual_and_follows_updates_and_retracts()
+    {
+        var s = Session(Rule("same-kind", new AndElement(
+            P<Item>("a"),
+            P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Id > a.Id)))));
+        var i1 = new Item(1, 0, 0);
+        var i2 = new Item(2, 0, 0);
+        var i3 = new Item(3, 1, 0);
+        s.InsertAll([i1, i2, i3]);
+        Assert.Equal(["same-kind(a=I1,b=I2)"], Live(s));
+        i3.Kind = 0;
+        s.Update(i3);
+        Assert.Equal(["same-kind(a=I1,b=I2)", "same-kind(a=I1,b=I3)", "same-kind(a=I2,b=I3)"], Live(s));
+        s.Retract(i1);
+        Assert.Equal(["same-kind(a=I2,b=I3)"], Live(s));
+        i2.Kind = 5;
+        s.Update(i2);
+        Assert.Empty(Live(s));
+    }
+
+    [Fact]
+    public void Not_counts_blockers_in_any_order()
+    {
+        var rule = Rule("orphan", new AndElement(
+            P<Claim>("c"),
+            new NotElement(P<Attribution>("x", C<Attribution, Claim>((x, c) => x.ClaimId == c.Id)))));
+        var c1 = new Claim(1, "p", 1);
+        var x1 = new Attribution(1);
+        var x1b = new Attribution(1);
+
+        var s = Session(rule);
+        s.Insert(x1);
+        s.Insert(c1);
+        Assert.Empty(Live(s));
+        s.Insert(x1b);
+        s.Retract(x1);
+        Assert.Empty(Live(s));
+        s.Retract(x1b);
+        Assert.Equal(["orphan(c=C1)"], Live(s));
+
+        var t = Session(rule);
+        t.Insert(c1);
+        Assert.Equal(["orphan(c=C1)"], Live(t));
+        t.Insert(x1);
+        Assert.Empty(Live(t));
+        Assert.Empty(t.Agenda);
+    }
+
+    [Fact]
+    public void Not_with_residual_test_remembers_pairs()
+    {
+        var s = Session(Rule("no-bigger", new AndElement(
+            P<Item>("a"),
+            new NotElement(P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Value > a.Value))))));
+        var a = new Item(1, 0, 1);
+        var b = new Item(2, 0, 5);
+        s.InsertAll([a, b]);
+        Assert.Equal(["no-bigger(a=I2)"], Live(s));
+        // b shrinks: the retraction half of the update must not re-evaluate b's new value against a.
+        b.Value = 0;
+        s.Update(b);
+        Assert.Equal(["no-bigger(a=I1)"], Live(s));
+        s.Retract(a);
+        Assert.Equal(["no-bigger(a=I2)"], Live(s));
+    }
+
+    [Fact]
+    public void Exists_matches_once_whatever_the_count()
+    {
+        var s = Session(Rule("has-item", new AndElement(
+            P<Tag>("t"),
+            new ExistsElement(P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind))))));
+        var t = new Tag(1, 2, 0);
+        var i1 = new Item(2, 2, 0);
+        var i2 = new Item(3, 2, 0);
+        s.InsertAll([t, i1, i2]);
+        Assert.Equal(["has-item(t=T1)"], Live(s));
+        s.Retract(i1);
+        Assert.Equal(["has-item(t=T1)"], Live(s));
+        s.Retract(i2);
+        Assert.Empty(Live(s));
+    }
+
+    [Fact]
+    public void Count_sum_min_max_follow_changes()
+    {
+        RuleDefinition Agg(AggregateKind kind) => Rule(kind.ToString(), new AndElement(
+            P<Tag>("t"),
+            new AggregateElement("g", kind, P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind)),
+                kind is AggregateKind.Count or AggregateKind.Collect ? null : (System.Linq.Expressions.Expression<Func<Item, int>>)(i => i.Value))));
+        var s = Session(Agg(AggregateKind.Count), Agg(AggregateKind.Sum), Agg(AggregateKind.Min), Agg(AggregateKind.Max), Agg(AggregateKind.Collect));
+        var t = new Tag(1, 0, 0);
+        s.Insert(t);
+        Assert.Equal(["Collect(t=T1,g=[])", "Count(t=T1,g=0)", "Sum(t=T1,g=0)"], Live(s));
+        var i1 = new Item(2, 0, 4);
+        var i2 = new Item(3, 0, 7);
+        s.InsertAll([i1, i2]);
+        Assert.Equal(["Collect(t=T1,g=[I2,I3])", "Count(t=T1,g=2)", "Max(t=T1,g=7)", "Min(t=T1,g=4)", "Sum(t=T1,g=11)"], Live(s));
+        i2.Value = 1;
+        s.Update(i2);
+        Assert.Equal(["Collect(t=T1,g=[I2,I3])", "Count(t=T1,g=2)", "Max(t=T1,g=4)", "Min(t=T1,g=1)", "Sum(t=T1,g=5)"], Live(s));
+        s.Retract(i1);
+        s.Retract(i2);
+        Assert.Equal(["Collect(t=T1,g=[])", "Count(t=T1,g=0)", "Sum(t=T1,g=0)"], Live(s));
+    }
+
+    [Fact]
+    public void Aggregate_result_is_emitted_once_per_operation_and_only_when_changed()
+    {
+        var rule = Rule("count", new AndElement(
+            P<Tag>("t"),
+            new AggregateElement("n", AggregateKind.Count, P<Item>("i")),
+            new ConditionElement(C<int>(n => n >= 2))));
+        var s = Session(rule);
+        var created = 0;
+        s.ActivationCreated += (_, _) => created++;
+        s.Insert(new Tag(1, 0, 0));
+        s.InsertAll([new Item(2, 0, 0), new Item(3, 0, 0), new Item(4, 0, 0)]);
+        Assert.Equal(1, created);
+        Assert.Equal(["count(t=T1,n=3)"], Live(s));
+        var i5 = new Item(5, 0, 0);
+        s.Insert(i5);
+        s.Update(i5); // same count: no new activation
+        Assert.Equal(2, created);
+    }
+
+    [Fact]
+    public void Group_by_yields_one_match_per_group()
+    {
+        var s = Session(Rule("groups", new AndElement(
+            new AggregateElement("g", AggregateKind.GroupBy, P<Item>("i"), (System.Linq.Expressions.Expression<Func<Item, int>>)(i => i.Kind)),
+            new ConditionElement(C<IFactGroup<int, Item>>(g => g.Count >= 2)))));
+        var items = new[] { new Item(1, 0, 0), new Item(2, 1, 0), new Item(3, 0, 0), new Item(4, 2, 0) };
+        s.InsertAll(items);
+        Assert.Equal(["groups(g=G0:[I1,I3])"], Live(s));
+        items[3].Kind = 1;
+        s.Update(items[3]);
+        Assert.Equal(["groups(g=G0:[I1,I3])", "groups(g=G1:[I2,I4])"], Live(s));
+        var g = (IFactGroup<int, Item>)s.Agenda.Single(m => ((IFactGroup<int, Item>)m.Facts[0]!).Key == 1).Facts[0]!;
+        Assert.Equal([2, 4], g.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void Not_over_a_conjunction_uses_a_subnetwork()
+    {
+        // a tag with no (item of its kind that has a mark)
+        var s = Session(Rule("unmarked", new AndElement(
+            P<Tag>("t"),
+            new NotElement(new AndElement(
+                P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind)),
+                P<Mark>("m", C<Mark, Item>((m, i) => m.SourceId == i.Id)))))));
+        var t = new Tag(1, 0, 0);
+        var i = new Item(2, 0, 0);
+        var m = new Mark(2);
+        s.InsertAll([t, i]);
+        Assert.Equal(["unmarked(t=T1)"], Live(s));
+        s.Insert(m);
+        Assert.Empty(Live(s));
+        s.Retract(i);
+        Assert.Equal(["unmarked(t=T1)"], Live(s));
+        s.Insert(i);
+        Assert.Empty(Live(s));
+        s.Retract(t);
+        Assert.Empty(Live(s));
+    }
+
+    [Fact]
+    public void Exists_over_alternatives()
+    {
+        var s = Session(Rule("any", new AndElement(
+            P<Tag>("t"),
+            new ExistsElement(new OrElement(
+                P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind)),
+                P<Mark>("m", C<Mark, Tag>((m, t) => m.SourceId == t.Id)))))));
+        var t = new Tag(1, 0, 0);
+        s.Insert(t);
+        Assert.Empty(Live(s));
+        var m = new Mark(1);
+        var i = new Item(2, 0, 0);
+        s.Insert(m);
+        s.Insert(i);
+        Assert.Equal(["any(t=T1)"], Live(s));
+        s.Retract(m);
+        Assert.Equal(["any(t=T1)"], Live(s));
+        s.Retract(i);
+        Assert.Empty(Live(s));
+    }
+
+    [Fact]
+    public void ForAll_on_the_base_fact_and_on_other_facts()
+    {
+        var allPositive = Rule("all-positive", new ForAllElement(P<Item>("i"), [P<Item>("i", C<Item>(i => i.Value > 0))]));
+        var allMarked = Rule("all-marked", new ForAllElement(P<Item>("i"), [P<Mark>("m", C<Mark, Item>((m, i) => m.SourceId == i.Id))]));
+        var s = Session(allPositive, allMarked);
+        Assert.Equal(["all-marked()", "all-positive()"], Live(s));
+        var i1 = new Item(1, 0, 1);
+        s.Insert(i1);
+        Assert.Equal(["all-positive()"], Live(s));
+        s.Insert(new Mark(1));
+        Assert.Equal(["all-marked()", "all-positive()"], Live(s));
+        i1.Value = 0;
+        s.Update(i1);
+        Assert.Equal(["all-marked()"], Live(s));
+    }
+
+    [Fact]
+    public void Or_gives_one_activation_per_matching_branch()
+    {
+        var s = Session(Rule("either", new OrElement(
+            P<Item>("x", C<Item>(x => x.Kind == 0)),
+            P<Item>("x", C<Item>(x => x.Value == 0)))));
+        s.InsertAll([new Item(1, 0, 0), new Item(2, 0, 1), new Item(3, 1, 1)]);
+        Assert.Equal(["either(x=I1)", "either(x=I1)", "either(x=I2)"], Live(s));
+    }
+
+    [Fact]
+    public void Condition_element_tests_earlier_bindings()
+    {
+        var s = Session(Rule("ordered", new AndElement(
+            P<Item>("a"), P<Item>("b"), new ConditionElement(C<Item, Item>((a, b) => a.Value < b.Value)))));
+        s.InsertAll([new Item(1, 0, 1), new Item(2, 0, 2)]);
+        Assert.Equal(["ordered(a=I1,b=I2)"], Live(s));
+    }
+
+    [Fact]
+    public void Equal_single_fact_conditions_share_one_alpha_node_and_join_keys_are_extracted()
+    {
+        var r1 = Rule("r1", P<Item>("x", C<Item>(x => x.Kind == 1)));
+        var r2 = Rule("r2", new AndElement(
+            P<Item>("y", C<Item>(y => y.Kind == 1)),
+            P<Item>("z", C<Item, Item>((z, y) => z.Value == y.Value && z.Id != y.Id && z.Kind == 2))));
+        var rs = (CompiledRuleSet)RuleCompiler.Compile([r1, r2]);
+        var item = Assert.Single(rs.TypeNodes);
+        Assert.Equal(1, item.Children.Count(c => c.Key is not null && c.Key.Contains("== 1")));
+        var join = rs.Plans.OfType<FactCheck.Engine.Compilation.JoinPlan>().Last().Spec;
+        Assert.NotNull(join.LeftKey);
+        Assert.NotNull(join.Residual);
+        // `z.Kind == 2` comes after the residual `z.Id != y.Id`, so it stays behind it (a guard keeps guarding).
+        Assert.Same(item.Memory, join.Memory);
+    }
+}
