@@ -31,6 +31,7 @@ internal sealed class GitHubFormatter : IOutputFormatter
         {
             var rule = OutputText.Position(error.RuleFile, error.RuleLine, error.RuleColumn);
             var message = $"rule error: {error.RuleId} ({rule}): {error.Message}";
+
             // Annotate the claim the rule failed on when known: that is where the pull request changed something.
             var (file, line, column) = error.FactFile is not null
                 ? (error.FactFile, error.FactLine, error.FactColumn)

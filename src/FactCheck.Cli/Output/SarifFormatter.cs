@@ -81,7 +81,8 @@ internal sealed class SarifFormatter : IOutputFormatter
         json.WriteString("level", Level(rule.Severity));
         json.WriteEndObject();
         json.WriteStartObject("properties");
-        JsonOutput.WriteStrings(json, "tags", rule.Tags);
+        // SARIF property bags require distinct tags.
+        JsonOutput.WriteStrings(json, "tags", rule.Tags.Distinct(StringComparer.Ordinal));
         json.WriteString("precision", "high");
         json.WriteString("problem.severity", ProblemSeverity(rule.Severity));
         json.WriteString("file", ArtifactUri(rule.File));
@@ -138,8 +139,11 @@ internal sealed class SarifFormatter : IOutputFormatter
 
         // The facts it failed on first (where the reader looks), then the rule itself.
         json.WriteStartArray("locations");
+        var samePlace = error.FactFile == error.RuleFile && error.FactLine == error.RuleLine && error.FactColumn == error.RuleColumn;
         if (error.FactFile is not null) WriteLocation(json, error.FactFile, error.FactLine, error.FactColumn);
-        WriteLocation(json, error.RuleFile, error.RuleLine, error.RuleColumn);
+
+        // Notification locations must be distinct.
+        if (!samePlace) WriteLocation(json, error.RuleFile, error.RuleLine, error.RuleColumn);
         json.WriteEndArray();
         json.WriteEndObject();
     }
