@@ -36,6 +36,13 @@ internal sealed class JoinPlan(JoinSpec spec) : BetaPlan
     public override BetaNode Create(Session session) => new JoinNode(session, this);
 }
 
+internal sealed class RootJoinPlan(AlphaMemoryPlan memory) : BetaPlan
+{
+    public readonly AlphaMemoryPlan Memory = memory;
+
+    public override BetaNode Create(Session session) => new RootJoinNode(session, this);
+}
+
 internal sealed class NegationPlan(JoinSpec spec, bool exists) : BetaPlan
 {
     public readonly JoinSpec Spec = spec;

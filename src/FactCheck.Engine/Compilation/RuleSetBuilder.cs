@@ -40,7 +40,7 @@ internal sealed class RuleSetBuilder
             foreach (var alternative in Normalizer.Normalize(_rule, _rule.Lhs))
             {
                 var scope = new List<Level> { new(null, null) };
-                var (head, tail) = BuildChain(alternative, scope);
+                var (head, tail) = BuildChain(alternative, scope, top: true);
                 var bound = new List<string>();
                 var levels = new List<int>();
                 for (var l = 0; l < scope.Count; l++)
@@ -66,7 +66,7 @@ internal sealed class RuleSetBuilder
         return plan;
     }
 
-    private (BetaPlan? Head, BetaPlan? Tail) BuildChain(List<NormalElement> elements, List<Level> scope)
+    private (BetaPlan? Head, BetaPlan? Tail) BuildChain(List<NormalElement> elements, List<Level> scope, bool top = false)
     {
         BetaPlan? head = null, tail = null;
         void Append(BetaPlan p)
@@ -83,7 +83,9 @@ internal sealed class RuleSetBuilder
                 {
                     CheckNewName(p.Source, p.Name, scope);
                     var spec = Analyze(p, scope);
-                    var plan = Add(new JoinPlan(spec));
+                    BetaPlan plan = top && head is null && spec.LeftKey is null && spec.Residual is null
+                        ? Add(new RootJoinPlan(spec.Memory))
+                        : Add(new JoinPlan(spec));
                     spec.Memory.Successors.Add(plan);
                     Append(plan);
                     scope.Add(new Level(p.Name, p.Type));

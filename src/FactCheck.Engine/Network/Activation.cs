@@ -1,16 +1,23 @@
 namespace FactCheck.Engine.Network;
 
-/// <summary>A complete match of one rule alternative: on the agenda until it fires or its match stops holding.</summary>
-internal sealed class Activation(TerminalNode node, Token token) : Entry(node)
+/// <summary>
+/// A complete match of one rule alternative: the last token of its chain, made by the terminal node itself (one object
+/// per match). On the agenda until it fires or its match stops holding.
+/// </summary>
+internal sealed class Activation(Token? parent, object? value, TerminalNode terminal) : Token(parent, value)
 {
-    public TerminalNode Terminal => (TerminalNode)Node;
-
-    public readonly Token Token = token;
-    public long Seq;
-    public bool InAgenda;
+    public readonly TerminalNode Terminal = terminal;
     public Activation? AgendaPrev;
     public Activation? AgendaNext;
 
     /// <summary>Facts this activation inserted with InsertLinked.</summary>
     public List<FactHandle>? Linked;
+
+    public bool InAgenda;
+
+    /// <summary>Reached the terminal (a token made for the terminal may have been stopped by a filter before it).</summary>
+    public bool Activated;
+
+    /// <summary>Made by the terminal around a token it did not create (root or filtered token): values start at the parent.</summary>
+    public bool Wrapper;
 }

@@ -39,7 +39,7 @@ internal sealed class AggregateNode : BetaNode
             {
                 for (var e = bucket.Head; e is not null; e = e.Next)
                 {
-                    var re = (RightEntry)e;
+                    var re = (CountedRightEntry)e;
                     if (_j.Residual is not null)
                     {
                         if (!S.Test(_j, token, re.Handle.Fact)) continue;
@@ -58,7 +58,7 @@ internal sealed class AggregateNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         object? selected = null;
         if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
-        var re = new RightEntry(this, handle) { Selected = selected };
+        var re = new CountedRightEntry(this, handle) { Selected = selected };
         handle.AddEntry(re);
         _right.Add(re, key);
         var bucket = _left.Find(key);
@@ -86,7 +86,7 @@ internal sealed class AggregateNode : BetaNode
             le.FirstPair = le.LastPair = null;
             return;
         }
-        var re = (RightEntry)entry;
+        var re = (CountedRightEntry)entry;
         var key = re.Key;
         _right.Remove(re);
         if (_j.Residual is null)
@@ -112,7 +112,7 @@ internal sealed class AggregateNode : BetaNode
         }
     }
 
-    private void Add(LeftEntry entry, RightEntry re, int sign)
+    private void Add(LeftEntry entry, CountedRightEntry re, int sign)
     {
         var le = (AggregateEntry)entry;
         le.Count += sign;
@@ -133,15 +133,15 @@ internal sealed class AggregateNode : BetaNode
     }
 
     /// <summary>The token's matching facts' entries, in insertion order.</summary>
-    private List<RightEntry> Matching(AggregateEntry le)
+    private List<CountedRightEntry> Matching(AggregateEntry le)
     {
-        var list = new List<RightEntry>(le.Count);
+        var list = new List<CountedRightEntry>(le.Count);
         if (_j.Residual is null)
         {
             if (le.Bucket is null) return list;
             var bucket = _right.Find(le.Key);
             if (bucket is null) return list;
-            for (var e = bucket.Head; e is not null; e = e.Next) list.Add((RightEntry)e);
+            for (var e = bucket.Head; e is not null; e = e.Next) list.Add((CountedRightEntry)e);
         }
         else
         {

@@ -22,10 +22,13 @@ internal abstract class BetaNode(Session session)
 
     public virtual void Link(BetaNode[] nodes) { }
 
+    /// <summary>Makes the token this node will receive (the terminal makes activations, so a match is one object).</summary>
+    public virtual Token CreateToken(Token parent, object? value) => new(parent, value);
+
     protected Token? Emit(Token parent, object? value, RightEntry? owner)
     {
         if (parent.Dead) return null;
-        var child = new Token(parent, value);
+        var child = Next!.CreateToken(parent, value);
         child.NextSibling = parent.FirstChild;
         if (parent.FirstChild is not null) parent.FirstChild.PrevSibling = child;
         parent.FirstChild = child;

@@ -25,7 +25,7 @@ internal sealed class JoinNode : BetaNode
     {
         object? key = null;
         if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
-        var le = new LeftEntry(this, token);
+        var le = new TokenEntry(this, token);
         token.AddEntry(le);
         _left.Add(le, key);
         var bucket = _right.Find(key);
@@ -51,7 +51,7 @@ internal sealed class JoinNode : BetaNode
         for (var e = bucket.Head; e is not null;)
         {
             var next = e.Next;
-            var token = ((LeftEntry)e).Token;
+            var token = ((TokenEntry)e).Token;
             if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Emit(token, handle.Fact, re);
             e = next;
         }

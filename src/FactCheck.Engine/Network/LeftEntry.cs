@@ -1,10 +1,14 @@
 namespace FactCheck.Engine.Network;
 
-/// <summary>A token in a node's left memory, with the per-token state of not/exists/subnet nodes.</summary>
-internal class LeftEntry(BetaNode node, Token token) : KeyedEntry(node)
+/// <summary>A token in a join's left memory.</summary>
+internal class TokenEntry(BetaNode node, Token token) : KeyedEntry(node)
 {
     public readonly Token Token = token;
+}
 
+/// <summary>A token in a node's left memory, with the per-token state of not/exists/subnet nodes.</summary>
+internal class LeftEntry(BetaNode node, Token token) : TokenEntry(node, token)
+{
     /// <summary>Matching right facts (not/exists/aggregates) or subnetwork results.</summary>
     public int Count;
 

@@ -47,7 +47,7 @@ internal sealed class NegationNode : BetaNode
                 {
                     for (var e = bucket.Head; e is not null; e = e.Next)
                     {
-                        var re = (RightEntry)e;
+                        var re = (CountedRightEntry)e;
                         if (!S.Test(_j, token, re.Handle.Fact)) continue;
                         new Pair(le, re).Link();
                         le.Count++;
@@ -62,7 +62,7 @@ internal sealed class NegationNode : BetaNode
     {
         object? key = null;
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
-        var re = new RightEntry(this, handle);
+        var re = new CountedRightEntry(this, handle);
         handle.AddEntry(re);
         _right.Add(re, key);
         var bucket = _left.Find(key);
@@ -104,7 +104,7 @@ internal sealed class NegationNode : BetaNode
             le.FirstPair = le.LastPair = null;
             return;
         }
-        var re = (RightEntry)entry;
+        var re = (CountedRightEntry)entry;
         var key = re.Key;
         _right.Remove(re);
         if (_j.Residual is null)

@@ -1,10 +1,10 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A (left token, right fact) combination that passed a residual test in a not/exists/aggregate node.</summary>
-internal sealed class Pair(LeftEntry left, RightEntry right)
+internal sealed class Pair(LeftEntry left, CountedRightEntry right)
 {
     public readonly LeftEntry Left = left;
-    public readonly RightEntry Right = right;
+    public readonly CountedRightEntry Right = right;
     public Pair? LPrev;
     public Pair? LNext;
     public Pair? RPrev;

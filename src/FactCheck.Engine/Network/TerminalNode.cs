@@ -8,18 +8,27 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
 {
     public readonly TerminalPlan Plan = plan;
 
+    public override Token CreateToken(Token parent, object? value) => new Activation(parent, value, this);
+
     public override void LeftInsert(Token token)
     {
-        var a = new Activation(this, token) { Seq = S.NextActivationSeq() };
-        token.AddEntry(a);
+        if (token is not Activation a || a.Terminal != this)
+        {
+            a = new Activation(token, null, this) { Wrapper = true };
+            a.NextSibling = token.FirstChild;
+            if (token.FirstChild is not null) token.FirstChild.PrevSibling = a;
+            token.FirstChild = a;
+        }
+        a.Activated = true;
         S.Agenda.Add(a);
         S.OnCreated(a);
     }
 
-    public override void Forget(Entry entry)
+    public override void Forget(Entry entry) => throw new InvalidOperationException("a terminal keeps no entries");
+
+    /// <summary>The activation's token was retracted: its match stopped holding.</summary>
+    public void Retracted(Activation a)
     {
-        var a = (Activation)entry;
-        a.Dead = true;
         if (a.InAgenda)
         {
             S.Agenda.Remove(a);
@@ -29,11 +38,11 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
     }
 
     /// <summary>The values bound by the rule, in declaration order.</summary>
-    public object?[] Values(Token token)
+    public object?[] Values(Activation a)
     {
         var levels = Plan.Levels;
         var values = new object?[levels.Length];
-        var t = token;
+        Token t = a.Wrapper ? a.Parent! : a;
         var at = Plan.Depth;
         for (var i = levels.Length - 1; i >= 0; i--)
         {
@@ -47,9 +56,9 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
         return values;
     }
 
-    public object? Value(Token token, int index)
+    public object? Value(Activation a, int index)
     {
-        var t = token;
+        Token t = a.Wrapper ? a.Parent! : a;
         for (var at = Plan.Depth; at > Plan.Levels[index]; at--) t = t.Parent!;
         return t.Value;
     }

@@ -5,7 +5,7 @@ namespace FactCheck.Engine.Network;
 /// their parent (left) and to the right entry that produced them, so that removing a token or a fact touches only what
 /// was derived from it.
 /// </summary>
-internal sealed class Token
+internal class Token
 {
     public readonly Token? Parent;
     public readonly object? Value;

@@ -38,7 +38,7 @@ internal sealed class ActionContext(Session session) : IActionContext
         var a = Current;
         var names = a.Terminal.Plan.Names;
         for (var i = 0; i < names.Length; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return a.Terminal.Value(a.Token, i);
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return a.Terminal.Value(a, i);
         throw new KeyNotFoundException($"rule '{a.Terminal.Plan.Rule.Name}' binds no name '{name}' (bound: {string.Join(", ", names)})");
     }
 

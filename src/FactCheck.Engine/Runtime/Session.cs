@@ -27,7 +27,6 @@ internal sealed class Session : ISession
     private readonly ActionContext _context;
     private FactHandle? _first;
     private FactHandle? _last;
-    private long _activationSeq;
     private long _firingSeq;
     private int _opErrorStart;
     private bool _busy;
@@ -82,8 +81,6 @@ internal sealed class Session : ISession
     public event EventHandler<ActivationEventArgs>? ActivationFired;
     public event EventHandler<ActivationEventArgs>? ActivationDeleted;
     public event EventHandler<RuleEvaluationError>? Error;
-
-    public long NextActivationSeq() => ++_activationSeq;
 
     // ---------------------------------------------------------------- operations
 
@@ -257,11 +254,10 @@ internal sealed class Session : ISession
             catch (Exception ex)
             {
                 var what = actions[i].Description is { } d ? $"action #{i + 1} ({d})" : $"action #{i + 1}";
-                Record(new RuleEvaluationError(plan.Rule, null, what, a.Terminal.Values(a.Token), ex));
+                Record(new RuleEvaluationError(plan.Rule, null, what, a.Terminal.Values(a), ex));
                 break;
             }
         }
-        match ??= _context.CurrentMatch;
         _context.End();
         if (_options.RecordFirings) _firings.Add(new RuleFiring(_firingSeq, match!));
         if (ActivationFired is not null) _events.Add((1, match!));
@@ -310,8 +306,7 @@ internal sealed class Session : ISession
         while (stack.Count > 0)
         {
             var t = stack.Pop();
-            for (var e = t.Entries; e is not null; e = e.NextInOwner)
-                if (e is Activation a) list.Add(BuildMatch(a));
+            if (t is Activation { Activated: true, Dead: false } a) list.Add(BuildMatch(a));
             for (var c = t.FirstChild; c is not null; c = c.NextSibling) stack.Push(c);
         }
         return list;
@@ -320,7 +315,7 @@ internal sealed class Session : ISession
     internal RuleMatch BuildMatch(Activation a)
     {
         var plan = a.Terminal.Plan;
-        return new RuleMatch(plan.Rule, plan.Names, a.Terminal.Values(a.Token));
+        return new RuleMatch(plan.Rule, plan.Names, a.Terminal.Values(a));
     }
 
     // ---------------------------------------------------------------- propagation
@@ -420,10 +415,17 @@ internal sealed class Session : ISession
     {
         if (t.Dead) return;
         t.Dead = true;
-        var e = t.Entries;
-        t.Entries = null;
-        for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
-        while (t.FirstChild is not null) RetractToken(t.FirstChild);
+        if (t is Activation a)
+        {
+            a.Terminal.Retracted(a);
+        }
+        else
+        {
+            var e = t.Entries;
+            t.Entries = null;
+            for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
+            while (t.FirstChild is not null) RetractToken(t.FirstChild);
+        }
         var p = t.Parent!;
         if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
         if (t.NextSibling is not null) t.NextSibling.PrevSibling = t.PrevSibling;
