@@ -11,7 +11,10 @@ public static class FactCheckApp
         var root = new RootCommand("FactCheck: keep track of claims in the news and check them with rules.")
         {
             ValidateCommand.Create(),
+            CheckCommand.Create(),
             TestCommand.Create(),
+            ReportCommand.Create(),
+            QueryCommand.Create(),
         };
 
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace FactCheck.Cli.Commands;
+
+/// <summary>The <c>--db</c> option shared by the commands that read the report.</summary>
+internal static class ReportOptions
+{
+    /// <summary>The report's file name; <c>check</c> writes it beside the claims folder.</summary>
+    public const string DefaultReportName = "factcheck.db";
+
+    public static Option<string> Database() => new("--db")
+    {
+        Description = $"The SQLite report. Default: {DefaultReportName} (beside claims/, as check writes it).",
+        DefaultValueFactory = _ => DefaultReportName,
+    };
+
+    /// <summary>Reading a report that does not exist would create an empty one: refuse with the fix instead.</summary>
+    public static string? Existing(string path, TextWriter error)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full)) return full;
+        error.WriteLine($"factcheck: no report at '{path}'; run 'factcheck check' first, or give --db");
+        return null;
+    }
+}
