@@ -4,14 +4,11 @@ namespace FactCheck.Engine.Network;
 /// A complete match of one rule alternative: the last token of its chain, made by the terminal node itself (one object
 /// per match). On the agenda until it fires or its match stops holding.
 /// </summary>
-internal sealed class Activation(Token? parent, object? value, TerminalNode terminal) : Token(parent, value)
+internal sealed class Activation(BetaToken? parent, object? value, TerminalNode terminal) : Token(parent, value)
 {
     public readonly TerminalNode Terminal = terminal;
     public Activation? AgendaPrev;
     public Activation? AgendaNext;
-
-    /// <summary>Facts this activation inserted with InsertLinked.</summary>
-    public List<FactHandle>? Linked;
 
     public bool InAgenda;
 

@@ -26,8 +26,9 @@ internal sealed class AggregateNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
-    public override void LeftInsert(Token token)
+    public override void LeftInsert(Token input)
     {
+        var token = (BetaToken)input;
         var le = new AggregateEntry(this, token);
         token.AddEntry(le);
         object? key = null;

@@ -23,9 +23,9 @@ internal abstract class BetaNode(Session session)
     public virtual void Link(BetaNode[] nodes) { }
 
     /// <summary>Makes the token this node will receive (the terminal makes activations, so a match is one object).</summary>
-    public virtual Token CreateToken(Token parent, object? value) => new(parent, value);
+    public virtual Token CreateToken(BetaToken parent, object? value) => new BetaToken(parent, value);
 
-    protected Token? Emit(Token parent, object? value, RightEntry? owner)
+    protected Token? Emit(BetaToken parent, object? value, RightEntry? owner)
     {
         if (parent.Dead) return null;
         var child = Next!.CreateToken(parent, value);

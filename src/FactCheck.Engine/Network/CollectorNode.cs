@@ -12,7 +12,8 @@ internal sealed class CollectorNode(Session session, CollectorPlan plan) : BetaN
 
     public override void LeftInsert(Token token)
     {
-        var ancestor = token;
+        var result = (BetaToken)token;
+        var ancestor = result;
         for (var i = 0; i < plan.Hops; i++) ancestor = ancestor.Parent!;
         LeftEntry? target = null;
         for (var e = ancestor.Entries; e is not null; e = e.NextInOwner)
@@ -24,7 +25,7 @@ internal sealed class CollectorNode(Session session, CollectorPlan plan) : BetaN
             }
         }
         if (target is null || target.Dead) return;
-        token.AddEntry(new CollectorEntry(this, target));
+        result.AddEntry(new CollectorEntry(this, target));
         if (++target.Count == 1) _owner.Changed(target);
     }
 

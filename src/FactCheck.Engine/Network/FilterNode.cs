@@ -8,7 +8,7 @@ internal sealed class FilterNode(Session session, FilterPlan plan) : BetaNode(se
 {
     public override void Link(BetaNode[] nodes) => Next = nodes[plan.Next!.Id];
 
-    public override Token CreateToken(Token parent, object? value) => Next!.CreateToken(parent, value);
+    public override Token CreateToken(BetaToken parent, object? value) => Next!.CreateToken(parent, value);
 
     public override void LeftInsert(Token token)
     {

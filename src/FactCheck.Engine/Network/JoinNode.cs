@@ -21,8 +21,9 @@ internal sealed class JoinNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
-    public override void LeftInsert(Token token)
+    public override void LeftInsert(Token input)
     {
+        var token = (BetaToken)input;
         object? key = null;
         if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
         var le = new TokenEntry(this, token);

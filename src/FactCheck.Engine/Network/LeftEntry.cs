@@ -1,13 +1,13 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A token in a join's left memory.</summary>
-internal class TokenEntry(BetaNode node, Token token) : KeyedEntry(node)
+internal class TokenEntry(BetaNode node, BetaToken token) : KeyedEntry(node)
 {
-    public readonly Token Token = token;
+    public readonly BetaToken Token = token;
 }
 
 /// <summary>A token in a node's left memory, with the per-token state of not/exists/subnet nodes.</summary>
-internal class LeftEntry(BetaNode node, Token token) : TokenEntry(node, token)
+internal class LeftEntry(BetaNode node, BetaToken token) : TokenEntry(node, token)
 {
     /// <summary>Matching right facts (not/exists/aggregates) or subnetwork results.</summary>
     public int Count;
@@ -23,7 +23,7 @@ internal class LeftEntry(BetaNode node, Token token) : TokenEntry(node, token)
 }
 
 /// <summary>A token in an aggregate node, with its running aggregate.</summary>
-internal sealed class AggregateEntry(BetaNode node, Token token) : LeftEntry(node, token)
+internal sealed class AggregateEntry(BetaNode node, BetaToken token) : LeftEntry(node, token)
 {
     /// <summary>Queued for recomputation.</summary>
     public bool Dirty;

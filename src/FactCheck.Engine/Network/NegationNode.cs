@@ -27,8 +27,9 @@ internal sealed class NegationNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
-    public override void LeftInsert(Token token)
+    public override void LeftInsert(Token input)
     {
+        var token = (BetaToken)input;
         var le = new LeftEntry(this, token);
         token.AddEntry(le);
         object? key = null;

@@ -9,11 +9,11 @@ namespace FactCheck.Engine.Network;
 /// </summary>
 internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNode(session)
 {
-    private Token? _root;
+    private BetaToken? _root;
 
     public override void Link(BetaNode[] nodes) => Next = nodes[plan.Next!.Id];
 
-    public override void LeftInsert(Token token) => _root = token;
+    public override void LeftInsert(Token token) => _root = (BetaToken)token;
 
     public override void RightInsert(FactHandle handle)
     {

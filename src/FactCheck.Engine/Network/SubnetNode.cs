@@ -18,8 +18,9 @@ internal sealed class SubnetNode(Session session, SubnetPlan plan) : BetaNode(se
         for (var i = 0; i < _heads.Length; i++) _heads[i] = nodes[plan.Heads[i].Id];
     }
 
-    public override void LeftInsert(Token token)
+    public override void LeftInsert(Token input)
     {
+        var token = (BetaToken)input;
         var le = new LeftEntry(this, token) { Initializing = true };
         token.AddEntry(le);
         foreach (var h in _heads) h.LeftInsert(token);

@@ -8,16 +8,17 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
 {
     public readonly TerminalPlan Plan = plan;
 
-    public override Token CreateToken(Token parent, object? value) => new Activation(parent, value, this);
+    public override Token CreateToken(BetaToken parent, object? value) => new Activation(parent, value, this);
 
     public override void LeftInsert(Token token)
     {
         if (token is not Activation a || a.Terminal != this)
         {
-            a = new Activation(token, null, this) { Wrapper = true };
-            a.NextSibling = token.FirstChild;
-            if (token.FirstChild is not null) token.FirstChild.PrevSibling = a;
-            token.FirstChild = a;
+            var parent = (BetaToken)token;
+            a = new Activation(parent, null, this) { Wrapper = true };
+            a.NextSibling = parent.FirstChild;
+            if (parent.FirstChild is not null) parent.FirstChild.PrevSibling = a;
+            parent.FirstChild = a;
         }
         a.Activated = true;
         S.Agenda.Add(a);
@@ -34,7 +35,7 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
             S.Agenda.Remove(a);
             S.OnDeleted(a);
         }
-        if (a.Linked is not null) S.ScheduleLinkedRetractions(a);
+        S.ScheduleLinkedRetractions(a);
     }
 
     /// <summary>The values bound by the rule, in declaration order.</summary>

@@ -1,16 +1,16 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>
-/// A partial match: a chain of tokens from the session's root, one per level of a rule's chain. Children are linked to
-/// their parent (left) and to the right entry that produced them, so that removing a token or a fact touches only what
-/// was derived from it.
+/// A partial match: a chain of tokens from the session's root, one per level of a rule's chain. Each token is linked
+/// to its parent (left) and to the right entry that produced it, so that removing a token or a fact touches only what
+/// was derived from it. Tokens that feed further nodes are <see cref="BetaToken"/>s; a chain's last token is the
+/// <see cref="Activation"/> itself.
 /// </summary>
-internal class Token
+internal abstract class Token(BetaToken? parent, object? value)
 {
-    public readonly Token? Parent;
-    public readonly object? Value;
+    public readonly BetaToken? Parent = parent;
+    public readonly object? Value = value;
 
-    public Token? FirstChild;
     public Token? PrevSibling;
     public Token? NextSibling;
 
@@ -18,16 +18,16 @@ internal class Token
     public Token? PrevRight;
     public Token? NextRight;
 
+    public bool Dead;
+}
+
+/// <summary>A token inside the network: it has children and sits in node memories.</summary>
+internal sealed class BetaToken(BetaToken? parent, object? value) : Token(parent, value)
+{
+    public Token? FirstChild;
+
     /// <summary>The memories this token sits in (entries of the nodes that consumed it).</summary>
     public Entry? Entries;
-
-    public bool Dead;
-
-    public Token(Token? parent, object? value)
-    {
-        Parent = parent;
-        Value = value;
-    }
 
     public void AddEntry(Entry entry)
     {

@@ -20,7 +20,6 @@ internal sealed class ActionContext(Session session) : IActionContext
         _match = null;
     }
 
-    public RuleMatch? CurrentMatch => _activation is null ? null : Match;
 
     private Activation Current =>
         _activation ?? throw new InvalidOperationException("the action context is used outside its firing");

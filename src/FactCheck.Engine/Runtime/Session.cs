@@ -15,7 +15,8 @@ internal sealed class Session : ISession
     private readonly SessionOptions _options;
     private readonly BetaNode[] _nodes;
     private readonly BetaNode[][] _memorySuccessors;
-    private readonly Token _root = new(null, null);
+    private readonly BetaToken _root = new(null, null);
+    private readonly Dictionary<Activation, List<FactHandle>> _linked = [];
     private readonly Dictionary<object, FactHandle> _handles = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
@@ -307,7 +308,8 @@ internal sealed class Session : ISession
         {
             var t = stack.Pop();
             if (t is Activation { Activated: true, Dead: false } a) list.Add(BuildMatch(a));
-            for (var c = t.FirstChild; c is not null; c = c.NextSibling) stack.Push(c);
+            if (t is BetaToken b)
+                for (var c = b.FirstChild; c is not null; c = c.NextSibling) stack.Push(c);
         }
         return list;
     }
@@ -345,7 +347,8 @@ internal sealed class Session : ISession
         if (owner is not null)
         {
             h.LinkedTo = owner;
-            (owner.Linked ??= []).Add(h);
+            if (!_linked.TryGetValue(owner, out var list)) _linked.Add(owner, list = []);
+            list.Add(h);
         }
         AlphaInsert(h);
     }
@@ -359,7 +362,7 @@ internal sealed class Session : ISession
         if (h.Next is null) _last = h.Prev; else h.Next.Prev = h.Prev;
         if (h.LinkedTo is { } owner)
         {
-            owner.Linked?.Remove(h);
+            if (_linked.TryGetValue(owner, out var list)) list.Remove(h);
             h.LinkedTo = null;
         }
     }
@@ -421,10 +424,11 @@ internal sealed class Session : ISession
         }
         else
         {
-            var e = t.Entries;
-            t.Entries = null;
+            var b = (BetaToken)t;
+            var e = b.Entries;
+            b.Entries = null;
             for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
-            while (t.FirstChild is not null) RetractToken(t.FirstChild);
+            while (b.FirstChild is not null) RetractToken(b.FirstChild);
         }
         var p = t.Parent!;
         if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
@@ -440,8 +444,8 @@ internal sealed class Session : ISession
 
     public void ScheduleLinkedRetractions(Activation a)
     {
-        foreach (var h in a.Linked!) _linkedRetractions.Enqueue((h, a));
-        a.Linked = null;
+        if (_linked.Count == 0 || !_linked.Remove(a, out var list)) return;
+        foreach (var h in list) _linkedRetractions.Enqueue((h, a));
     }
 
     /// <summary>Recomputes dirty aggregates and retracts facts whose supporting activation went away, until quiet.</summary>
@@ -541,7 +545,7 @@ internal sealed class Session : ISession
     private static List<object?> TokenFacts(Token token, object? fact)
     {
         var list = new List<object?>();
-        for (var t = token; t.Parent is not null; t = t.Parent)
+        for (Token t = token; t.Parent is not null; t = t.Parent)
             if (t.Value is not null) list.Add(t.Value);
         list.Reverse();
         if (fact is not null) list.Add(fact);
