@@ -49,8 +49,8 @@ internal sealed class SarifFormatter : IOutputFormatter
         WriteInvocation(json, outcome, ruleIndex);
 
         json.WriteStartArray("results");
-        foreach (var finding in outcome.Findings) WriteResult(json, finding, ruleIndex, outcome.HasBaseline, suppressed: false);
-        foreach (var finding in outcome.Suppressed) WriteResult(json, finding, ruleIndex, outcome.HasBaseline, suppressed: true);
+        foreach (var finding in outcome.Findings) WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: false);
+        foreach (var finding in outcome.Suppressed) WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: true);
         json.WriteEndArray();
 
         // Our columns count UTF-16 code units (what .NET strings and the YAML reader count).
@@ -148,20 +148,26 @@ internal sealed class SarifFormatter : IOutputFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, CheckedFinding checkedFinding, Dictionary<string, int> ruleIndex, bool hasBaseline, bool suppressed)
+    private static void WriteResult(
+        Utf8JsonWriter json, CheckedFinding checkedFinding, IReadOnlyList<RuleInfo> rules, Dictionary<string, int> ruleIndex, bool hasBaseline, bool suppressed)
     {
         var f = checkedFinding.Finding;
         json.WriteStartObject();
         json.WriteString("ruleId", f.RuleId);
-        if (ruleIndex.TryGetValue(f.RuleId, out var index)) json.WriteNumber("ruleIndex", index);
+        var index = ruleIndex.GetValueOrDefault(f.RuleId, -1);
+        if (index >= 0) json.WriteNumber("ruleIndex", index);
         json.WriteString("level", Level(f.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", f.Message);
         json.WriteEndObject();
-        if (!string.IsNullOrEmpty(f.File))
+        // Code scanning rejects the whole file if any result lacks a location: a finding without one points at its rule.
+        var rule = index >= 0 && index < rules.Count ? rules[index] : null;
+        var atRule = string.IsNullOrEmpty(f.File) && !string.IsNullOrEmpty(rule?.File);
+        if (!string.IsNullOrEmpty(f.File) || atRule)
         {
             json.WriteStartArray("locations");
-            WriteLocation(json, f.File, f.Line, f.Column);
+            if (atRule) WriteLocation(json, rule!.File, rule.Line, rule.Column);
+            else WriteLocation(json, f.File, f.Line, f.Column);
             json.WriteEndArray();
         }
 
@@ -184,6 +190,7 @@ internal sealed class SarifFormatter : IOutputFormatter
         JsonOutput.WriteStrings(json, "sources", f.SourceIds);
         JsonOutput.WriteStrings(json, "facts", f.FactKeys);
         json.WriteBoolean("fails", checkedFinding.Fails);
+        if (atRule) json.WriteBoolean("locatedAtRule", true);
         json.WriteEndObject();
         json.WriteEndObject();
     }

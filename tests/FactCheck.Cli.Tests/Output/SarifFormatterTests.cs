@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FactCheck.Cli.Output;
+using FactCheck.Rules.Language;
+using FactCheck.Rules.Running;
 using NJsonSchema;
 
 namespace FactCheck.Cli.Tests.Output;
@@ -115,6 +117,34 @@ public sealed class SarifFormatterTests
 
         var suppressed = results[^1]!;
         Assert.Equal("inSource", (string?)suppressed["suppressions"]![0]!["kind"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public void Every_result_has_a_file_location_as_code_scanning_requires(string sample)
+    {
+        // GitHub rejects the whole upload when one result has no physicalLocation.artifactLocation.uri.
+        foreach (var result in Run(Samples.All[sample]())["results"]!.AsArray())
+        {
+            var locations = result!["locations"]!.AsArray();
+            Assert.NotEmpty(locations);
+            Assert.All(locations, l => Assert.False(string.IsNullOrEmpty((string?)l!["physicalLocation"]!["artifactLocation"]!["uri"])));
+        }
+    }
+
+    [Fact]
+    public void A_finding_without_a_file_points_at_its_rule()
+    {
+        var finding = new Finding(Samples.QuoteRule.Id, RuleSeverity.Warning, "no facts to point at", string.Empty, 0, 0, [], [], []);
+        var outcome = Samples.Clean() with { Findings = [Samples.Checked(finding, isNew: true, failOn: RuleSeverity.Error)] };
+        var sarif = Sarif(outcome);
+        Assert.Empty(Schema.Value.Validate(sarif));
+
+        var result = JsonNode.Parse(sarif)!["runs"]![0]!["results"]![0]!;
+        var physical = result["locations"]![0]!["physicalLocation"]!;
+        Assert.Equal("rules/sources.yaml", (string?)physical["artifactLocation"]!["uri"]);
+        Assert.Equal(1, (int?)physical["region"]!["startLine"]);
+        Assert.True((bool?)result["properties"]!["locatedAtRule"]);
     }
 
     [Fact]
