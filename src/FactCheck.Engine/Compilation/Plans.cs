@@ -36,9 +36,11 @@ internal sealed class JoinPlan(JoinSpec spec) : BetaPlan
     public override BetaNode Create(Session session) => new JoinNode(session, this);
 }
 
+/// <summary>The first pattern of top-level chains, shared by every rule that starts with the same alpha memory.</summary>
 internal sealed class RootJoinPlan(AlphaMemoryPlan memory) : BetaPlan
 {
     public readonly AlphaMemoryPlan Memory = memory;
+    public readonly List<BetaPlan> Successors = [];
 
     public override BetaNode Create(Session session) => new RootJoinNode(session, this);
 }

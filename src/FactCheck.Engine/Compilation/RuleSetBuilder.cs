@@ -12,6 +12,7 @@ internal sealed class RuleSetBuilder
     private readonly List<BetaPlan> _heads = [];
     private RuleDefinition _rule = null!;
     private int _memoryCount;
+    private readonly Dictionary<AlphaMemoryPlan, RootJoinPlan> _rootJoins = [];
 
     public CompiledRuleSet Build(IReadOnlyList<RuleDefinition> rules)
     {
@@ -52,8 +53,10 @@ internal sealed class RuleSetBuilder
                     }
                 }
                 var terminal = Add(new TerminalPlan(_rule, i, ranks[i], [.. bound], [.. levels], scope.Count - 1));
-                if (tail is null) head = terminal; else tail.Next = terminal;
-                _heads.Add(head!);
+                if (tail is null) head = terminal;
+                else if (tail is RootJoinPlan shared) shared.Successors.Add(terminal);
+                else tail.Next = terminal;
+                if (!_heads.Contains(head!)) _heads.Add(head!);
             }
         }
         return new CompiledRuleSet(rules, _typeNodes, [.. _plans], [.. _heads], rules.Count, _memoryCount);
@@ -71,7 +74,9 @@ internal sealed class RuleSetBuilder
         BetaPlan? head = null, tail = null;
         void Append(BetaPlan p)
         {
-            if (tail is null) head = p; else tail.Next = p;
+            if (tail is null) head = p;
+            else if (tail is RootJoinPlan shared) shared.Successors.Add(p);
+            else tail.Next = p;
             tail = p;
         }
 
@@ -83,11 +88,23 @@ internal sealed class RuleSetBuilder
                 {
                     CheckNewName(p.Source, p.Name, scope);
                     var spec = Analyze(p, scope);
-                    BetaPlan plan = top && head is null && spec.LeftKey is null && spec.Residual is null
-                        ? Add(new RootJoinPlan(spec.Memory))
-                        : Add(new JoinPlan(spec));
-                    spec.Memory.Successors.Add(plan);
-                    Append(plan);
+                    if (top && head is null && spec.LeftKey is null && spec.Residual is null)
+                    {
+                        // Rules starting with the same alpha memory share one token per fact.
+                        if (!_rootJoins.TryGetValue(spec.Memory, out var root))
+                        {
+                            root = Add(new RootJoinPlan(spec.Memory));
+                            _rootJoins.Add(spec.Memory, root);
+                            spec.Memory.Successors.Add(root);
+                        }
+                        Append(root);
+                    }
+                    else
+                    {
+                        var plan = Add(new JoinPlan(spec));
+                        spec.Memory.Successors.Add(plan);
+                        Append(plan);
+                    }
                     scope.Add(new Level(p.Name, p.Type));
                     break;
                 }

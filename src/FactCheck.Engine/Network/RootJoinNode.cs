@@ -4,22 +4,37 @@ using FactCheck.Engine.Runtime;
 namespace FactCheck.Engine.Network;
 
 /// <summary>
-/// The first pattern of a rule: its left input is the session's root alone and all its conditions are alpha tests,
-/// so each fact just becomes a token; no memory is needed beyond the entry that finds the token again.
+/// The first pattern of top-level rule chains: its left input is the session's root alone and all its conditions are
+/// alpha tests, so each fact just becomes one token, shared by every rule starting with the same alpha memory; no
+/// memory is needed beyond the entry that finds the token again.
 /// </summary>
 internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNode(session)
 {
     private BetaToken? _root;
+    private BetaNode[] _successors = [];
 
-    public override void Link(BetaNode[] nodes) => Next = nodes[plan.Next!.Id];
+    public override void Link(BetaNode[] nodes)
+    {
+        _successors = new BetaNode[plan.Successors.Count];
+        for (var i = 0; i < _successors.Length; i++) _successors[i] = nodes[plan.Successors[i].Id];
+    }
 
     public override void LeftInsert(Token token) => _root = (BetaToken)token;
 
     public override void RightInsert(FactHandle handle)
     {
-        var entry = new OutEntry(this);
+        var root = _root!;
+        var token = new BetaToken(root, handle.Fact);
+        token.NextSibling = root.FirstChild;
+        if (root.FirstChild is not null) root.FirstChild.PrevSibling = token;
+        root.FirstChild = token;
+        var entry = new OutEntry(this) { Out = token };
         handle.AddEntry(entry);
-        entry.Out = Emit(_root!, handle.Fact, null);
+        foreach (var s in _successors)
+        {
+            if (token.Dead) break;
+            s.LeftInsert(token);
+        }
     }
 
     public override void Forget(Entry entry)
