@@ -6,8 +6,12 @@ namespace FactCheck.Cli;
 /// <summary>The <c>factcheck</c> command line, runnable in-process with its own output writers (tests do).</summary>
 public static class FactCheckApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, workingDirectory: null);
+
+    /// <param name="workingDirectory">Where relative paths are read from; the current directory when null.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string? workingDirectory)
     {
+        using var scope = CliContext.Use(workingDirectory);
         var root = new RootCommand("FactCheck: keep track of claims in the news and check them with rules.")
         {
             ValidateCommand.Create(),
@@ -21,6 +25,13 @@ public static class FactCheckApp
         try
         {
             var parse = root.Parse(args);
+
+            // A usage error gets the error and its typo correction, not the whole help text.
+            if (parse.Action is System.CommandLine.Invocation.ParseErrorAction parseError)
+            {
+                parseError.ShowHelp = false;
+            }
+
             var code = parse.Invoke(config);
 
             // System.CommandLine answers usage errors with 1; ours are "invalid input".

@@ -5,5 +5,6 @@ public sealed record Location(string File, int Line, int Column)
 {
     public static readonly Location None = new(string.Empty, 0, 0);
 
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary><c>file:line:col</c>, or just the file for problems with the file as a whole.</summary>
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}" : File;
 }

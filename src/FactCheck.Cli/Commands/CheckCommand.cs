@@ -31,7 +31,7 @@ internal static class CheckCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var baseDirectory = Environment.CurrentDirectory;
+            var baseDirectory = CliContext.WorkingDirectory;
             var claimsPath = parse.GetValue(claims)!;
             var database = parse.GetValue(noReport) ? null
                 : parse.GetValue(db) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(claimsPath, baseDirectory).TrimEnd('/')) ?? ".", ReportOptions.DefaultReportName);
@@ -70,7 +70,7 @@ internal static class CheckCommand
             }
             else
             {
-                using var file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+                using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
                 formatter.Write(outcome, file);
                 stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }

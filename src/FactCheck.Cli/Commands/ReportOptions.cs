@@ -17,7 +17,7 @@ internal static class ReportOptions
     /// <summary>Reading a report that does not exist would create an empty one: refuse with the fix instead.</summary>
     public static string? Existing(string path, TextWriter error)
     {
-        var full = Path.GetFullPath(path);
+        var full = CliContext.FullPath(path);
         if (File.Exists(full)) return full;
         error.WriteLine($"factcheck: no report at '{path}'; run 'factcheck check' first, or give --db");
         return null;

@@ -14,7 +14,7 @@ internal static class TestCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var pack = RulePackLoader.Load([parse.GetValue(rules)!]);
+            var pack = RulePackLoader.Load([parse.GetValue(rules)!], CliContext.WorkingDirectory);
             foreach (var diagnostic in pack.Diagnostics) output.WriteLine(diagnostic.ToString());
             if (pack.HasErrors) return ExitCodes.InvalidInput;
 

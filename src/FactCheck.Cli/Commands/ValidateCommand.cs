@@ -21,7 +21,7 @@ internal static class ValidateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["claims"];
-            var result = ClaimsLoader.Load(given);
+            var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory);
             foreach (var diagnostic in result.Diagnostics)
             {
                 output.WriteLine(diagnostic.ToString());

@@ -1,0 +1,84 @@
+using FactCheck.Cli;
+
+namespace FactCheck.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The command line, run in-process on case folders. Each folder under Cases/ holds its inputs
+/// (claims/, rules/ ...), <c>args</c> (one argument per line; several runs separated by a line
+/// <c>---</c>, the last one being checked), <c>expected.out</c> (standard output of the last run)
+/// and <c>expected.exit</c>. The folder is copied to a temporary directory first, so runs that write
+/// a report leave the repository untouched. UPDATE_EXPECTED=1 rewrites the expected files.
+/// </summary>
+public sealed class CaseRunnerTests
+{
+    private static readonly string CasesDirectory = Repository.Combine("tests", "FactCheck.Cli.Tests", "Cases");
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(CasesDirectory).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_gives_the_expected_output_and_exit_code(string name)
+    {
+        var source = Path.Combine(CasesDirectory, name);
+        var work = Directory.CreateTempSubdirectory($"factcheck-case-{name}-").FullName;
+        try
+        {
+            Copy(source, work);
+            var runs = File.ReadAllText(Path.Combine(source, "args"))
+                .Split("---\n")
+                .Select(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+
+            string output = string.Empty;
+            var exit = 0;
+            foreach (var args in runs)
+            {
+                var stdout = new StringWriter { NewLine = "\n" };
+                exit = FactCheckApp.Run(args, stdout, TextWriter.Null, work);
+                output = Normalize(stdout.ToString());
+            }
+
+            // A second identical run must print byte-identical output (no timestamps, stable order).
+            var again = new StringWriter { NewLine = "\n" };
+            Assert.Equal(exit, FactCheckApp.Run(runs[^1], again, TextWriter.Null, work));
+            Assert.Equal(output, Normalize(again.ToString()));
+
+            var expectedOut = Path.Combine(source, "expected.out");
+            var expectedExit = Path.Combine(source, "expected.exit");
+            if (Environment.GetEnvironmentVariable("UPDATE_EXPECTED") == "1")
+            {
+                File.WriteAllText(expectedOut, output);
+                File.WriteAllText(expectedExit, exit + "\n");
+            }
+
+            Assert.Equal(File.ReadAllText(expectedOut), output);
+            Assert.Equal(int.Parse(File.ReadAllText(expectedExit).Trim()), exit);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>The report's run times are the one thing that differs from run to run.</summary>
+    private static string Normalize(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(output, @"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ", "<time>");
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
