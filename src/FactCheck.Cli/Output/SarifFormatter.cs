@@ -137,12 +137,10 @@ internal sealed class SarifFormatter : IOutputFormatter
         if (ruleIndex.TryGetValue(error.RuleId, out var index)) json.WriteNumber("index", index);
         json.WriteEndObject();
 
-        // The facts it failed on first (where the reader looks), then the rule itself.
+        // The facts it failed on first (where the reader looks), then the rule itself; locations must be distinct.
         json.WriteStartArray("locations");
-        var samePlace = error.FactFile == error.RuleFile && error.FactLine == error.RuleLine && error.FactColumn == error.RuleColumn;
         if (error.FactFile is not null) WriteLocation(json, error.FactFile, error.FactLine, error.FactColumn);
-
-        // Notification locations must be distinct.
+        var samePlace = error.FactFile == error.RuleFile && error.FactLine == error.RuleLine && error.FactColumn == error.RuleColumn;
         if (!samePlace) WriteLocation(json, error.RuleFile, error.RuleLine, error.RuleColumn);
         json.WriteEndArray();
         json.WriteEndObject();
@@ -160,8 +158,9 @@ internal sealed class SarifFormatter : IOutputFormatter
         json.WriteStartObject("message");
         json.WriteString("text", f.Message);
         json.WriteEndObject();
+
         // Code scanning rejects the whole file if any result lacks a location: a finding without one points at its rule.
-        var rule = index >= 0 && index < rules.Count ? rules[index] : null;
+        var rule = index >= 0 ? rules[index] : null;
         var atRule = string.IsNullOrEmpty(f.File) && !string.IsNullOrEmpty(rule?.File);
         if (!string.IsNullOrEmpty(f.File) || atRule)
         {
