@@ -13,8 +13,8 @@ if (args.Length == 2 && args[0] == "--one")
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000, 1_000_000];
 Console.WriteLine($"FactCheck.Engine benchmark — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine();
-Console.WriteLine("| N claims | compile | insert | fire | insert+fire | CPU (insert+fire) | GC pauses | activations fired | peak working set | retract+insert one claim |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| N claims | compile | insert | fire | insert+fire | CPU (insert+fire) | GC pauses | allocated | activations fired | peak working set | retract+insert one claim |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var n in sizes)
 {
     var psi = new ProcessStartInfo(Environment.ProcessPath!)
@@ -61,6 +61,7 @@ internal static class Workload
         var session = rules.CreateSession(new SessionOptions { RecordFirings = false, MaxFirings = int.MaxValue });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var pauses = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes(true);
         sw.Restart();
         session.InsertAll(facts);
         var insert = sw.Elapsed;
@@ -69,6 +70,7 @@ internal static class Workload
         var fire = sw.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         pauses = GC.GetTotalPauseDuration() - pauses;
+        allocated = GC.GetTotalAllocatedBytes(true) - allocated;
         if (fired != counter.Count) throw new InvalidOperationException("firing count mismatch");
 
         var churn = "";
@@ -93,7 +95,7 @@ internal static class Workload
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu)} | {Ms(pauses)} | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
+            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu)} | {Ms(pauses)} | {allocated / (1024.0 * 1024):F0} MB | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
         GC.KeepAlive(session);
         return 0;
     }

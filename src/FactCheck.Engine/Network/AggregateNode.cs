@@ -43,7 +43,7 @@ internal sealed class AggregateNode : BetaNode
                     var re = (CountedRightEntry)e;
                     if (_j.Residual is not null)
                     {
-                        if (!S.Test(_j, token, re.Handle.Fact)) continue;
+                        if (!S.Test(_j, token, re.Fact)) continue;
                         new Pair(le, re).Link();
                     }
                     Add(le, re, 1);
@@ -248,7 +248,7 @@ internal sealed class AggregateNode : BetaNode
                 groups.Add(key, list);
                 order.Add(key);
             }
-            list.Add(re.Handle.Fact);
+            list.Add(re.Fact);
         }
         var previous = le.Groups ?? [];
         var kept = new Dictionary<object, (object Key, Token Out, object?[] Items)>();

@@ -35,7 +35,7 @@ internal sealed class JoinNode : BetaNode
         {
             var next = e.Next;
             var re = (RightEntry)e;
-            if (_j.Residual is null || S.Test(_j, token, re.Handle.Fact)) Emit(token, re.Handle.Fact, re);
+            if (_j.Residual is null || S.Test(_j, token, re.Fact)) Emit(token, re.Fact, re);
             e = next;
         }
     }

@@ -49,7 +49,7 @@ internal sealed class NegationNode : BetaNode
                     for (var e = bucket.Head; e is not null; e = e.Next)
                     {
                         var re = (CountedRightEntry)e;
-                        if (!S.Test(_j, token, re.Handle.Fact)) continue;
+                        if (!S.Test(_j, token, re.Fact)) continue;
                         new Pair(le, re).Link();
                         le.Count++;
                     }

@@ -5,6 +5,9 @@ internal class RightEntry(BetaNode node, FactHandle handle) : KeyedEntry(node)
 {
     public readonly FactHandle Handle = handle;
 
+    /// <summary>The fact itself, kept here to save a dependent memory load in join loops.</summary>
+    public readonly object Fact = handle.Fact;
+
     /// <summary>Join outputs made with this fact.</summary>
     public Token? FirstChild;
 }

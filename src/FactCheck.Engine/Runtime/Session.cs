@@ -120,6 +120,7 @@ internal sealed class Session : ISession
             if (_handles.ContainsKey(f) || !seen.Add(f))
                 throw new InvalidOperationException($"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted");
         }
+        _handles.EnsureCapacity(_handles.Count + list.Count);
         Enter();
         try
         {
