@@ -40,6 +40,9 @@ public sealed class ReportStore : IDisposable
     public long? LatestRunId => Guard("reading the latest run", () =>
         _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs"));
 
+    /// <summary>Test hook: the store's own connection (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>Test hook: called after each stage of <see cref="WriteRun"/>, inside its transaction.</summary>
     internal Action<string>? StageCompleted { get; set; }
 
@@ -299,7 +302,7 @@ public sealed class ReportStore : IDisposable
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 1)
         {
-            throw new ReportException($"The query failed: {e.Message.Replace("SQLite Error 1: ", string.Empty, StringComparison.Ordinal)}", e);
+            throw new ReportException($"The query failed: {e.Message.Replace("SQLite Error 1: ", string.Empty, StringComparison.Ordinal).Trim('\'', '.')}.", e);
         }
         catch (SqliteException e)
         {

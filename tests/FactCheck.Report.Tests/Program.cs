@@ -1,0 +1,49 @@
+namespace FactCheck.Report.Tests;
+
+/// <summary>
+/// Entry point used only as a child process by <see cref="InterruptedRunTests"/>: it starts writing a large
+/// run, says so on stdout half way through, and then waits to be killed inside the open transaction.
+/// It also writes the checked-in v1 fixture (<see cref="V1Report"/>). The test runner never calls this.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args is ["write-v1-fixture", var fixture])
+        {
+            V1Report.Create(fixture);
+            return 0;
+        }
+
+        if (args is not ["write-and-hang", var path])
+        {
+            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | write-v1-fixture) <report>");
+            return 2;
+        }
+
+        using var store = ReportStore.Open(path);
+
+        // A tiny page cache makes SQLite spill the open transaction's pages into the WAL before the kill.
+        using (var command = store.Connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA cache_size = 16";
+            command.ExecuteNonQuery();
+        }
+
+        store.StageCompleted = stage =>
+        {
+            if (stage == "findings-half")
+            {
+                Console.Out.WriteLine("mid-write");
+                Console.Out.Flush();
+                Thread.Sleep(Timeout.Infinite);
+            }
+        };
+        store.WriteRun(LargeRun(2_000));
+        return 0;
+    }
+
+    public static RunData LargeRun(int count) => SampleRuns.Run(
+        Enumerable.Range(0, count).Select(i => SampleRuns.Claim($"claim-{i:D6}", line: i)),
+        Enumerable.Range(0, count).Select(i => SampleRuns.Finding("quotes.drift", $"claim-{i:D6}", "euronews")));
+}
