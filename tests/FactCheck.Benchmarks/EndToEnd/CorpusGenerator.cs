@@ -40,7 +40,8 @@ internal static class CorpusGenerator
         for (var i = 0; i < propositions; i++)
         {
             sb.Append(inv, $"  - {{key: topic-{i / 10}.p{i}, description: Proposition number {i}");
-            if (i % 10 != 9) sb.Append(inv, $", implies: [topic-{i / 10}.p{i + 1}]");
+            // A few short implication chains, as in real proposition files: every tenth proposition implies the next.
+            if (i % 10 == 0 && i + 1 < propositions) sb.Append(inv, $", implies: [topic-{(i + 1) / 10}.p{i + 1}]");
             sb.Append("}\n");
         }
 
@@ -57,7 +58,8 @@ internal static class CorpusGenerator
                 if (source1 >= sources) source1 = 1;
                 var source2 = source1 + 1 < sources && (source1 + 1) % 4 != 0 ? source1 + 1 : 1;
                 var day = 1 + (source1 % 28);
-                var polarity = random.Next(2) == 0 ? "asserts" : "denies";
+                // Most claims about a proposition agree; about one in ten takes the other side.
+                var polarity = random.Next(10) == 0 ? "denies" : "asserts";
                 var attribution = (n % 10) switch { 0 => "unattributed", 1 => "reported", 2 or 3 or 4 => "paraphrase", _ => "direct-quote" };
                 var quote = $"The minister said the talks on item {n} were going well";
                 var drift = n % 7 == 0 ? quote.Replace("going well", "going very well", StringComparison.Ordinal) : quote;
