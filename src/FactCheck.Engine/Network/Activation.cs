@@ -10,11 +10,6 @@ internal sealed class Activation(BetaToken? parent, object? value, TerminalNode 
     public Activation? AgendaPrev;
     public Activation? AgendaNext;
 
-    public bool InAgenda;
-
-    /// <summary>Reached the terminal (a token made for the terminal may have been stopped by a filter before it).</summary>
-    public bool Activated;
-
-    /// <summary>Made by the terminal around a token it did not create (root or filtered token): values start at the parent.</summary>
-    public bool Wrapper;
+    // Flags (in Token): InAgenda; Activated = reached the terminal (a token made for the terminal may have been stopped
+    // by a filter before it); Wrapper = made by the terminal around a token it did not create, so values start at the parent.
 }
