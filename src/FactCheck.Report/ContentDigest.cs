@@ -3,30 +3,33 @@ using System.Text;
 
 namespace FactCheck.Report;
 
-/// <summary>SHA-256 digests (lower-case hex) of canonical content strings: claim contents, whole runs.</summary>
+/// <summary>SHA-256 digests (lower-case hex) of content: claim contents, whole runs.</summary>
 public static class ContentDigest
 {
-    /// <summary>Digest of a canonical content string the caller built.</summary>
+    /// <summary>Hex digits kept of a claim's digest: 128 bits tell versions apart and keep the report small.</summary>
+    public const int ClaimDigestLength = 32;
+
+    /// <summary>Digest of a canonical content string the caller built (64 hex digits).</summary>
     public static string Compute(string canonical)
     {
         ArgumentNullException.ThrowIfNull(canonical);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
-    /// <summary>Digest of several fields; null and empty differ, and field boundaries count.</summary>
+    /// <summary>Digest of several fields (64 hex digits); null and empty differ, and field boundaries count.</summary>
     public static string Compute(params IEnumerable<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var text = new StringBuilder();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var field in fields)
         {
-            // U+001F (unit separator) cannot appear in YAML scalars FactCheck accepts; \0 marks null.
-            text.Append(field is null ? "\0" : field.Replace("\u001f", "\u001f\u001f", StringComparison.Ordinal)).Append('\u001f');
+            HashFields.Append(hash, field);
         }
 
-        return Compute(text.ToString());
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The default digest of a claim's content when the caller supplies none.</summary>
-    public static string ForClaim(string statement, string? claimant) => Compute(["claim/1", statement, claimant]);
+    public static string ForClaim(string statement, string? claimant) =>
+        HashFields.Digest(["claim/1", statement, claimant], ClaimDigestLength);
 }

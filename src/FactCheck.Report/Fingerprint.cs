@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace FactCheck.Report;
 
 /// <summary>
@@ -24,31 +21,13 @@ public static class Fingerprint
         ArgumentException.ThrowIfNullOrEmpty(ruleId);
         ArgumentNullException.ThrowIfNull(factKeys);
 
-        var keys = factKeys.Distinct(StringComparer.Ordinal).ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        AppendField(hash, Scheme);
-        AppendField(hash, ruleId);
-        foreach (var key in keys)
-        {
-            AppendField(hash, key);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..Length];
+        var keys = factKeys.Distinct(StringComparer.Ordinal).ToList();
+        keys.Sort(StringComparer.Ordinal);
+        keys.InsertRange(0, [Scheme, ruleId]);
+        return HashFields.Digest(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys)!, Length);
     }
 
     /// <summary>The default fingerprint of a finding: its rule plus the claims and sources it concerns.</summary>
     public static string ForFinding(string ruleId, IEnumerable<string> claimIds, IEnumerable<string> sourceIds) =>
         Compute(ruleId, claimIds.Select(id => "claim:" + id).Concat(sourceIds.Select(id => "source:" + id)));
-
-    // Length-prefixed so that ("ab","c") and ("a","bc") hash differently.
-    private static void AppendField(IncrementalHash hash, string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        Span<byte> length = stackalloc byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-    }
 }

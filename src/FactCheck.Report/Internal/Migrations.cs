@@ -174,7 +174,6 @@ internal static class Migrations
 
         DROP INDEX findings_by_run;
         CREATE INDEX findings_by_run_fingerprint ON findings (run_id, fingerprint);
-        CREATE INDEX finding_claims_by_claim ON finding_claims (claim_id);
         CREATE INDEX appearances_by_run_source ON appearances (run_id, source_id);
         CREATE INDEX citations_by_run ON citations (run_id);
 

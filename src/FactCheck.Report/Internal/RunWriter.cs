@@ -9,22 +9,35 @@ internal static class RunWriter
     public static long Write(SqliteConnection connection, RunData run, Action<string>? stageCompleted)
     {
         var claims = run.Claims.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
-        var claimDigests = claims.Select(c => c.Digest ?? ContentDigest.ForClaim(c.Statement, c.Claimant)).ToArray();
+        // Hashing is the CPU-heavy part outside SQLite; it needs no connection, so it runs on every core.
+        var claimDigests = new string[claims.Length];
+        Parallel.For(0, claims.Length, i => claimDigests[i] = claims[i].Digest ?? ContentDigest.ForClaim(claims[i].Statement, claims[i].Claimant));
+        var fingerprints = new string[run.Findings.Count];
+        Parallel.For(0, fingerprints.Length, i =>
+        {
+            var f = run.Findings[i];
+            fingerprints[i] = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
+        });
+
+        // Rows go in key order where an index would otherwise take them at random places.
+        var appearances = run.Appearances.OrderBy(a => a.SourceId, StringComparer.Ordinal).ThenBy(a => a.ClaimId, StringComparer.Ordinal).ToArray();
         var claimsDigest = run.ClaimsDigest ?? ContentDigest.Compute(
             claims.SelectMany((c, i) => new string?[] { c.Id, claimDigests[i], c.Status }).Prepend("claims/1"));
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
             run.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).SelectMany(r => new[] { r.Id, r.Title, r.Severity }).Prepend("rules/1"));
 
+        stageCompleted?.Invoke("digests");
+
         // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
         using var transaction = connection.BeginTransaction(deferred: false);
         var runId = Scalar(connection, transaction, "SELECT coalesce(max(run_id), 0) + 1 FROM runs");
 
-        using (var insert = new InsertCommand(connection, transaction, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest"))
+        using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest"))
         {
             insert.Run(runId, Timestamp.Format(run.StartedAt), Timestamp.Format(run.FinishedAt), run.ToolVersion, run.GitCommit, claimsDigest, rulesDigest);
         }
 
-        using (var insert = new InsertCommand(connection, transaction, "sources", "run_id", "source_id", "kind", "title", "outlet", "url", "file", "line"))
+        using (var insert = new InsertCommand(connection, "sources", "run_id", "source_id", "kind", "title", "outlet", "url", "file", "line"))
         {
             foreach (var s in run.Sources)
             {
@@ -36,15 +49,15 @@ internal static class RunWriter
         WriteClaims(connection, transaction, runId, claims, claimDigests);
         stageCompleted?.Invoke("claims");
 
-        using (var insert = new InsertCommand(connection, transaction, "appearances", "run_id", "claim_id", "source_id", "attribution", "quote", "file", "line", "col"))
+        using (var insert = new InsertCommand(connection, "appearances", "run_id", "claim_id", "source_id", "attribution", "quote", "file", "line", "col"))
         {
-            foreach (var a in run.Appearances)
+            foreach (var a in appearances)
             {
                 insert.Run(runId, a.ClaimId, a.SourceId, a.Attribution, a.Quote, a.File, a.Line, a.Column);
             }
         }
 
-        using (var insert = new InsertCommand(connection, transaction, "citations", "run_id", "claim_id", "source_id", "cited_as", "file", "line", "col"))
+        using (var insert = new InsertCommand(connection, "citations", "run_id", "claim_id", "source_id", "cited_as", "file", "line", "col"))
         {
             foreach (var c in run.Citations)
             {
@@ -52,7 +65,7 @@ internal static class RunWriter
             }
         }
 
-        using (var insert = new InsertCommand(connection, transaction, "rules", "run_id", "rule_id", "title", "severity", "file", "line"))
+        using (var insert = new InsertCommand(connection, "rules", "run_id", "rule_id", "title", "severity", "file", "line"))
         {
             foreach (var r in run.Rules)
             {
@@ -61,10 +74,10 @@ internal static class RunWriter
         }
 
         stageCompleted?.Invoke("rules");
-        WriteFindings(connection, transaction, runId, run.Findings, stageCompleted);
+        WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
         stageCompleted?.Invoke("findings");
 
-        using (var insert = new InsertCommand(connection, transaction, "run_errors", "run_id", "kind", "message", "rule_id", "file", "line", "col"))
+        using (var insert = new InsertCommand(connection, "run_errors", "run_id", "kind", "message", "rule_id", "file", "line", "col"))
         {
             foreach (var e in run.Errors)
             {
@@ -74,6 +87,7 @@ internal static class RunWriter
 
         stageCompleted?.Invoke("errors");
         transaction.Commit();
+        stageCompleted?.Invoke("committed");
         return runId;
     }
 
@@ -93,8 +107,8 @@ internal static class RunWriter
         }
 
         var nextVersionId = Scalar(connection, transaction, "SELECT coalesce(max(version_id), 0) + 1 FROM claim_versions");
-        using var insertVersion = new InsertCommand(connection, transaction, "claim_versions", "version_id", "claim_id", "version", "digest", "status", "statement", "claimant", "first_run_id");
-        using var insertRunClaim = new InsertCommand(connection, transaction, "run_claims", "run_id", "claim_id", "version_id", "file", "line", "col");
+        using var insertVersion = new InsertCommand(connection, "claim_versions", "version_id", "claim_id", "version", "digest", "status", "statement", "claimant", "first_run_id");
+        using var insertRunClaim = new InsertCommand(connection, "run_claims", "run_id", "claim_id", "version_id", "file", "line", "col");
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
@@ -113,18 +127,17 @@ internal static class RunWriter
         }
     }
 
-    private static void WriteFindings(SqliteConnection connection, SqliteTransaction transaction, long runId, IReadOnlyList<ReportFinding> findings, Action<string>? stageCompleted)
+    private static void WriteFindings(SqliteConnection connection, SqliteTransaction transaction, long runId, IReadOnlyList<ReportFinding> findings, string[] fingerprints, Action<string>? stageCompleted)
     {
         var nextFindingId = Scalar(connection, transaction, "SELECT coalesce(max(finding_id), 0) + 1 FROM findings");
-        using var insertFinding = new InsertCommand(connection, transaction, "findings", "finding_id", "run_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint");
-        using var insertClaim = new InsertCommand(connection, transaction, "finding_claims", "finding_id", "claim_id");
-        using var insertSource = new InsertCommand(connection, transaction, "finding_sources", "finding_id", "source_id");
+        using var insertFinding = new InsertCommand(connection, "findings", "finding_id", "run_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint");
+        using var insertClaim = new InsertCommand(connection, "finding_claims", "finding_id", "claim_id");
+        using var insertSource = new InsertCommand(connection, "finding_sources", "finding_id", "source_id");
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
             var findingId = nextFindingId++;
-            var fingerprint = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
-            insertFinding.Run(findingId, runId, f.RuleId, f.Severity, f.Message, f.File, f.Line, f.Column, fingerprint);
+            insertFinding.Run(findingId, runId, f.RuleId, f.Severity, f.Message, f.File, f.Line, f.Column, fingerprints[i]);
             foreach (var claimId in f.ClaimIds.Distinct(StringComparer.Ordinal))
             {
                 insertClaim.Run(findingId, claimId);

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FactCheck.Report;
+
+/// <summary>Hashes length-prefixed UTF-8 fields, so that ("ab","c") and ("a","bc") differ.</summary>
+internal static class HashFields
+{
+    /// <summary>One-shot SHA-256 of the fields, as lower-case hex cut to <paramref name="hexLength"/> digits.</summary>
+    public static string Digest(ReadOnlySpan<string?> fields, int hexLength)
+    {
+        var size = 0;
+        foreach (var field in fields)
+        {
+            size += 4 + (field is null ? 0 : Encoding.UTF8.GetMaxByteCount(field.Length));
+        }
+
+        var rented = size > 1024 ? ArrayPool<byte>.Shared.Rent(size) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        var used = 0;
+        foreach (var field in fields)
+        {
+            used += Write(buffer[used..], field);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer[..used], hash);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return Convert.ToHexStringLower(hash[..(hexLength / 2)]);
+    }
+
+    public static void Append(IncrementalHash hash, string? value)
+    {
+        var max = 4 + (value is null ? 0 : Encoding.UTF8.GetMaxByteCount(value.Length));
+        var rented = max > 512 ? ArrayPool<byte>.Shared.Rent(max) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[512];
+        hash.AppendData(buffer[..Write(buffer, value)]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static int Write(Span<byte> buffer, string? value)
+    {
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer, -1);
+            return 4;
+        }
+
+        var count = Encoding.UTF8.GetBytes(value, buffer[4..]);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, count);
+        return 4 + count;
+    }
+}
