@@ -48,7 +48,13 @@ public sealed class PropertyTests
         {
             var facts = session.Facts.Where(f => f is Item or Tag).ToList();
             var roll = rng.Next(100);
-            if (facts.Count == 0 || (roll < 50 && facts.Count < 7))
+            if (roll < 8 && facts.Count < 6)
+            {
+                object[] batch = [new Item(nextId++, rng.Next(4), rng.Next(5)), new Tag(nextId++, rng.Next(4), rng.Next(5))];
+                log.Add($"insert all {batch[0]}, {batch[1]}");
+                session.InsertAll(batch);
+            }
+            else if (facts.Count == 0 || (roll < 50 && facts.Count < 7))
             {
                 object f = rng.Next(2) == 0 ? new Item(nextId++, rng.Next(4), rng.Next(5)) : new Tag(nextId++, rng.Next(4), rng.Next(5));
                 log.Add($"insert {f}");
