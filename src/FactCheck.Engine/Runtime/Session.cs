@@ -33,6 +33,7 @@ internal sealed class Session : ISession
     private bool _busy;
     private bool _firing;
     private bool _raising;
+    private bool _halted;
 
     public Session(CompiledRuleSet ruleSet, SessionOptions options)
     {
@@ -233,8 +234,6 @@ internal sealed class Session : ISession
         }
         return fired;
     }
-
-    private bool _halted;
 
     internal void Halt() => _halted = true;
 
