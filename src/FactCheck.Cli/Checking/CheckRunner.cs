@@ -21,9 +21,12 @@ public static class CheckRunner
     public static CheckOutcome Run(CheckOptions options, string baseDirectory)
     {
         var started = DateTimeOffset.UtcNow;
+        var timer = new PhaseTimer();
         var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory));
         var pack = RulePackLoader.Load([options.RulesPath], baseDirectory);
+        timer.Mark("load rules");
         var claims = claimsTask.GetAwaiter().GetResult();
+        timer.Mark("load claims (after rules)");
 
         var inputErrors = claims.Diagnostics.Concat(pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         foreach (var unknown in options.OnlyRules.Where(id => pack.Rules.All(r => r.Id != id)))
@@ -51,6 +54,7 @@ public static class CheckRunner
         var result = RuleRunner.Run(pack, claims.ClaimSet, options.OnlyRules.Count == 0 ? null : options.OnlyRules);
         var findings = result.Findings.Select(f => Check(f, baseline, options.FailOn)).ToList();
         var suppressed = result.Suppressed.Select(f => Check(f, baseline, failOn: null)).ToList();
+        timer.Mark("fingerprint");
         var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput
             : findings.Any(f => f.Fails) ? ExitCodes.Findings
             : ExitCodes.Success;
@@ -58,6 +62,7 @@ public static class CheckRunner
             ToolVersion, rules, findings, suppressed, [], result.Errors, claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
             options.FailOn, baseline is not null, exitCode);
         Record(options, baseDirectory, claims.ClaimSet, rules, outcome, started);
+        timer.Mark("write report");
         return outcome;
     }
 

@@ -68,15 +68,18 @@ public static class FactProjection
             }
         }
 
+        // The same words against the same date resolve the same way: "on Wednesday" in one day's
+        // articles is resolved once, not once per mention.
+        var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
         foreach (var claim in set.Claims)
         {
-            ProjectClaim(claim, sources, facts);
+            ProjectClaim(claim, sources, resolutions, facts);
         }
 
         return facts;
     }
 
-    private static void ProjectClaim(Claim claim, Dictionary<string, Source> sources, List<IFact> facts)
+    private static void ProjectClaim(Claim claim, Dictionary<string, Source> sources, Dictionary<(string, PartialDate?), DateResolution> resolutions, List<IFact> facts)
     {
         var at = claim.Location;
         var status = KebabCase.Of(claim.Review.Status);
@@ -127,7 +130,7 @@ public static class FactProjection
 
             foreach (var mention in appearance.Dates)
             {
-                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published));
+                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published, resolutions));
             }
         }
 
@@ -144,9 +147,15 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
     }
 
-    private static DateMentionFact Mention(Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference)
+    private static DateMentionFact Mention(
+        Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference, Dictionary<(string, PartialDate?), DateResolution> resolutions)
     {
-        var resolution = DateResolver.Resolve(mention.Text, reference);
+        if (!resolutions.TryGetValue((mention.Text, reference), out var resolution))
+        {
+            resolution = DateResolver.Resolve(mention.Text, reference);
+            resolutions[(mention.Text, reference)] = resolution;
+        }
+
         var claimDate = claim.Made?.Date;
         // Only the expression that says when the claim was made (made.text) is checked against made.date:
         // other mentions date events inside the claim ("in February 2022") and need not fit it.

@@ -8,8 +8,9 @@ public sealed class RulePack
 {
     private readonly Dictionary<string, ICompiledRuleSet> _compiled = new(StringComparer.Ordinal);
 
-    internal RulePack(IReadOnlyList<RuleDefinition> definitions, IReadOnlyList<RuleTestCase> tests, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> files)
+    internal RulePack(IReadOnlyList<RuleDefinition> definitions, IReadOnlyList<RuleTestCase> tests, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> files, ICompiledRuleSet? all)
     {
+        if (all is not null) _compiled["*"] = all;
         Definitions = definitions;
         Tests = tests;
         Diagnostics = diagnostics;

@@ -67,9 +67,9 @@ public static class RulePackLoader
         }
 
         CheckDuplicates(definitions, diagnostics);
-        CheckNetwork(definitions, diagnostics);
+        var network = CompileNetwork(definitions, diagnostics);
         diagnostics.Sort(Diagnostic.ByPosition);
-        return new RulePack(definitions, tests, diagnostics, files.Keys.ToArray());
+        return new RulePack(definitions, tests, diagnostics, files.Keys.ToArray(), network);
     }
 
     private static void CheckDuplicates(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)
@@ -91,20 +91,26 @@ public static class RulePackLoader
         }
     }
 
-    /// <summary>The engine has the last word on a rule's shape; its refusals become positioned errors too.</summary>
-    private static void CheckNetwork(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The engine has the last word on a rule's shape; its refusals become positioned errors too. The
+    /// whole pack is compiled once (the pack keeps that network); only when the engine refuses a rule is
+    /// it taken out and the rest compiled again.
+    /// </summary>
+    private static ICompiledRuleSet? CompileNetwork(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)
     {
-        for (var i = 0; i < definitions.Count; i++)
+        while (true)
         {
             try
             {
-                RuleCompiler.Compile([definitions[i]]);
+                return RuleCompiler.Compile(definitions);
             }
             catch (RuleCompilationException ex)
             {
-                var info = (RuleInfo)definitions[i].Tag!;
+                var index = definitions.FindIndex(d => d.Name == ex.RuleName);
+                if (index < 0) throw;
+                var info = (RuleInfo)definitions[index].Tag!;
                 diagnostics.Add(Diagnostic.Error(new Location(info.File, info.Line, info.Column), "rule-invalid", $"rule '{info.Id}' cannot run: {ex.Reason}"));
-                definitions.RemoveAt(i--);
+                definitions.RemoveAt(index);
             }
         }
     }

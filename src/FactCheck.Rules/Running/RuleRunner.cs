@@ -19,7 +19,9 @@ public static class RuleRunner
 
     public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int maxFirings = DefaultMaxFirings)
     {
+        var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
+        timer.Mark($"project {facts.Count} facts");
         var session = pack.Compile(onlyRules).CreateSession(new SessionOptions
         {
             ErrorPolicy = ErrorPolicy.Continue,
@@ -31,7 +33,9 @@ public static class RuleRunner
         try
         {
             session.InsertAll(facts);
+            timer.Mark("insert");
             firings = session.Fire();
+            timer.Mark($"fire {firings} times");
         }
         catch (RuleLoopException ex)
         {
@@ -44,9 +48,11 @@ public static class RuleRunner
         }
 
         var all = Deduplicate(session.Query<Finding>());
+        timer.Mark($"collect {all.Count} findings");
         var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
         kept.Sort(FindingOrder);
         suppressed.Sort(FindingOrder);
+        timer.Mark("suppress and sort");
         errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
         return new RunResult(kept, suppressed, errors, facts.Count, firings);
     }

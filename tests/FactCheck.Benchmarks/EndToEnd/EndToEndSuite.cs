@@ -13,10 +13,17 @@ public sealed class EndToEndSuite : IBenchmarkSuite
 {
     public string Name => "e2e";
 
-    public string Description => "validate on 10,000 claims and check on 100,000 claims (with the SQLite report); options: [validateN] [checkN] [runs]";
+    public string Description => "validate on 10,000 claims and check on 100,000 claims (with the SQLite report); options: [validateN] [checkN] [runs], or: generate DIR N";
 
     public int Run(string[] args)
     {
+        if (args is ["generate", var directory, var count])
+        {
+            var written = CorpusGenerator.Write(directory, int.Parse(count, CultureInfo.InvariantCulture));
+            Console.WriteLine($"wrote {count} claims ({written / (1024.0 * 1024.0):F1} MiB) to {directory}");
+            return 0;
+        }
+
         var validateN = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var checkN = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
