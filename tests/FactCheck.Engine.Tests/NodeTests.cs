@@ -249,4 +249,25 @@ public sealed class NodeTests
         // `z.Kind == 2` comes after the residual `z.Id != y.Id`, so it stays behind it (a guard keeps guarding).
         Assert.Same(item.Memory, join.Memory);
     }
+
+    [Fact]
+    public void Conditions_that_differ_only_inside_a_block_are_not_shared()
+    {
+        System.Linq.Expressions.LambdaExpression Guarded(bool swap)
+        {
+            var x = System.Linq.Expressions.Expression.Parameter(typeof(Item), "x");
+            var a = System.Linq.Expressions.Expression.Variable(typeof(int), "a");
+            var b = System.Linq.Expressions.Expression.Variable(typeof(int), "b");
+            var body = System.Linq.Expressions.Expression.Block([a, b],
+                System.Linq.Expressions.Expression.Assign(a, System.Linq.Expressions.Expression.Property(x, "Kind")),
+                System.Linq.Expressions.Expression.Assign(b, System.Linq.Expressions.Expression.Property(x, "Value")),
+                System.Linq.Expressions.Expression.GreaterThan(swap ? System.Linq.Expressions.Expression.Subtract(b, a) : System.Linq.Expressions.Expression.Subtract(a, b), System.Linq.Expressions.Expression.Constant(0)));
+            return System.Linq.Expressions.Expression.Lambda(body, x);
+        }
+        var s = Session(
+            Rule("kind-bigger", new PatternElement("x", typeof(Item), [Guarded(false)])),
+            Rule("value-bigger", new PatternElement("x", typeof(Item), [Guarded(true)])));
+        s.InsertAll([new Item(1, 5, 1), new Item(2, 1, 5)]);
+        Assert.Equal(["kind-bigger(x=I1)", "value-bigger(x=I2)"], Live(s));
+    }
 }

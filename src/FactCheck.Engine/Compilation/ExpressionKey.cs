@@ -11,6 +11,7 @@ namespace FactCheck.Engine.Compilation;
 internal sealed class ExpressionKey : ExpressionVisitor
 {
     private readonly StringBuilder _members = new();
+    private readonly Dictionary<ParameterExpression, int> _parameters = [];
     private bool _unshareable;
 
     public static string? Of(Expression body, ParameterExpression own)
@@ -67,9 +68,18 @@ internal sealed class ExpressionKey : ExpressionVisitor
         return base.VisitNew(node);
     }
 
+    public override Expression? Visit(Expression? node)
+    {
+        // Every node's kind and type, in visit order: the printed text elides block and try/catch bodies.
+        if (node is not null) _members.Append(node.NodeType).Append(':').Append(node.Type.FullName).Append(';');
+        return base.Visit(node);
+    }
+
     protected override Expression VisitParameter(ParameterExpression node)
     {
-        _members.Append("p:").Append(node.Type.FullName).Append(';');
+        // Parameters and block variables by first appearance, so that `a - b` and `b - a` differ even when printed alike.
+        if (!_parameters.TryGetValue(node, out var ordinal)) _parameters.Add(node, ordinal = _parameters.Count);
+        _members.Append('p').Append(ordinal).Append(';');
         return node;
     }
 
