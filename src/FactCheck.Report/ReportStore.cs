@@ -218,7 +218,7 @@ public sealed class ReportStore : IDisposable
         return Guard("reading the fingerprints of", () =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT fingerprint FROM findings WHERE run_id = $run";
+            command.CommandText = "SELECT fingerprint FROM findings INDEXED BY findings_by_run WHERE run_id = $run";
             command.Parameters.AddWithValue("$run", id.Value);
             using var reader = command.ExecuteReader();
             var prints = new HashSet<string>(StringComparer.Ordinal);
@@ -380,29 +380,7 @@ public sealed class ReportStore : IDisposable
         return new ReportException($"Run {runId.ToString(CultureInfo.InvariantCulture)} is not in '{Path}': {held}.");
     }
 
-    private List<ReportedFinding> ReadFindings(long runId)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings WHERE run_id = $run ORDER BY finding_id";
-        command.Parameters.AddWithValue("$run", runId);
-        using var reader = command.ExecuteReader();
-        var findings = new List<ReportedFinding>();
-        while (reader.Read())
-        {
-            findings.Add(new ReportedFinding(
-                reader.GetInt64(0),
-                runId,
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6),
-                reader.GetString(7)));
-        }
-
-        return findings;
-    }
+    private List<ReportedFinding> ReadFindings(long runId) => FindingReader.Read(_connection, runId);
 
     private T Guard<T>(string doing, Func<T> action)
     {

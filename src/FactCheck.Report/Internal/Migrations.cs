@@ -172,7 +172,7 @@ internal static class Migrations
         );
         CREATE INDEX run_errors_by_run ON run_errors (run_id);
 
-        DROP INDEX findings_by_run;
+        -- findings_by_run (run_id, then rowid) reads a run in finding order; this one matches fingerprints.
         CREATE INDEX findings_by_run_fingerprint ON findings (run_id, fingerprint);
         CREATE INDEX appearances_by_run_source ON appearances (run_id, source_id);
         CREATE INDEX citations_by_run ON citations (run_id);
