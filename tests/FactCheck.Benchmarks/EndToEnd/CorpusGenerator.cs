@@ -56,7 +56,13 @@ internal static class CorpusGenerator
                 var source1 = 1 + (n % (sources - 1));
                 if (source1 % 4 == 0) source1++;
                 if (source1 >= sources) source1 = 1;
-                var source2 = source1 + 1 < sources && (source1 + 1) % 4 != 0 ? source1 + 1 : 1;
+                // A claim is printed by two articles: of the same wire story for one claim in four, of
+                // independent stories otherwise.
+                var source2 = n % 4 == 0
+                    ? (source1 + 1 < sources && (source1 + 1) % 4 != 0 ? source1 + 1 : 1)
+                    : (source1 + 5) % sources;
+                if (source2 % 4 == 0) source2 = (source2 + 1) % sources;
+                if (source2 == source1) source2 = source1 == 1 ? 2 : 1;
                 var day = 1 + (source1 % 28);
                 // Most claims about a proposition agree; about one in ten takes the other side.
                 var polarity = random.Next(10) == 0 ? "denies" : "asserts";
