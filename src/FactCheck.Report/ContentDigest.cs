@@ -20,13 +20,7 @@ public static class ContentDigest
     public static string Compute(params IEnumerable<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var field in fields)
-        {
-            HashFields.Append(hash, field);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return HashFields.DigestMany(fields);
     }
 
     /// <summary>The default digest of a claim's content when the caller supplies none.</summary>

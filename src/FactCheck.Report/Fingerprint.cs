@@ -28,6 +28,21 @@ public static class Fingerprint
     }
 
     /// <summary>The default fingerprint of a finding: its rule plus the claims and sources it concerns.</summary>
-    public static string ForFinding(string ruleId, IEnumerable<string> claimIds, IEnumerable<string> sourceIds) =>
-        Compute(ruleId, claimIds.Select(id => "claim:" + id).Concat(sourceIds.Select(id => "source:" + id)));
+    public static string ForFinding(string ruleId, IReadOnlyCollection<string> claimIds, IReadOnlyCollection<string> sourceIds)
+    {
+        ArgumentNullException.ThrowIfNull(claimIds);
+        ArgumentNullException.ThrowIfNull(sourceIds);
+        var keys = new List<string>(claimIds.Count + sourceIds.Count);
+        foreach (var id in claimIds)
+        {
+            keys.Add("claim:" + id);
+        }
+
+        foreach (var id in sourceIds)
+        {
+            keys.Add("source:" + id);
+        }
+
+        return Compute(ruleId, keys);
+    }
 }

@@ -35,6 +35,19 @@ internal static class HashFields
         return Convert.ToHexStringLower(hash[..(hexLength / 2)]);
     }
 
+    /// <summary>SHA-256 (64 hex digits) of many fields, gathered in one buffer and hashed once.</summary>
+    public static string DigestMany(IEnumerable<string?> fields)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        foreach (var field in fields)
+        {
+            var span = buffer.GetSpan(4 + (field is null ? 0 : Encoding.UTF8.GetMaxByteCount(field.Length)));
+            buffer.Advance(Write(span, field));
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
     public static void Append(IncrementalHash hash, string? value)
     {
         var max = 4 + (value is null ? 0 : Encoding.UTF8.GetMaxByteCount(value.Length));

@@ -8,7 +8,8 @@ internal static class RunWriter
 {
     public static long Write(SqliteConnection connection, RunData run, Action<string>? stageCompleted)
     {
-        var claims = run.Claims.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        var claims = SortedBy(run.Claims, c => c.Id);
+
         // Hashing is the CPU-heavy part outside SQLite; it needs no connection, so it runs on every core.
         var claimDigests = new string[claims.Length];
         Parallel.For(0, claims.Length, i => claimDigests[i] = claims[i].Digest ?? ContentDigest.ForClaim(claims[i].Statement, claims[i].Claimant));
@@ -19,8 +20,9 @@ internal static class RunWriter
             fingerprints[i] = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
         });
 
+
         // Rows go in key order where an index would otherwise take them at random places.
-        var appearances = run.Appearances.OrderBy(a => a.SourceId, StringComparer.Ordinal).ThenBy(a => a.ClaimId, StringComparer.Ordinal).ToArray();
+        var appearances = SortedBy(run.Appearances, a => a.SourceId + "\0" + a.ClaimId);
         var claimsDigest = run.ClaimsDigest ?? ContentDigest.Compute(
             claims.SelectMany((c, i) => new string?[] { c.Id, claimDigests[i], c.Status }).Prepend("claims/1"));
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
@@ -153,6 +155,26 @@ internal static class RunWriter
                 stageCompleted?.Invoke("findings-half");
             }
         }
+    }
+
+    /// <summary>The items in ordinal key order; input that is already in order (the common case) is only copied.</summary>
+    private static T[] SortedBy<T>(IReadOnlyList<T> items, Func<T, string> key)
+    {
+        var array = items.ToArray();
+        var keys = new string[array.Length];
+        var sorted = true;
+        for (var i = 0; i < array.Length; i++)
+        {
+            keys[i] = key(array[i]);
+            sorted &= i == 0 || string.CompareOrdinal(keys[i - 1], keys[i]) <= 0;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(keys, array, StringComparer.Ordinal);
+        }
+
+        return array;
     }
 
     private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
