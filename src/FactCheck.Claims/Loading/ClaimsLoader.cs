@@ -15,7 +15,7 @@ public static class ClaimsLoader
     {
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
-        var files = Discover(paths, root, diagnostics);
+        var files = Discover(paths, root, diagnostics, "claims");
 
         var perFile = new FileResult[files.Count];
         Parallel.For(0, files.Count, i => perFile[i] = LoadFile(files[i].Full, files[i].Display));
@@ -74,7 +74,11 @@ public static class ClaimsLoader
         return new FileResult(binder, diagnostics);
     }
 
-    private static List<(string Full, string Display)> Discover(IEnumerable<string> paths, string root, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The YAML files named by <paramref name="paths"/> (folders searched recursively), sorted by their
+    /// display path so every run reads them in the same order; a path that does not exist is an error.
+    /// </summary>
+    public static List<(string Full, string Display)> Discover(IEnumerable<string> paths, string root, List<Diagnostic> diagnostics, string what)
     {
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -97,7 +101,7 @@ public static class ClaimsLoader
             else
             {
                 diagnostics.Add(Diagnostic.Error(
-                    new Location(Display(full, root), 0, 0), "no-such-path", $"'{path}' does not exist", "give a claims file or a folder of them"));
+                    new Location(Display(full, root), 0, 0), "no-such-path", $"'{path}' does not exist", $"give a {what} file or a folder of them"));
             }
         }
 

@@ -29,34 +29,12 @@ public static class RulePackLoader
     {
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            var full = Path.GetFullPath(path, root);
-            if (Directory.Exists(full))
-            {
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                {
-                    if (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    {
-                        files[ClaimsLoader.Display(file, root)] = file;
-                    }
-                }
-            }
-            else if (File.Exists(full))
-            {
-                files[ClaimsLoader.Display(full, root)] = full;
-            }
-            else
-            {
-                diagnostics.Add(Diagnostic.Error(new Location(ClaimsLoader.Display(full, root), 0, 0), "no-such-path", $"'{path}' does not exist", "give a rules file or a folder of them"));
-            }
-        }
+        var files = ClaimsLoader.Discover(paths, root, diagnostics, "rules");
 
         var expressions = CreateExpressionCompiler();
         var definitions = new List<RuleDefinition>();
         var tests = new List<RuleTestCase>();
-        foreach (var (display, full) in files)
+        foreach (var (full, display) in files)
         {
             var text = InputText.Read(full, display, diagnostics);
             if (text is null) continue;
@@ -69,7 +47,7 @@ public static class RulePackLoader
         CheckDuplicates(definitions, diagnostics);
         var network = CompileNetwork(definitions, diagnostics);
         diagnostics.Sort(Diagnostic.ByPosition);
-        return new RulePack(definitions, tests, diagnostics, files.Keys.ToArray(), network);
+        return new RulePack(definitions, tests, diagnostics, files.Select(f => f.Display).ToArray(), network);
     }
 
     private static void CheckDuplicates(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)

@@ -11,7 +11,7 @@ namespace FactCheck.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class CaseRunnerTests
 {
-    private static readonly string CasesDirectory = Repository.Combine("tests", "FactCheck.Cli.Tests", "Cases");
+    private static readonly string CasesDirectory = RepositoryPaths.Combine("tests", "FactCheck.Cli.Tests", "Cases");
 
     public static TheoryData<string> Cases()
     {

@@ -1,7 +1,10 @@
-namespace FactCheck.Cli.Tests.EndToEnd;
+namespace FactCheck.Tests;
 
-/// <summary>Finds the repository from the test binaries, so case folders are read where they are edited.</summary>
-internal static class Repository
+/// <summary>
+/// Finds the repository from the test binaries, so case folders, the bundled claims and the rules are
+/// read where they are edited. Compiled into every test project (Directory.Build.props).
+/// </summary>
+internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
