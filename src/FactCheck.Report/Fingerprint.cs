@@ -21,10 +21,23 @@ public static class Fingerprint
         ArgumentException.ThrowIfNullOrEmpty(ruleId);
         ArgumentNullException.ThrowIfNull(factKeys);
 
-        var keys = factKeys.Distinct(StringComparer.Ordinal).ToList();
-        keys.Sort(StringComparer.Ordinal);
-        keys.InsertRange(0, [Scheme, ruleId]);
-        return HashFields.Digest(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys)!, Length);
+        // Sorted, then duplicates skipped: no set is built for the one or two keys a finding usually has.
+        var keys = factKeys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var fields = new string?[keys.Length + 2];
+        fields[0] = Scheme;
+        fields[1] = ruleId;
+        var count = 2;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(keys[i], nameof(factKeys));
+            if (i == 0 || !string.Equals(keys[i], keys[i - 1], StringComparison.Ordinal))
+            {
+                fields[count++] = keys[i];
+            }
+        }
+
+        return HashFields.Digest(fields.AsSpan(0, count), Length);
     }
 
     /// <summary>The default fingerprint of a finding: its rule plus the claims and sources it concerns.</summary>
@@ -32,15 +45,16 @@ public static class Fingerprint
     {
         ArgumentNullException.ThrowIfNull(claimIds);
         ArgumentNullException.ThrowIfNull(sourceIds);
-        var keys = new List<string>(claimIds.Count + sourceIds.Count);
+        var keys = new string[claimIds.Count + sourceIds.Count];
+        var i = 0;
         foreach (var id in claimIds)
         {
-            keys.Add("claim:" + id);
+            keys[i++] = "claim:" + id;
         }
 
         foreach (var id in sourceIds)
         {
-            keys.Add("source:" + id);
+            keys[i++] = "source:" + id;
         }
 
         return Compute(ruleId, keys);
