@@ -51,6 +51,16 @@ public sealed class ReadOnlyQueryTests
     }
 
     [Fact]
+    public void AttachingAnotherFileToWriteThereIsRefused()
+    {
+        using var dir = new TempDirectory();
+        using var store = ReportStore.Open(dir.File("report.db"));
+        var other = dir.File("other.db");
+        Assert.Throws<ReportException>(() => store.QueryReadOnly($"ATTACH '{other}' AS other; CREATE TABLE other.stolen AS SELECT * FROM runs"));
+        Assert.False(File.Exists(other));
+    }
+
+    [Fact]
     public void QueryOnAWritableStoreIsStillReadOnly()
     {
         using var dir = new TempDirectory();
