@@ -13,12 +13,15 @@ public static class ClaimsLoader
     /// <param name="baseDirectory">Paths in errors are relative to this folder (the working directory by default).</param>
     public static LoadResult Load(IEnumerable<string> paths, string? baseDirectory = null)
     {
+        var timer = new PhaseTimer();
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
         var files = Discover(paths, root, diagnostics, "claims");
+        timer.Mark($"discover {files.Count} files");
 
         var perFile = new FileResult[files.Count];
         Parallel.For(0, files.Count, i => perFile[i] = LoadFile(files[i].Full, files[i].Display));
+        timer.Mark("read, parse and bind");
 
         var sources = new List<Source>();
         var propositions = new List<Proposition>();
@@ -32,7 +35,9 @@ public static class ClaimsLoader
         }
 
         var set = new ClaimSet(sources, propositions, claims, files.Select(f => f.Display).ToArray());
-        return Finish(set, diagnostics);
+        var loaded = Finish(set, diagnostics);
+        timer.Mark("cross-file checks");
+        return loaded;
     }
 
     /// <summary>Loads one document given as text (tests, inline claims in rule files).</summary>

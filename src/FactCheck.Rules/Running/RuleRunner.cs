@@ -1,4 +1,5 @@
 using FactCheck.Claims.Model;
+using FactCheck.Claims.Diagnostics;
 using FactCheck.Engine;
 using FactCheck.Rules.Expressions;
 using FactCheck.Rules.Facts;

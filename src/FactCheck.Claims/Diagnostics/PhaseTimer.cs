@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FactCheck.Rules.Running;
+namespace FactCheck.Claims.Diagnostics;
 
 /// <summary>
 /// Prints how long each phase of a run took to standard error when FACTCHECK_TIMINGS=1, so a slow
