@@ -226,6 +226,13 @@ public sealed class SessionTests
         Assert.Throws<ArgumentNullException>(() => s.Insert(null!));
         Assert.Throws<InvalidOperationException>(() => s.InsertAll([new Claim(3, "q", 1), c]));
         Assert.Equal(2, s.Facts.Count); // InsertAll checks before inserting anything
+        var fresh = new Claim(4, "q", 1);
+        Assert.Throws<InvalidOperationException>(() => s.InsertAll([fresh, new Claim(5, "q", 1), fresh]));
+        Assert.Throws<ArgumentException>(() => s.InsertAll([fresh, null!]));
+        Assert.False(s.Contains(fresh)); // a refused InsertAll leaves no trace
+        s.InsertAll([fresh]);
+        Assert.Equal(3, s.Facts.Count);
+        s.Retract(fresh);
         s.Retract(c);
         Assert.Throws<InvalidOperationException>(() => s.Retract(c));
         Assert.False(s.TryRetract(c));

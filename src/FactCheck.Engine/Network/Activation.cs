@@ -7,8 +7,6 @@ namespace FactCheck.Engine.Network;
 internal sealed class Activation(BetaToken? parent, object? value, TerminalNode terminal) : Token(parent, value)
 {
     public readonly TerminalNode Terminal = terminal;
-    public Activation? AgendaPrev;
-    public Activation? AgendaNext;
 
     // Flags (in Token): InAgenda; Activated = reached the terminal (a token made for the terminal may have been stopped
     // by a filter before it); Wrapper = made by the terminal around a token it did not create, so values start at the parent.

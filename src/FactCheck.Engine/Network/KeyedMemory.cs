@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace FactCheck.Engine.Network;
 
 /// <summary>One side's memory of a node: a single bucket when the node has no join key, else a bucket per key.</summary>
@@ -20,12 +22,7 @@ internal sealed class KeyedMemory(bool keyed)
             _single.Add(e);
             return;
         }
-        if (!_map.TryGetValue(key!, out var b))
-        {
-            b = new Bucket();
-            _map.Add(key!, b);
-        }
-        b.Add(e);
+        (CollectionsMarshal.GetValueRefOrAddDefault(_map, key!, out _) ??= new Bucket()).Add(e);
     }
 
     public void Remove(KeyedEntry e)

@@ -114,18 +114,27 @@ internal sealed class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(facts);
         var list = facts as IReadOnlyList<object> ?? facts.ToList();
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var f in list)
-        {
-            if (f is null) throw new ArgumentException("InsertAll: a fact is null", nameof(facts));
-            if (_handles.ContainsKey(f) || !seen.Add(f))
-                throw new InvalidOperationException($"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted");
-        }
+        if (_busy) throw new InvalidOperationException("the session is not re-entrant: event handlers must not change it during an operation");
+        // The handles table doubles as the duplicate check (one hash per fact, no second set); on a duplicate the
+        // handles added so far are taken out again, so nothing is inserted.
+        var handles = new FactHandle[list.Count];
         _handles.EnsureCapacity(_handles.Count + list.Count);
+        for (var i = 0; i < handles.Length; i++)
+        {
+            var f = list[i];
+            string? problem = null;
+            if (f is null) problem = "InsertAll: a fact is null";
+            else if (!_handles.TryAdd(f, handles[i] = new FactHandle(f)))
+                problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
+            if (problem is null) continue;
+            for (var j = 0; j < i; j++) _handles.Remove(handles[j].Fact);
+            if (f is null) throw new ArgumentException(problem, nameof(facts));
+            throw new InvalidOperationException(problem);
+        }
         Enter();
         try
         {
-            foreach (var f in list) InsertCore(f, null);
+            foreach (var h in handles) AddHandle(h, null);
             Drain();
         }
         finally
@@ -341,6 +350,12 @@ internal sealed class Session : ISession
     {
         var h = new FactHandle(fact);
         _handles.Add(fact, h);
+        AddHandle(h, owner);
+    }
+
+    /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
+    private void AddHandle(FactHandle h, Activation? owner)
+    {
         h.Prev = _last;
         if (_last is null) _first = h; else _last.Next = h;
         _last = h;
