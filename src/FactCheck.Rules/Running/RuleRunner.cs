@@ -15,10 +15,15 @@ public static class RuleRunner
 
     public const string UnusedSuppressionRule = "suppression.unused";
 
-    /// <summary>Past this many firings a run is taken to loop; the error names the rules that fired most.</summary>
-    public const int DefaultMaxFirings = 5_000_000;
+    /// <summary>
+    /// A run that fires more than this many times per fact (and at least <see cref="MinimumMaxFirings"/>)
+    /// is taken to loop; the error names the rules that were firing. Real packs fire a few times per fact.
+    /// </summary>
+    public const int MaxFiringsPerFact = 50;
 
-    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int maxFirings = DefaultMaxFirings)
+    public const int MinimumMaxFirings = 100_000;
+
+    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null)
     {
         var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
@@ -27,7 +32,7 @@ public static class RuleRunner
         {
             ErrorPolicy = ErrorPolicy.Continue,
             RecordFirings = false,
-            MaxFirings = maxFirings,
+            MaxFirings = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact)),
         });
         var errors = new List<RuleError>();
         var firings = 0;
@@ -40,7 +45,15 @@ public static class RuleRunner
         }
         catch (RuleLoopException ex)
         {
-            errors.Add(new RuleError("(loop)", string.Empty, 0, 0, ex.Message, null, 0, 0, []));
+            // One error per rule caught in the loop, at the rule's own position, so each can be fixed.
+            foreach (var name in ex.Rules.Distinct().Order(StringComparer.Ordinal))
+            {
+                var info = pack.Rules.FirstOrDefault(r => r.Id == name);
+                errors.Add(new RuleError(
+                    name, info?.File ?? string.Empty, info?.Line ?? 0, info?.Column ?? 0,
+                    $"the rules did not stop: {ex.Firings} firings without reaching a fixed point; '{name}' was among the rules firing last ({string.Join(", ", ex.Rules.Distinct())}). Make sure what it inserts cannot make it match again.",
+                    null, 0, 0, []));
+            }
         }
 
         foreach (var error in session.Errors)
