@@ -13,15 +13,13 @@ internal sealed class AggregateNode : BetaNode
 {
     private readonly AggregatePlan _plan;
     private readonly JoinSpec _j;
-    private readonly KeyedMemory _left;
-    private readonly KeyedMemory _right;
+    private readonly JoinMemory _memory;
 
     public AggregateNode(Session session, AggregatePlan plan) : base(session)
     {
         _plan = plan;
         _j = plan.Spec;
-        _left = new KeyedMemory(_j.LeftKey is not null);
-        _right = new KeyedMemory(_j.LeftKey is not null);
+        _memory = new JoinMemory(_j.LeftKey is not null);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -34,20 +32,16 @@ internal sealed class AggregateNode : BetaNode
         object? key = null;
         if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
         {
-            _left.Add(le, key);
-            var bucket = _right.Find(key);
-            if (bucket is not null)
+            var bucket = _memory.AddLeft(le, key);
+            for (var e = bucket.Head; e is not null; e = e.Next)
             {
-                for (var e = bucket.Head; e is not null; e = e.Next)
+                var re = (CountedRightEntry)e;
+                if (_j.Residual is not null)
                 {
-                    var re = (CountedRightEntry)e;
-                    if (_j.Residual is not null)
-                    {
-                        if (!S.Test(_j, token, re.Fact)) continue;
-                        new Pair(le, re).Link();
-                    }
-                    Add(le, re, 1);
+                    if (!S.Test(_j, token, re.Fact)) continue;
+                    new Pair(le, re).Link();
                 }
+                Add(le, re, 1);
             }
         }
         MarkDirty(le);
@@ -61,9 +55,7 @@ internal sealed class AggregateNode : BetaNode
         if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
         var re = new CountedRightEntry(this, handle) { Selected = selected };
         handle.AddEntry(re);
-        _right.Add(re, key);
-        var bucket = _left.Find(key);
-        if (bucket is null) return;
+        var bucket = _memory.AddRight(re, key);
         for (var e = bucket.Head; e is not null; e = e.Next)
         {
             var le = (LeftEntry)e;
@@ -82,17 +74,17 @@ internal sealed class AggregateNode : BetaNode
         entry.Dead = true;
         if (entry is LeftEntry le)
         {
-            _left.Remove(le);
+            _memory.Remove(le);
             for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
             le.FirstPair = le.LastPair = null;
             return;
         }
         var re = (CountedRightEntry)entry;
-        var key = re.Key;
-        _right.Remove(re);
+        var other = re.Bucket?.Other;
+        _memory.Remove(re);
         if (_j.Residual is null)
         {
-            var bucket = _left.Find(key);
+            var bucket = other;
             if (bucket is null) return;
             for (var e = bucket.Head; e is not null; e = e.Next)
             {
@@ -140,8 +132,7 @@ internal sealed class AggregateNode : BetaNode
         if (_j.Residual is null)
         {
             if (le.Bucket is null) return list;
-            var bucket = _right.Find(le.Key);
-            if (bucket is null) return list;
+            var bucket = le.Bucket.Other;
             for (var e = bucket.Head; e is not null; e = e.Next) list.Add((CountedRightEntry)e);
         }
         else

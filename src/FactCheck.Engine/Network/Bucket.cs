@@ -1,11 +1,22 @@
 namespace FactCheck.Engine.Network;
 
-/// <summary>Entries sharing a join key, in insertion order (O(1) removal).</summary>
+/// <summary>Entries sharing a join key on one side of a node, in insertion order (O(1) removal).</summary>
 internal sealed class Bucket
 {
     public KeyedEntry? Head;
     public KeyedEntry? Tail;
     public int Count;
+
+    /// <summary>The same key's bucket on the other side.</summary>
+    public Bucket Other = null!;
+
+    /// <summary>A left bucket and its right bucket, linked to each other.</summary>
+    public static Bucket NewPair()
+    {
+        var left = new Bucket();
+        left.Other = new Bucket { Other = left };
+        return left;
+    }
 
     public void Add(KeyedEntry e)
     {

@@ -8,15 +8,13 @@ internal sealed class JoinNode : BetaNode
 {
     private readonly JoinPlan _plan;
     private readonly JoinSpec _j;
-    private readonly KeyedMemory _left;
-    private readonly KeyedMemory _right;
+    private readonly JoinMemory _memory;
 
     public JoinNode(Session session, JoinPlan plan) : base(session)
     {
         _plan = plan;
         _j = plan.Spec;
-        _left = new KeyedMemory(_j.LeftKey is not null);
-        _right = new KeyedMemory(_j.LeftKey is not null);
+        _memory = new JoinMemory(_j.LeftKey is not null);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -28,9 +26,7 @@ internal sealed class JoinNode : BetaNode
         if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
         var le = new TokenEntry(this, token);
         token.AddEntry(le);
-        _left.Add(le, key);
-        var bucket = _right.Find(key);
-        if (bucket is null) return;
+        var bucket = _memory.AddLeft(le, key);
         for (var e = bucket.Head; e is not null;)
         {
             var next = e.Next;
@@ -46,9 +42,7 @@ internal sealed class JoinNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         var re = new RightEntry(this, handle);
         handle.AddEntry(re);
-        _right.Add(re, key);
-        var bucket = _left.Find(key);
-        if (bucket is null) return;
+        var bucket = _memory.AddRight(re, key);
         for (var e = bucket.Head; e is not null;)
         {
             var next = e.Next;
@@ -63,12 +57,12 @@ internal sealed class JoinNode : BetaNode
         entry.Dead = true;
         if (entry is RightEntry re)
         {
-            _right.Remove(re);
+            _memory.Remove(re);
             while (re.FirstChild is not null) S.RetractToken(re.FirstChild);
         }
         else
         {
-            _left.Remove((KeyedEntry)entry);
+            _memory.Remove((KeyedEntry)entry);
         }
     }
 }

@@ -13,16 +13,14 @@ internal sealed class NegationNode : BetaNode
     private readonly NegationPlan _plan;
     private readonly JoinSpec _j;
     private readonly bool _exists;
-    private readonly KeyedMemory _left;
-    private readonly KeyedMemory _right;
+    private readonly JoinMemory _memory;
 
     public NegationNode(Session session, NegationPlan plan) : base(session)
     {
         _plan = plan;
         _j = plan.Spec;
         _exists = plan.Exists;
-        _left = new KeyedMemory(_j.LeftKey is not null);
-        _right = new KeyedMemory(_j.LeftKey is not null);
+        _memory = new JoinMemory(_j.LeftKey is not null);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -36,23 +34,19 @@ internal sealed class NegationNode : BetaNode
         // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
         if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
         {
-            _left.Add(le, key);
-            var bucket = _right.Find(key);
-            if (bucket is not null)
+            var bucket = _memory.AddLeft(le, key);
+            if (_j.Residual is null)
             {
-                if (_j.Residual is null)
+                le.Count = bucket.Count;
+            }
+            else
+            {
+                for (var e = bucket.Head; e is not null; e = e.Next)
                 {
-                    le.Count = bucket.Count;
-                }
-                else
-                {
-                    for (var e = bucket.Head; e is not null; e = e.Next)
-                    {
-                        var re = (CountedRightEntry)e;
-                        if (!S.Test(_j, token, re.Fact)) continue;
-                        new Pair(le, re).Link();
-                        le.Count++;
-                    }
+                    var re = (CountedRightEntry)e;
+                    if (!S.Test(_j, token, re.Fact)) continue;
+                    new Pair(le, re).Link();
+                    le.Count++;
                 }
             }
         }
@@ -65,9 +59,7 @@ internal sealed class NegationNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         var re = new CountedRightEntry(this, handle);
         handle.AddEntry(re);
-        _right.Add(re, key);
-        var bucket = _left.Find(key);
-        if (bucket is null) return;
+        var bucket = _memory.AddRight(re, key);
         for (var e = bucket.Head; e is not null;)
         {
             var next = e.Next;
@@ -100,17 +92,17 @@ internal sealed class NegationNode : BetaNode
         entry.Dead = true;
         if (entry is LeftEntry le)
         {
-            _left.Remove(le);
+            _memory.Remove(le);
             for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
             le.FirstPair = le.LastPair = null;
             return;
         }
         var re = (CountedRightEntry)entry;
-        var key = re.Key;
-        _right.Remove(re);
+        var other = re.Bucket?.Other;
+        _memory.Remove(re);
         if (_j.Residual is null)
         {
-            var bucket = _left.Find(key);
+            var bucket = other;
             if (bucket is null) return;
             for (var e = bucket.Head; e is not null;)
             {
