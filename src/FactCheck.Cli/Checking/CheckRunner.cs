@@ -18,8 +18,10 @@ public static class CheckRunner
     public static string ToolVersion { get; } =
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static CheckOutcome Run(CheckOptions options, string baseDirectory)
+    /// <param name="progress">Told what is happening, for long runs on a terminal; null for silence.</param>
+    public static CheckOutcome Run(CheckOptions options, string baseDirectory, Action<string>? progress = null)
     {
+        progress?.Invoke($"loading claims from {options.ClaimsPath} and rules from {options.RulesPath}");
         var started = DateTimeOffset.UtcNow;
         var timer = new PhaseTimer();
         var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory));
@@ -51,6 +53,7 @@ public static class CheckRunner
         }
 
         var baseline = ReadBaseline(options, baseDirectory);
+        progress?.Invoke($"running {rules.Count} rules on {claims.ClaimSet.Claims.Count} claims");
         var result = RuleRunner.Run(pack, claims.ClaimSet, options.OnlyRules.Count == 0 ? null : options.OnlyRules);
         var findings = result.Findings.Select(f => Check(f, baseline, options.FailOn)).ToList();
         var suppressed = result.Suppressed.Select(f => Check(f, baseline, failOn: null)).ToList();
@@ -61,6 +64,7 @@ public static class CheckRunner
         var outcome = new CheckOutcome(
             ToolVersion, rules, findings, suppressed, [], result.Errors, claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
             options.FailOn, baseline is not null, exitCode);
+        if (options.Database is not null) progress?.Invoke($"recording {findings.Count} findings in {options.Database}");
         Record(options, baseDirectory, claims.ClaimSet, rules, outcome, started);
         timer.Mark("write report");
         return outcome;

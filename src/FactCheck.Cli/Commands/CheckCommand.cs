@@ -50,7 +50,11 @@ internal static class CheckCommand
             CheckOutcome outcome;
             try
             {
-                outcome = CheckRunner.Run(options, baseDirectory);
+                // Progress only for a person watching: stderr must be the real terminal.
+                Action<string>? progress = stderr == Console.Error && !Console.IsErrorRedirected
+                    ? message => stderr.WriteLine($"factcheck: {message}...")
+                    : null;
+                outcome = CheckRunner.Run(options, baseDirectory, progress);
             }
             catch (CheckUsageException ex)
             {
