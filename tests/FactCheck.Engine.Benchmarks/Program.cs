@@ -13,8 +13,8 @@ if (args.Length == 2 && args[0] == "--one")
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000, 1_000_000];
 Console.WriteLine($"FactCheck.Engine benchmark — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine();
-Console.WriteLine("| N claims | compile | insert | fire | insert+fire | CPU (insert+fire) | GC pauses | allocated | activations fired | peak working set | retract+insert one claim |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| N claims | compile | insert | fire | insert+fire | CPU (insert+fire) | GC pauses | GCs (gen 0/1/2) | allocated | activations fired | peak working set | retract+insert one claim |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var n in sizes)
 {
     var psi = new ProcessStartInfo(Environment.ProcessPath!)
@@ -62,6 +62,7 @@ internal static class Workload
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var pauses = GC.GetTotalPauseDuration();
         var allocated = GC.GetTotalAllocatedBytes(true);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         sw.Restart();
         session.InsertAll(facts);
         var insert = sw.Elapsed;
@@ -71,6 +72,7 @@ internal static class Workload
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         pauses = GC.GetTotalPauseDuration() - pauses;
         allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        for (var g = 0; g < collections.Length; g++) collections[g] = GC.CollectionCount(g) - collections[g];
         if (fired != counter.Count) throw new InvalidOperationException("firing count mismatch");
 
         var churn = "";
@@ -95,7 +97,7 @@ internal static class Workload
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu)} | {Ms(pauses)} | {allocated / (1024.0 * 1024):F0} MB | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
+            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu)} | {Ms(pauses)} | {collections[0]}/{collections[1]}/{collections[2]} | {allocated / (1024.0 * 1024):F0} MB | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
         GC.KeepAlive(session);
         return 0;
     }

@@ -21,19 +21,18 @@ internal sealed class Agenda
 
     public int Count { get; private set; }
 
-    public void Add(Activation a)
+    public void Add(Activation a, int r)
     {
-        var r = a.Terminal.Plan.Rank;
         a.InAgenda = true;
         _stacks[r].Push(a);
         if (r < _top) _top = r;
         Count++;
     }
 
-    public void Remove(Activation a)
+    public void Remove(Activation a, int rank)
     {
         a.InAgenda = false;
-        _stacks[a.Terminal.Plan.Rank].Dead();
+        _stacks[rank].Dead();
         Count--;
     }
 

@@ -8,11 +8,14 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
 {
     public readonly TerminalPlan Plan = plan;
 
+    /// <summary>The node's index in its session (<see cref="Session.TerminalOf"/>).</summary>
+    public readonly int Id = plan.Id;
+
     public override Token CreateToken(BetaToken parent, object? value) => new Activation(parent, value, this);
 
     public override void LeftInsert(Token token)
     {
-        if (token is not Activation a || a.Terminal != this)
+        if (token is not Activation a || a.TerminalId != Id)
         {
             var parent = (BetaToken)token;
             a = new Activation(parent, null, this) { Wrapper = true };
@@ -21,7 +24,7 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
             parent.FirstChild = a;
         }
         a.Activated = true;
-        S.Agenda.Add(a);
+        S.Agenda.Add(a, Plan.Rank);
         S.OnCreated(a);
     }
 
@@ -32,7 +35,7 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
     {
         if (a.InAgenda)
         {
-            S.Agenda.Remove(a);
+            S.Agenda.Remove(a, Plan.Rank);
             S.OnDeleted(a);
         }
         S.ScheduleLinkedRetractions(a);

@@ -24,6 +24,9 @@ internal abstract class Token(BetaToken? parent, object? value)
     public bool InAgenda;
     public bool Activated;
     public bool Wrapper;
+
+    /// <summary>Activations: the id of the terminal node that made it (an int in the padding, not an 8-byte reference).</summary>
+    public int TerminalId;
 }
 
 /// <summary>A token inside the network: it has children and sits in node memories.</summary>

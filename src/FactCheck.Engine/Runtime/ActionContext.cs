@@ -24,7 +24,7 @@ internal sealed class ActionContext(Session session) : IActionContext
     private Activation Current =>
         _activation ?? throw new InvalidOperationException("the action context is used outside its firing");
 
-    public RuleDefinition Rule => Current.Terminal.Plan.Rule;
+    public RuleDefinition Rule => session.TerminalOf(Current).Plan.Rule;
 
     public RuleMatch Match => _match ??= session.BuildMatch(Current);
 
@@ -35,10 +35,11 @@ internal sealed class ActionContext(Session session) : IActionContext
     public object? Get(string name)
     {
         var a = Current;
-        var names = a.Terminal.Plan.Names;
+        var terminal = session.TerminalOf(a);
+        var names = terminal.Plan.Names;
         for (var i = 0; i < names.Length; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return a.Terminal.Value(a, i);
-        throw new KeyNotFoundException($"rule '{a.Terminal.Plan.Rule.Name}' binds no name '{name}' (bound: {string.Join(", ", names)})");
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return terminal.Value(a, i);
+        throw new KeyNotFoundException($"rule '{terminal.Plan.Rule.Name}' binds no name '{name}' (bound: {string.Join(", ", names)})");
     }
 
     public T Get<T>(string name) => (T)Get(name)!;

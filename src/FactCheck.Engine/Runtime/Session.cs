@@ -79,6 +79,9 @@ internal sealed class Session : ISession
 
     public Agenda Agenda { get; }
 
+    /// <summary>The terminal node that made <paramref name="a"/>.</summary>
+    public TerminalNode TerminalOf(Activation a) => (TerminalNode)_nodes[a.TerminalId];
+
     public event EventHandler<ActivationEventArgs>? ActivationCreated;
     public event EventHandler<ActivationEventArgs>? ActivationFired;
     public event EventHandler<ActivationEventArgs>? ActivationDeleted;
@@ -228,7 +231,7 @@ internal sealed class Session : ISession
                 var a = Agenda.Peek();
                 if (a is null) break;
                 if (fired >= _options.MaxFirings) throw new RuleLoopException(_options.MaxFirings, RecentRules());
-                Agenda.Remove(a);
+                Agenda.Remove(a, TerminalOf(a).Plan.Rank);
                 fired++;
                 FireOne(a);
                 RaiseEvents();
@@ -248,7 +251,8 @@ internal sealed class Session : ISession
 
     private void FireOne(Activation a)
     {
-        var plan = a.Terminal.Plan;
+        var terminal = TerminalOf(a);
+        var plan = terminal.Plan;
         _firingSeq++;
         _recent[(int)(_firingSeq % RecentWindow)] = plan.RuleIndex;
         RuleMatch? match = null;
@@ -264,7 +268,7 @@ internal sealed class Session : ISession
             catch (Exception ex)
             {
                 var what = actions[i].Description is { } d ? $"action #{i + 1} ({d})" : $"action #{i + 1}";
-                Record(new RuleEvaluationError(plan.Rule, null, what, a.Terminal.Values(a), ex));
+                Record(new RuleEvaluationError(plan.Rule, null, what, terminal.Values(a), ex));
                 break;
             }
         }
@@ -325,8 +329,8 @@ internal sealed class Session : ISession
 
     internal RuleMatch BuildMatch(Activation a)
     {
-        var plan = a.Terminal.Plan;
-        return new RuleMatch(plan.Rule, plan.Names, a.Terminal.Values(a));
+        var terminal = TerminalOf(a);
+        return new RuleMatch(terminal.Plan.Rule, terminal.Plan.Names, terminal.Values(a));
     }
 
     // ---------------------------------------------------------------- propagation
@@ -435,7 +439,7 @@ internal sealed class Session : ISession
         t.Dead = true;
         if (t is Activation a)
         {
-            a.Terminal.Retracted(a);
+            TerminalOf(a).Retracted(a);
         }
         else
         {
