@@ -32,8 +32,8 @@ internal sealed class AggregateNode : BetaNode
         object? key = null;
         if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
         {
-            var bucket = _memory.AddLeft(le, key);
-            for (var e = bucket.Head; e is not null; e = e.Next)
+            var slot = _memory.AddLeft(le, key);
+            for (var e = slot.RightHead; e is not null; e = e.Next)
             {
                 var re = (CountedRightEntry)e;
                 if (_j.Residual is not null)
@@ -55,8 +55,8 @@ internal sealed class AggregateNode : BetaNode
         if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
         var re = new CountedRightEntry(this, handle) { Selected = selected };
         handle.AddEntry(re);
-        var bucket = _memory.AddRight(re, key);
-        for (var e = bucket.Head; e is not null; e = e.Next)
+        var slot = _memory.AddRight(re, key);
+        for (var e = slot.LeftHead; e is not null; e = e.Next)
         {
             var le = (LeftEntry)e;
             if (_j.Residual is not null)
@@ -80,13 +80,12 @@ internal sealed class AggregateNode : BetaNode
             return;
         }
         var re = (CountedRightEntry)entry;
-        var other = re.Bucket?.Other;
+        var other = re.Slot;
         _memory.Remove(re);
         if (_j.Residual is null)
         {
-            var bucket = other;
-            if (bucket is null) return;
-            for (var e = bucket.Head; e is not null; e = e.Next)
+            if (other is null) return;
+            for (var e = other.LeftHead; e is not null; e = e.Next)
             {
                 var l = (LeftEntry)e;
                 Add(l, re, -1);
@@ -131,9 +130,8 @@ internal sealed class AggregateNode : BetaNode
         var list = new List<CountedRightEntry>(le.Count);
         if (_j.Residual is null)
         {
-            if (le.Bucket is null) return list;
-            var bucket = le.Bucket.Other;
-            for (var e = bucket.Head; e is not null; e = e.Next) list.Add((CountedRightEntry)e);
+            if (le.Slot is null) return list;
+            for (var e = le.Slot.RightHead; e is not null; e = e.Next) list.Add((CountedRightEntry)e);
         }
         else
         {

@@ -26,8 +26,8 @@ internal sealed class JoinNode : BetaNode
         if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
         var le = new TokenEntry(this, token);
         token.AddEntry(le);
-        var bucket = _memory.AddLeft(le, key);
-        for (var e = bucket.Head; e is not null;)
+        var slot = _memory.AddLeft(le, key);
+        for (var e = slot.RightHead; e is not null;)
         {
             var next = e.Next;
             var re = (RightEntry)e;
@@ -42,8 +42,8 @@ internal sealed class JoinNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         var re = new RightEntry(this, handle);
         handle.AddEntry(re);
-        var bucket = _memory.AddRight(re, key);
-        for (var e = bucket.Head; e is not null;)
+        var slot = _memory.AddRight(re, key);
+        for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;
             var token = ((TokenEntry)e).Token;

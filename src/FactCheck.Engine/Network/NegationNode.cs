@@ -5,7 +5,7 @@ namespace FactCheck.Engine.Network;
 
 /// <summary>
 /// not / exists over one pattern: counts, per token, the facts that join with it, and emits a child token while the
-/// count is zero (not) or positive (exists). Without a residual test the count is the size of the key's bucket;
+/// count is zero (not) or positive (exists). Without a residual test the count is the number of the key's right entries;
 /// with one, the passing (token, fact) pairs are remembered so that retraction never re-evaluates a condition.
 /// </summary>
 internal sealed class NegationNode : BetaNode
@@ -34,14 +34,14 @@ internal sealed class NegationNode : BetaNode
         // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
         if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
         {
-            var bucket = _memory.AddLeft(le, key);
+            var slot = _memory.AddLeft(le, key);
             if (_j.Residual is null)
             {
-                le.Count = bucket.Count;
+                le.Count = slot.RightCount;
             }
             else
             {
-                for (var e = bucket.Head; e is not null; e = e.Next)
+                for (var e = slot.RightHead; e is not null; e = e.Next)
                 {
                     var re = (CountedRightEntry)e;
                     if (!S.Test(_j, token, re.Fact)) continue;
@@ -59,8 +59,8 @@ internal sealed class NegationNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         var re = new CountedRightEntry(this, handle);
         handle.AddEntry(re);
-        var bucket = _memory.AddRight(re, key);
-        for (var e = bucket.Head; e is not null;)
+        var slot = _memory.AddRight(re, key);
+        for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;
             var le = (LeftEntry)e;
@@ -98,13 +98,12 @@ internal sealed class NegationNode : BetaNode
             return;
         }
         var re = (CountedRightEntry)entry;
-        var other = re.Bucket?.Other;
+        var other = re.Slot;
         _memory.Remove(re);
         if (_j.Residual is null)
         {
-            var bucket = other;
-            if (bucket is null) return;
-            for (var e = bucket.Head; e is not null;)
+            if (other is null) return;
+            for (var e = other.LeftHead; e is not null;)
             {
                 var next = e.Next;
                 var l = (LeftEntry)e;
