@@ -17,5 +17,4 @@ internal abstract class KeyedEntry(BetaNode node) : Entry(node)
     public Slot? Slot;
     public KeyedEntry? Prev;
     public KeyedEntry? Next;
-    public object? Key;
 }

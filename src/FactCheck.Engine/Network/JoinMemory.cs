@@ -20,7 +20,6 @@ internal sealed class JoinMemory
     public Slot AddLeft(KeyedEntry e, object? key)
     {
         var slot = SlotFor(key);
-        e.Key = key;
         slot.Add(e, right: false);
         return slot;
     }
@@ -29,7 +28,6 @@ internal sealed class JoinMemory
     public Slot AddRight(KeyedEntry e, object? key)
     {
         var slot = SlotFor(key);
-        e.Key = key;
         slot.Add(e, right: true);
         return slot;
     }
@@ -39,9 +37,9 @@ internal sealed class JoinMemory
         var slot = e.Slot;
         if (slot is null) return;
         slot.Remove(e);
-        if (_map is not null && slot.IsEmpty) _map.Remove(e.Key!);
+        if (_map is not null && slot.IsEmpty) _map.Remove(slot.Key!);
     }
 
     private Slot SlotFor(object? key) =>
-        _map is null ? _single : CollectionsMarshal.GetValueRefOrAddDefault(_map, key!, out _) ??= new Slot();
+        _map is null ? _single : CollectionsMarshal.GetValueRefOrAddDefault(_map, key!, out _) ??= new Slot { Key = key };
 }

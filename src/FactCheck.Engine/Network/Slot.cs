@@ -6,6 +6,8 @@ namespace FactCheck.Engine.Network;
 /// </summary>
 internal sealed class Slot
 {
+    /// <summary>The join key (kept once per key rather than in every entry).</summary>
+    public object? Key;
     public KeyedEntry? LeftHead;
     public KeyedEntry? LeftTail;
     public KeyedEntry? RightHead;
