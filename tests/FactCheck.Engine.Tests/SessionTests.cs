@@ -242,6 +242,23 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void Facts_keep_insertion_order_through_many_retractions()
+    {
+        var s = Session(Rule("r", P<Item>("x")));
+        var items = Enumerable.Range(0, 300).Select(i => new Item(i, 0, 0)).ToList();
+        s.InsertAll(items);
+        foreach (var i in items.Where(i => i.Id % 3 != 0)) s.Retract(i); // 200 holes: the order is compacted
+        var kept = items.Where(i => i.Id % 3 == 0).ToList();
+        Assert.Equal(kept, s.Facts);
+        s.Update(kept[0]); // keeps its place
+        var late = new Item(1000, 0, 0);
+        s.Insert(late);
+        Assert.Equal([.. kept, late], s.Facts);
+        Assert.Equal([.. kept, late], s.Query<Item>());
+        Assert.Equal(kept.Count + 1, s.Fire());
+    }
+
+    [Fact]
     public void Event_handlers_cannot_corrupt_a_running_operation()
     {
         var s = Session(Rule("r", P<Item>("x")));

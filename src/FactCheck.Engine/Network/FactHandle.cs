@@ -5,8 +5,9 @@ internal sealed class FactHandle(object fact)
 {
     public readonly object Fact = fact;
     public Entry? Entries;
-    public FactHandle? Prev;
-    public FactHandle? Next;
+
+    /// <summary>The handle's slot in the session's insertion-order array.</summary>
+    public int Index;
 
     /// <summary>The activation that inserted this fact with InsertLinked, while that link holds.</summary>
     public Activation? LinkedTo;

@@ -24,10 +24,7 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
     public override void RightInsert(FactHandle handle)
     {
         var root = _root!;
-        var token = new BetaToken(root, handle.Fact);
-        token.NextSibling = root.FirstChild;
-        if (root.FirstChild is not null) root.FirstChild.PrevSibling = token;
-        root.FirstChild = token;
+        var token = new BetaToken(root, handle.Fact) { TerminalId = Token.Detached };
         var entry = new OutEntry(this) { Out = token };
         handle.AddEntry(entry);
         foreach (var s in _successors)

@@ -25,8 +25,18 @@ internal abstract class Token(BetaToken? parent, object? value)
     public bool Activated;
     public bool Wrapper;
 
-    /// <summary>Activations: the id of the terminal node that made it (an int in the padding, not an 8-byte reference).</summary>
+    /// <summary>
+    /// Activations: the id of the terminal node that made it (an int in the padding, not an 8-byte reference).
+    /// Root-join tokens: <see cref="Detached"/>.
+    /// </summary>
     public int TerminalId;
+
+    /// <summary>
+    /// Marks a token its parent does not list among its children: the one token per fact made by a root join, found
+    /// through the fact's entry instead. Listing them would chain every fact's token into one list as long as the
+    /// session, which the garbage collector marks slowly.
+    /// </summary>
+    public const int Detached = -1;
 }
 
 /// <summary>A token inside the network: it has children and sits in node memories.</summary>

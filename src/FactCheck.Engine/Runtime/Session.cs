@@ -26,8 +26,11 @@ internal sealed class Session : ISession
     private readonly List<(int Kind, object Payload)> _events = [];
     private readonly int[] _recent = new int[RecentWindow];
     private readonly ActionContext _context;
-    private FactHandle? _first;
-    private FactHandle? _last;
+    // Insertion order: an array with holes (compacted when half empty) rather than a list linking every handle, which
+    // would be one chain as long as the session for the garbage collector to mark.
+    private FactHandle?[] _order = new FactHandle?[16];
+    private int _orderCount;
+    private int _orderHoles;
     private long _firingSeq;
     private int _opErrorStart;
     private bool _busy;
@@ -134,6 +137,8 @@ internal sealed class Session : ISession
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
         }
+        if (_orderCount + handles.Length > _order.Length)
+            Array.Resize(ref _order, Math.Max(_order.Length * 2, _orderCount + handles.Length));
         Enter();
         try
         {
@@ -290,8 +295,8 @@ internal sealed class Session : ISession
     public IReadOnlyList<T> Query<T>()
     {
         var list = new List<T>();
-        for (var h = _first; h is not null; h = h.Next)
-            if (h.Fact is T t) list.Add(t);
+        for (var i = 0; i < _orderCount; i++)
+            if (_order[i]?.Fact is T t) list.Add(t);
         return list;
     }
 
@@ -300,7 +305,8 @@ internal sealed class Session : ISession
         get
         {
             var list = new List<object>(_handles.Count);
-            for (var h = _first; h is not null; h = h.Next) list.Add(h.Fact);
+            for (var i = 0; i < _orderCount; i++)
+                if (_order[i] is { } h) list.Add(h.Fact);
             return list;
         }
     }
@@ -317,6 +323,9 @@ internal sealed class Session : ISession
         var list = new List<RuleMatch>();
         var stack = new Stack<Token>();
         stack.Push(_root);
+        for (var i = 0; i < _orderCount; i++)
+            for (var e = _order[i]?.Entries; e is not null; e = e.NextInOwner)
+                if (e is OutEntry { Out: { Dead: false } o }) stack.Push(o);
         while (stack.Count > 0)
         {
             var t = stack.Pop();
@@ -360,9 +369,9 @@ internal sealed class Session : ISession
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
     private void AddHandle(FactHandle h, Activation? owner)
     {
-        h.Prev = _last;
-        if (_last is null) _first = h; else _last.Next = h;
-        _last = h;
+        if (_orderCount == _order.Length) Array.Resize(ref _order, _order.Length * 2);
+        h.Index = _orderCount;
+        _order[_orderCount++] = h;
         if (owner is not null)
         {
             h.LinkedTo = owner;
@@ -377,13 +386,27 @@ internal sealed class Session : ISession
         ForgetFact(h);
         h.Dead = true;
         _handles.Remove(h.Fact);
-        if (h.Prev is null) _first = h.Next; else h.Prev.Next = h.Next;
-        if (h.Next is null) _last = h.Prev; else h.Next.Prev = h.Prev;
+        _order[h.Index] = null;
+        if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
         if (h.LinkedTo is { } owner)
         {
             if (_linked.TryGetValue(owner, out var list)) list.Remove(h);
             h.LinkedTo = null;
         }
+    }
+
+    private void CompactOrder()
+    {
+        var w = 0;
+        for (var i = 0; i < _orderCount; i++)
+        {
+            if (_order[i] is not { } h) continue;
+            h.Index = w;
+            _order[w++] = h;
+        }
+        Array.Clear(_order, w, _orderCount - w);
+        _orderCount = w;
+        _orderHoles = 0;
     }
 
     private void ForgetFact(FactHandle h)
@@ -449,9 +472,12 @@ internal sealed class Session : ISession
             for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
             while (b.FirstChild is not null) RetractToken(b.FirstChild);
         }
-        var p = t.Parent!;
-        if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
-        if (t.NextSibling is not null) t.NextSibling.PrevSibling = t.PrevSibling;
+        if (t.TerminalId != Token.Detached)
+        {
+            var p = t.Parent!;
+            if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
+            if (t.NextSibling is not null) t.NextSibling.PrevSibling = t.PrevSibling;
+        }
         if (t.RightOwner is { } owner)
         {
             if (t.PrevRight is null) owner.FirstChild = t.NextRight; else t.PrevRight.NextRight = t.NextRight;
