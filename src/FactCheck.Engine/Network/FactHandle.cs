@@ -6,6 +6,12 @@ internal sealed class FactHandle(object fact)
     public readonly object Fact = fact;
     public Entry? Entries;
 
+    /// <summary>
+    /// The token of the first root join the fact entered, when that was its first membership (the usual case): kept
+    /// here instead of in an <see cref="OutEntry"/>, and forgotten after all entries, where that entry would have been.
+    /// </summary>
+    public BetaToken? Root;
+
     /// <summary>The handle's slot in the session's insertion-order array.</summary>
     public int Index;
 

@@ -25,8 +25,8 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
     {
         var root = _root!;
         var token = new BetaToken(root, handle.Fact) { TerminalId = Token.Detached };
-        var entry = new OutEntry(this) { Out = token };
-        handle.AddEntry(entry);
+        if (handle.Entries is null && handle.Root is null) handle.Root = token;
+        else handle.AddEntry(new OutEntry(this) { Out = token });
         foreach (var s in _successors)
         {
             if (token.Dead) break;

@@ -324,8 +324,12 @@ internal sealed class Session : ISession
         var stack = new Stack<Token>();
         stack.Push(_root);
         for (var i = 0; i < _orderCount; i++)
-            for (var e = _order[i]?.Entries; e is not null; e = e.NextInOwner)
+        {
+            if (_order[i] is not { } h) continue;
+            if (h.Root is { Dead: false } r) stack.Push(r);
+            for (var e = h.Entries; e is not null; e = e.NextInOwner)
                 if (e is OutEntry { Out: { Dead: false } o }) stack.Push(o);
+        }
         while (stack.Count > 0)
         {
             var t = stack.Pop();
@@ -412,8 +416,11 @@ internal sealed class Session : ISession
     private void ForgetFact(FactHandle h)
     {
         var e = h.Entries;
+        var root = h.Root;
         h.Entries = null;
+        h.Root = null;
         for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
+        if (root is not null) RetractToken(root);
     }
 
     private void AlphaInsert(FactHandle h)
