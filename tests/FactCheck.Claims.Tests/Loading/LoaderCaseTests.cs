@@ -10,16 +10,7 @@ public sealed class LoaderCaseTests
 {
     private static readonly string CasesDirectory = RepositoryPaths.Combine("tests", "FactCheck.Claims.Tests", "Cases");
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(CasesDirectory).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(dir));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => CaseFolders.Names(CasesDirectory);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -28,13 +19,7 @@ public sealed class LoaderCaseTests
         var dir = Path.Combine(CasesDirectory, name);
         var result = ClaimsLoader.Load(["."], dir);
         var actual = string.Concat(result.Diagnostics.Select(d => d + "\n"));
-        var expectedPath = Path.Combine(dir, "expected.txt");
-        if (Environment.GetEnvironmentVariable("UPDATE_EXPECTED") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-        }
-
-        Assert.Equal(File.ReadAllText(expectedPath), actual);
+        CaseFolders.AssertExpected(Path.Combine(dir, "expected.txt"), actual);
         Assert.Equal(actual.Length > 0, result.HasErrors);
     }
 }

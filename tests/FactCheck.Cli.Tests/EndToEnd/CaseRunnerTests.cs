@@ -13,12 +13,7 @@ public sealed class CaseRunnerTests
 {
     private static readonly string CasesDirectory = RepositoryPaths.Combine("tests", "FactCheck.Cli.Tests", "Cases");
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(CasesDirectory).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(dir));
-        return data;
-    }
+    public static TheoryData<string> Cases() => CaseFolders.Names(CasesDirectory);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -48,16 +43,8 @@ public sealed class CaseRunnerTests
             Assert.Equal(exit, FactCheckApp.Run(runs[^1], again, TextWriter.Null, work));
             Assert.Equal(output, Normalize(again.ToString()));
 
-            var expectedOut = Path.Combine(source, "expected.out");
-            var expectedExit = Path.Combine(source, "expected.exit");
-            if (Environment.GetEnvironmentVariable("UPDATE_EXPECTED") == "1")
-            {
-                File.WriteAllText(expectedOut, output);
-                File.WriteAllText(expectedExit, exit + "\n");
-            }
-
-            Assert.Equal(File.ReadAllText(expectedOut), output);
-            Assert.Equal(int.Parse(File.ReadAllText(expectedExit).Trim()), exit);
+            CaseFolders.AssertExpected(Path.Combine(source, "expected.out"), output);
+            CaseFolders.AssertExpected(Path.Combine(source, "expected.exit"), exit + "\n");
         }
         finally
         {

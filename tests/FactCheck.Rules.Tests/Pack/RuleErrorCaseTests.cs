@@ -10,12 +10,7 @@ public sealed class RuleErrorCaseTests
 {
     private static readonly string CasesDirectory = RepositoryPaths.Combine("tests", "FactCheck.Rules.Tests", "Cases");
 
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(CasesDirectory).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(dir));
-        return data;
-    }
+    public static TheoryData<string> Cases() => CaseFolders.Names(CasesDirectory);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -24,9 +19,7 @@ public sealed class RuleErrorCaseTests
         var dir = Path.Combine(CasesDirectory, name);
         var pack = RulePackLoader.Load(["rules.yaml"], dir);
         var actual = string.Concat(pack.Diagnostics.Select(d => d + "\n"));
-        var expectedPath = Path.Combine(dir, "expected.txt");
-        if (Environment.GetEnvironmentVariable("UPDATE_EXPECTED") == "1") File.WriteAllText(expectedPath, actual);
-        Assert.Equal(File.ReadAllText(expectedPath), actual);
+        CaseFolders.AssertExpected(Path.Combine(dir, "expected.txt"), actual);
         Assert.True(pack.HasErrors);
     }
 }
