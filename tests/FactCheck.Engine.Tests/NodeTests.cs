@@ -270,4 +270,47 @@ public sealed class NodeTests
         s.InsertAll([new Item(1, 5, 1), new Item(2, 1, 5)]);
         Assert.Equal(["kind-bigger(x=I1)", "value-bigger(x=I2)"], Live(s));
     }
+
+    [Fact]
+    public void Child_lists_drop_retracted_tokens_and_keep_their_order_under_churn()
+    {
+        // One long-lived left token and right facts retracted one by one: the retracted matches are only flagged in
+        // the left token's children list, which must be compacted (bounded) and still retract in newest-first order.
+        var deleted = new List<string>();
+        var s = Session(Rule("same-kind", new AndElement(
+            P<Item>("a", C<Item>(a => a.Value == 0)),
+            P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Value > 0)))));
+        s.ActivationDeleted += (_, e) => deleted.Add(Show(e.Match));
+        var a = new Item(0, 1, 0);
+        var bs = Enumerable.Range(1, 40).Select(i => new Item(i, 1, i)).ToList();
+        s.Insert(a);
+        s.InsertAll(bs);
+        for (var round = 0; round < 50; round++)
+        {
+            var b = bs[(round * 7) % bs.Count];
+            s.Retract(b);
+            s.Insert(b);
+        }
+        var root = RootOf(s, a);
+        var length = 0;
+        for (var c = root.FirstChild; c is not null; c = c.NextSibling) length++;
+        Assert.InRange(length, 40, 2 * 40 + FactCheck.Engine.Network.ChildList.Slack);
+        Assert.Equal(40, Live(s).Count);
+
+        deleted.Clear();
+        s.Retract(a);
+        // Newest match first: the order in which the b facts last (re-)entered.
+        var lastEntry = new Dictionary<int, int>();
+        for (var i = 0; i < bs.Count; i++) lastEntry[bs[i].Id] = i;
+        for (var round = 0; round < 50; round++) lastEntry[bs[(round * 7) % bs.Count].Id] = bs.Count + round;
+        var order = lastEntry.OrderByDescending(kv => kv.Value).Select(kv => $"same-kind(i0,i{kv.Key})").ToList();
+        Assert.Equal(order, deleted);
+    }
+
+    private static FactCheck.Engine.Network.BetaToken RootOf(ISession s, object fact)
+    {
+        var handles = (Dictionary<object, FactCheck.Engine.Network.FactHandle>)typeof(Session)
+            .GetField("_handles", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(s)!;
+        return handles[fact].Root!;
+    }
 }

@@ -53,7 +53,7 @@ internal sealed class AggregateNode : BetaNode
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
         object? selected = null;
         if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
-        var re = new CountedRightEntry(this, handle) { Selected = selected };
+        var re = new CountedRightEntry(this, handle.Fact) { Selected = selected };
         handle.AddEntry(re);
         var slot = _memory.AddRight(re, key);
         for (var e = slot.LeftHead; e is not null; e = e.Next)
@@ -186,7 +186,7 @@ internal sealed class AggregateNode : BetaNode
             {
                 var items = Matching(le);
                 var facts = new object?[items.Count];
-                for (var i = 0; i < facts.Length; i++) facts[i] = items[i].Handle.Fact;
+                for (var i = 0; i < facts.Length; i++) facts[i] = items[i].Fact;
                 if (le.Out is not null && le.Groups is { Count: 1 } previous && SameItems(previous[0].Items, facts)) return;
                 le.Groups = [(NullKey.Instance, null!, facts)];
                 result = _plan.CollectFactory!(facts);

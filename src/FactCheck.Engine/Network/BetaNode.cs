@@ -29,16 +29,8 @@ internal abstract class BetaNode(Session session)
     {
         if (parent.Dead) return null;
         var child = Next!.CreateToken(parent, value);
-        child.NextSibling = parent.FirstChild;
-        if (parent.FirstChild is not null) parent.FirstChild.PrevSibling = child;
-        parent.FirstChild = child;
-        if (owner is not null)
-        {
-            child.RightOwner = owner;
-            child.NextRight = owner.FirstChild;
-            if (owner.FirstChild is not null) owner.FirstChild.PrevRight = child;
-            owner.FirstChild = child;
-        }
+        parent.AddChild(child);
+        owner?.AddChild(child);
         Next!.LeftInsert(child);
         return child;
     }

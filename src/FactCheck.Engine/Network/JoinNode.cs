@@ -40,7 +40,7 @@ internal sealed class JoinNode : BetaNode
     {
         object? key = null;
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
-        var re = new RightEntry(this, handle);
+        var re = new RightEntry(this, handle.Fact);
         handle.AddEntry(re);
         var slot = _memory.AddRight(re, key);
         for (var e = slot.LeftHead; e is not null;)
@@ -58,7 +58,10 @@ internal sealed class JoinNode : BetaNode
         if (entry is RightEntry re)
         {
             _memory.Remove(re);
-            while (re.FirstChild is not null) S.RetractToken(re.FirstChild);
+            var c = re.FirstChild;
+            re.FirstChild = null;
+            for (; c is not null; c = c.NextRight)
+                if (!c.Dead) S.RetractToken(c);
         }
         else
         {

@@ -57,7 +57,7 @@ internal sealed class NegationNode : BetaNode
     {
         object? key = null;
         if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
-        var re = new CountedRightEntry(this, handle);
+        var re = new CountedRightEntry(this, handle.Fact);
         handle.AddEntry(re);
         var slot = _memory.AddRight(re, key);
         for (var e = slot.LeftHead; e is not null;)

@@ -1,19 +1,29 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A fact in a join's right memory.</summary>
-internal class RightEntry(BetaNode node, FactHandle handle) : KeyedEntry(node)
+internal class RightEntry(BetaNode node, object fact) : KeyedEntry(node)
 {
-    public readonly FactHandle Handle = handle;
+    public readonly object Fact = fact;
 
-    /// <summary>The fact itself, kept here to save a dependent memory load in join loops.</summary>
-    public readonly object Fact = handle.Fact;
-
-    /// <summary>Join outputs made with this fact.</summary>
+    /// <summary>Join outputs made with this fact, newest first (dead ones included until compaction, see <see cref="Token"/>).</summary>
     public Token? FirstChild;
+
+    /// <summary>Length of the children list, dead ones included, and the length that triggers its compaction.</summary>
+    public int ChildCount;
+    public int CompactAt;
+
+    public void AddChild(Token child)
+    {
+        child.NextRight = FirstChild;
+        FirstChild = child;
+        if (++ChildCount <= CompactAt + ChildList.Slack) return;
+        ChildCount = ChildList.CompactRight(ref FirstChild);
+        CompactAt = 2 * ChildCount;
+    }
 }
 
 /// <summary>A fact in a not/exists/aggregate node's right memory.</summary>
-internal sealed class CountedRightEntry(BetaNode node, FactHandle handle) : RightEntry(node, handle)
+internal sealed class CountedRightEntry(BetaNode node, object fact) : RightEntry(node, fact)
 {
     public Pair? FirstPair;
 

@@ -24,7 +24,7 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
     public override void RightInsert(FactHandle handle)
     {
         var root = _root!;
-        var token = new BetaToken(root, handle.Fact) { TerminalId = Token.Detached };
+        var token = new BetaToken(root, handle.Fact);
         if (handle.Entries is null && handle.Root is null) handle.Root = token;
         else handle.AddEntry(new OutEntry(this) { Out = token });
         foreach (var s in _successors)

@@ -19,9 +19,7 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
         {
             var parent = (BetaToken)token;
             a = new Activation(parent, null, this) { Wrapper = true };
-            a.NextSibling = parent.FirstChild;
-            if (parent.FirstChild is not null) parent.FirstChild.PrevSibling = a;
-            parent.FirstChild = a;
+            parent.AddChild(a);
         }
         a.Activated = true;
         S.Agenda.Add(a, Plan.Rank);

@@ -2,20 +2,25 @@ namespace FactCheck.Engine.Network;
 
 /// <summary>
 /// A partial match: a chain of tokens from the session's root, one per level of a rule's chain. Each token is linked
-/// to its parent (left) and to the right entry that produced it, so that removing a token or a fact touches only what
-/// was derived from it. Tokens that feed further nodes are <see cref="BetaToken"/>s; a chain's last token is the
-/// <see cref="Activation"/> itself.
+/// to its parent (left) and, for join outputs, listed under the right entry that produced it, so that removing a token
+/// or a fact touches only what was derived from it. Tokens that feed further nodes are <see cref="BetaToken"/>s; a
+/// chain's last token is the <see cref="Activation"/> itself.
 /// </summary>
+/// <remarks>
+/// Both lists a token sits in (its parent's children, its right entry's children) are singly linked with lazy
+/// deletion: a token retracted on its own is only flagged <see cref="Dead"/> and skipped, and a list drops its dead
+/// tokens when it has grown to twice its live length since it was last compacted (<see cref="ChildList"/>). This saves
+/// three links per token (a third of an activation) against doubly linked lists, with the same iteration order.
+/// </remarks>
 internal abstract class Token(BetaToken? parent, object? value)
 {
     public readonly BetaToken? Parent = parent;
     public readonly object? Value = value;
 
-    public Token? PrevSibling;
+    /// <summary>The next (older) token in the parent's list of children.</summary>
     public Token? NextSibling;
 
-    public RightEntry? RightOwner;
-    public Token? PrevRight;
+    /// <summary>The next (older) token in the list of the right entry that produced this one.</summary>
     public Token? NextRight;
 
     public bool Dead;
@@ -25,31 +30,35 @@ internal abstract class Token(BetaToken? parent, object? value)
     public bool Activated;
     public bool Wrapper;
 
-    /// <summary>
-    /// Activations: the id of the terminal node that made it (an int in the padding, not an 8-byte reference).
-    /// Root-join tokens: <see cref="Detached"/>.
-    /// </summary>
+    /// <summary>Activations: the id of the terminal node that made it (an int in the padding, not an 8-byte reference).</summary>
     public int TerminalId;
-
-    /// <summary>
-    /// Marks a token its parent does not list among its children: the one token per fact made by a root join, found
-    /// through the fact's entry instead. Listing them would chain every fact's token into one list as long as the
-    /// session, which the garbage collector marks slowly.
-    /// </summary>
-    public const int Detached = -1;
 }
 
 /// <summary>A token inside the network: it has children and sits in node memories.</summary>
 internal sealed class BetaToken(BetaToken? parent, object? value) : Token(parent, value)
 {
+    /// <summary>The newest child; older ones follow through <see cref="Token.NextSibling"/> (dead ones included).</summary>
     public Token? FirstChild;
 
     /// <summary>The memories this token sits in (entries of the nodes that consumed it).</summary>
     public Entry? Entries;
 
+    /// <summary>Length of the children list, dead ones included, and the length that triggers its compaction.</summary>
+    public int ChildCount;
+    public int CompactAt;
+
     public void AddEntry(Entry entry)
     {
         entry.NextInOwner = Entries;
         Entries = entry;
+    }
+
+    public void AddChild(Token child)
+    {
+        child.NextSibling = FirstChild;
+        FirstChild = child;
+        if (++ChildCount <= CompactAt + ChildList.Slack) return;
+        ChildCount = ChildList.CompactSiblings(ref FirstChild);
+        CompactAt = 2 * ChildCount;
     }
 }

@@ -335,7 +335,8 @@ internal sealed class Session : ISession
             var t = stack.Pop();
             if (t is Activation { Activated: true, Dead: false } a) list.Add(BuildMatch(a));
             if (t is BetaToken b)
-                for (var c = b.FirstChild; c is not null; c = c.NextSibling) stack.Push(c);
+                for (var c = b.FirstChild; c is not null; c = c.NextSibling)
+                    if (!c.Dead) stack.Push(c);
         }
         return list;
     }
@@ -477,18 +478,11 @@ internal sealed class Session : ISession
             var e = b.Entries;
             b.Entries = null;
             for (; e is not null; e = e.NextInOwner) e.Node.Forget(e);
-            while (b.FirstChild is not null) RetractToken(b.FirstChild);
-        }
-        if (t.TerminalId != Token.Detached)
-        {
-            var p = t.Parent!;
-            if (t.PrevSibling is null) p.FirstChild = t.NextSibling; else t.PrevSibling.NextSibling = t.NextSibling;
-            if (t.NextSibling is not null) t.NextSibling.PrevSibling = t.PrevSibling;
-        }
-        if (t.RightOwner is { } owner)
-        {
-            if (t.PrevRight is null) owner.FirstChild = t.NextRight; else t.PrevRight.NextRight = t.NextRight;
-            if (t.NextRight is not null) t.NextRight.PrevRight = t.PrevRight;
+            // Newest child first, as the list runs; children retracted meanwhile (cascades) are flagged and skipped.
+            var c = b.FirstChild;
+            b.FirstChild = null;
+            for (; c is not null; c = c.NextSibling)
+                if (!c.Dead) RetractToken(c);
         }
     }
 
