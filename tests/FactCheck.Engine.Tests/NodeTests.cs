@@ -244,7 +244,7 @@ public sealed class NodeTests
         var item = Assert.Single(rs.TypeNodes);
         Assert.Equal(1, item.Children.Count(c => c.Key is not null && c.Key.Contains("== 1")));
         var join = rs.Plans.OfType<FactCheck.Engine.Compilation.JoinPlan>().Last().Spec;
-        Assert.NotNull(join.LeftKey);
+        Assert.NotNull(join.Keys);
         Assert.NotNull(join.Residual);
         // `z.Kind == 2` comes after the residual `z.Id != y.Id`, so it stays behind it (a guard keeps guarding).
         Assert.Same(item.Memory, join.Memory);
@@ -312,5 +312,43 @@ public sealed class NodeTests
         var handles = (Dictionary<object, FactCheck.Engine.Network.FactHandle>)typeof(Session)
             .GetField("_handles", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(s)!;
         return handles[fact].Root!;
+    }
+
+    [Fact]
+    public void Typed_join_keys_match_null_with_null_and_composite_keys_by_parts()
+    {
+        var s = Session(
+            Rule("same-label", new AndElement(
+                P<Item>("a"),
+                P<Item>("b", C<Item, Item>((b, a) => b.Label == a.Label && b.Id > a.Id)))),
+            Rule("same-kind-and-label", new AndElement(
+                P<Item>("a"),
+                P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Label == a.Label && b.Id > a.Id)))),
+            Rule("no-same-value", new AndElement(
+                P<Item>("a"),
+                new NotElement(P<Tag>("t", C<Tag, Item>((t, a) => t.Value == a.Value))))));
+        var i1 = new Item(1, 0, 1);
+        var i2 = new Item(2, 1, 2);
+        var i3 = new Item(3, 0, 3) { Label = "x" };
+        var i4 = new Item(4, 0, 4) { Label = "x" };
+        var t = new Tag(1, 0, 2);
+        s.InsertAll([i1, i2, i3, i4, t]);
+        Assert.Equal(
+        [
+            "no-same-value(a=I1)", "no-same-value(a=I3)", "no-same-value(a=I4)",
+            "same-kind-and-label(a=I3,b=I4)",
+            "same-label(a=I1,b=I2)", "same-label(a=I3,b=I4)",
+        ], Live(s));
+        i2.Label = "x";
+        s.Update(i2);
+        s.Retract(i1);
+        t.Value = 4;
+        s.Update(t);
+        Assert.Equal(
+        [
+            "no-same-value(a=I2)", "no-same-value(a=I3)",
+            "same-kind-and-label(a=I3,b=I4)",
+            "same-label(a=I2,b=I3)", "same-label(a=I2,b=I4)", "same-label(a=I3,b=I4)",
+        ], Live(s));
     }
 }

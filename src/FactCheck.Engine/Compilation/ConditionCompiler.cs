@@ -66,9 +66,23 @@ internal static class ConditionCompiler
 
     public static Expression Rewrite(Expression e, Dictionary<ParameterExpression, Expression> map) => new ParameterRewriter(map).Visit(e);
 
-    public static Expression Key(IReadOnlyList<Expression> parts)
+    /// <summary>
+    /// Both sides of a join key as delegates returning the key's static type (one part) or a <see cref="CompositeKey"/>.
+    /// </summary>
+    public static JoinKeys Keys(IReadOnlyList<Expression> leftParts, IReadOnlyList<Expression> rightParts, ParameterExpression token, ParameterExpression fact)
     {
-        if (parts.Count == 1) return Box(parts[0]);
+        var left = Key(leftParts);
+        var right = Key(rightParts);
+        var type = left.Type;
+        var keysType = typeof(JoinKeys<>).MakeGenericType(type);
+        var leftFn = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(Token), type), left, token).Compile();
+        var rightFn = Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(object), type), right, fact).Compile();
+        return (JoinKeys)Activator.CreateInstance(keysType, leftFn, rightFn)!;
+    }
+
+    private static Expression Key(IReadOnlyList<Expression> parts)
+    {
+        if (parts.Count == 1) return parts[0];
         var boxed = new Expression[parts.Count];
         for (var i = 0; i < boxed.Length; i++) boxed[i] = Box(parts[i]);
         return Expression.New(CompositeCtor, Expression.NewArrayInit(typeof(object), boxed));

@@ -6,18 +6,33 @@ namespace FactCheck.Engine.Compilation;
 /// <summary>The shared (immutable) description of a join between a chain's tokens and an alpha memory's facts.</summary>
 internal sealed class JoinSpec(
     AlphaMemoryPlan memory,
-    Func<Token, object?>? leftKey,
-    Func<object, object?>? rightKey,
+    JoinKeys? keys,
     Func<Token, object, bool>? residual,
     ErrorSite keySite,
     ErrorSite residualSite)
 {
     public readonly AlphaMemoryPlan Memory = memory;
-    public readonly Func<Token, object?>? LeftKey = leftKey;
-    public readonly Func<object, object?>? RightKey = rightKey;
+
+    /// <summary>The hash-join key's two sides; null when the join has no key.</summary>
+    public readonly JoinKeys? Keys = keys;
     public readonly Func<Token, object, bool>? Residual = residual;
     public readonly ErrorSite KeySite = keySite;
     public readonly ErrorSite ResidualSite = residualSite;
+}
+
+/// <summary>A join key's two sides, compiled to delegates returning the key's own type (see <see cref="KeyedJoinMemory{TKey}"/>).</summary>
+internal abstract class JoinKeys
+{
+    public abstract JoinMemory CreateMemory(Session session, JoinSpec spec);
+}
+
+internal sealed class JoinKeys<TKey>(Func<Token, TKey> left, Func<object, TKey> right) : JoinKeys
+    where TKey : notnull
+{
+    public readonly Func<Token, TKey> Left = left;
+    public readonly Func<object, TKey> Right = right;
+
+    public override JoinMemory CreateMemory(Session session, JoinSpec spec) => new KeyedJoinMemory<TKey>(session, spec, Left, Right);
 }
 
 /// <summary>A beta node's blueprint; each session instantiates its own node (with its own memories) from it.</summary>

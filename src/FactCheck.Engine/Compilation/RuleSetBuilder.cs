@@ -88,7 +88,7 @@ internal sealed class RuleSetBuilder
                 {
                     CheckNewName(p.Source, p.Name, scope);
                     var spec = Analyze(p, scope);
-                    if (top && head is null && spec.LeftKey is null && spec.Residual is null)
+                    if (top && head is null && spec.Keys is null && spec.Residual is null)
                     {
                         // Rules starting with the same alpha memory share one token per fact.
                         if (!_rootJoins.TryGetValue(spec.Memory, out var root))
@@ -255,13 +255,7 @@ internal sealed class RuleSetBuilder
         }
 
         var memory = AlphaMemory(p, alphas);
-        Func<Token, object?>? leftKey = null;
-        Func<object, object?>? rightKey = null;
-        if (leftKeys.Count > 0)
-        {
-            leftKey = Expression.Lambda<Func<Token, object?>>(ConditionCompiler.Key(leftKeys), token).Compile();
-            rightKey = Expression.Lambda<Func<object, object?>>(ConditionCompiler.Key(rightKeys), fact).Compile();
-        }
+        var keys = leftKeys.Count > 0 ? ConditionCompiler.Keys(leftKeys, rightKeys, token, fact) : null;
         Func<Token, object, bool>? residualTest = null;
         if (residual.Count > 0)
         {
@@ -276,7 +270,7 @@ internal sealed class RuleSetBuilder
         }
         var keySite = new ErrorSite(_rule, p.Source, $"join key of pattern '{p.Name}' ({string.Join("; ", keyFrom.Distinct())})");
         var residualSite = new ErrorSite(_rule, p.Source, $"condition of pattern '{p.Name}' ({string.Join("; ", residual.Select(c => c.From).Distinct())})");
-        return new JoinSpec(memory, leftKey, rightKey, residualTest, keySite, residualSite);
+        return new JoinSpec(memory, keys, residualTest, keySite, residualSite);
     }
 
     private static ParameterExpression? FindOwn(LambdaExpression lambda, string name)

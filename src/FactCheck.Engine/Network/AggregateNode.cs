@@ -19,7 +19,7 @@ internal sealed class AggregateNode : BetaNode
     {
         _plan = plan;
         _j = plan.Spec;
-        _memory = new JoinMemory(_j.LeftKey is not null);
+        _memory = JoinMemory.Create(session, _j);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -29,10 +29,9 @@ internal sealed class AggregateNode : BetaNode
         var token = (BetaToken)input;
         var le = new AggregateEntry(this, token);
         token.AddEntry(le);
-        object? key = null;
-        if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
+        if (_memory.LeftSlot(token) is { } slot)
         {
-            var slot = _memory.AddLeft(le, key);
+            slot.Add(le, right: false);
             for (var e = slot.RightHead; e is not null; e = e.Next)
             {
                 var re = (CountedRightEntry)e;
@@ -49,13 +48,17 @@ internal sealed class AggregateNode : BetaNode
 
     public override void RightInsert(FactHandle handle)
     {
-        object? key = null;
-        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        if (_memory.RightSlot(handle.Fact) is not { } slot) return;
         object? selected = null;
-        if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected)) return;
+        if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected))
+        {
+            // The key's slot may have been made for this fact alone.
+            if (slot.IsEmpty) _memory.Release(slot);
+            return;
+        }
         var re = new CountedRightEntry(this, handle.Fact) { Selected = selected };
         handle.AddEntry(re);
-        var slot = _memory.AddRight(re, key);
+        slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null; e = e.Next)
         {
             var le = (LeftEntry)e;

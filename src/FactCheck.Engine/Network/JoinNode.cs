@@ -14,7 +14,7 @@ internal sealed class JoinNode : BetaNode
     {
         _plan = plan;
         _j = plan.Spec;
-        _memory = new JoinMemory(_j.LeftKey is not null);
+        _memory = JoinMemory.Create(session, _j);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -22,11 +22,10 @@ internal sealed class JoinNode : BetaNode
     public override void LeftInsert(Token input)
     {
         var token = (BetaToken)input;
-        object? key = null;
-        if (_j.LeftKey is not null && !S.TryLeftKey(_j, token, out key)) return;
+        if (_memory.LeftSlot(token) is not { } slot) return;
         var le = new TokenEntry(this, token);
         token.AddEntry(le);
-        var slot = _memory.AddLeft(le, key);
+        slot.Add(le, right: false);
         for (var e = slot.RightHead; e is not null;)
         {
             var next = e.Next;
@@ -38,11 +37,10 @@ internal sealed class JoinNode : BetaNode
 
     public override void RightInsert(FactHandle handle)
     {
-        object? key = null;
-        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        if (_memory.RightSlot(handle.Fact) is not { } slot) return;
         var re = new RightEntry(this, handle.Fact);
         handle.AddEntry(re);
-        var slot = _memory.AddRight(re, key);
+        slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;

@@ -20,7 +20,7 @@ internal sealed class NegationNode : BetaNode
         _plan = plan;
         _j = plan.Spec;
         _exists = plan.Exists;
-        _memory = new JoinMemory(_j.LeftKey is not null);
+        _memory = JoinMemory.Create(session, _j);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
@@ -30,11 +30,10 @@ internal sealed class NegationNode : BetaNode
         var token = (BetaToken)input;
         var le = new LeftEntry(this, token);
         token.AddEntry(le);
-        object? key = null;
         // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
-        if (_j.LeftKey is null || S.TryLeftKey(_j, token, out key))
+        if (_memory.LeftSlot(token) is { } slot)
         {
-            var slot = _memory.AddLeft(le, key);
+            slot.Add(le, right: false);
             if (_j.Residual is null)
             {
                 le.Count = slot.RightCount;
@@ -55,11 +54,10 @@ internal sealed class NegationNode : BetaNode
 
     public override void RightInsert(FactHandle handle)
     {
-        object? key = null;
-        if (_j.RightKey is not null && !S.TryRightKey(_j, handle.Fact, out key)) return;
+        if (_memory.RightSlot(handle.Fact) is not { } slot) return;
         var re = new CountedRightEntry(this, handle.Fact);
         handle.AddEntry(re);
-        var slot = _memory.AddRight(re, key);
+        slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;

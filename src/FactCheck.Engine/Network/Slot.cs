@@ -4,10 +4,8 @@ namespace FactCheck.Engine.Network;
 /// The entries sharing a join key in a two-input node: left and right, each in insertion order (O(1) removal).
 /// One object per key for both sides, created with the key's first entry on either side.
 /// </summary>
-internal sealed class Slot
+internal class Slot
 {
-    /// <summary>The join key (kept once per key rather than in every entry).</summary>
-    public object? Key;
     public KeyedEntry? LeftHead;
     public KeyedEntry? LeftTail;
     public KeyedEntry? RightHead;
@@ -55,4 +53,10 @@ internal sealed class Slot
         e.Prev = e.Next = null;
         e.Slot = null;
     }
+}
+
+/// <summary>A keyed memory's slot: the join key is kept once per key rather than in every entry.</summary>
+internal sealed class Slot<TKey>(TKey key) : Slot
+{
+    public readonly TKey Key = key;
 }

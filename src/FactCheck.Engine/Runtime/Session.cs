@@ -517,35 +517,9 @@ internal sealed class Session : ISession
 
     // ---------------------------------------------------------------- guarded evaluation
 
-    public bool TryLeftKey(JoinSpec j, Token token, out object? key)
-    {
-        try
-        {
-            key = j.LeftKey!(token) ?? NullKey.Instance;
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, TokenFacts(token, null), ex));
-            key = null;
-            return false;
-        }
-    }
-
-    public bool TryRightKey(JoinSpec j, object fact, out object? key)
-    {
-        try
-        {
-            key = j.RightKey!(fact) ?? NullKey.Instance;
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, [fact], ex));
-            key = null;
-            return false;
-        }
-    }
+    /// <summary>Records a join key that threw: with the token's facts (left side) or the fact (right side).</summary>
+    public void RecordKeyError(JoinSpec j, Token? token, object? fact, Exception ex) =>
+        Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, token is null ? [fact] : TokenFacts(token, null), ex));
 
     public bool Test(JoinSpec j, Token token, object fact)
     {
