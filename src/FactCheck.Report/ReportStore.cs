@@ -218,13 +218,14 @@ public sealed class ReportStore : IDisposable
         return Guard("reading the fingerprints of", () =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT fingerprint FROM findings INDEXED BY findings_by_run WHERE run_id = $run";
+            command.CommandText = "SELECT fingerprint FROM findings WHERE run_id = $run";
             command.Parameters.AddWithValue("$run", id.Value);
             using var reader = command.ExecuteReader();
             var prints = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read())
             {
-                prints.Add(reader.GetString(0));
+                // Schema version 3 stores FactCheck's own fingerprints as bytes (see HexKey).
+                prints.Add(reader.GetValue(0) is byte[] bytes ? HexKey.Unpack(bytes) : reader.GetString(0));
             }
 
             return prints;

@@ -76,5 +76,11 @@ public sealed class V2UpgradeTests
 
         Assert.Equal(ReportStore.CurrentSchemaVersion, DbProbe.Long(path, "PRAGMA user_version"));
         Assert.Equal("ok", DbProbe.Scalar(path, "PRAGMA integrity_check"));
+
+        // Version 3 storage: FactCheck's hex fingerprints and digests became bytes, other values stayed text.
+        Assert.Equal(["4 text", "5 blob", "6 blob"], DbProbe.Strings(path, "SELECT finding_id || ' ' || typeof(fingerprint) FROM findings WHERE run_id >= 3 ORDER BY finding_id"));
+        Assert.Equal(["text", "text", "blob"], DbProbe.Strings(path, "SELECT typeof(digest) FROM claim_versions WHERE claim_id = 'c' ORDER BY version"));
+        Assert.Equal(["findings_by_run_fingerprint"], DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'findings'"));
+        Assert.Equal(0, DbProbe.Long(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'appearances_by_run_source'"));
     }
 }

@@ -7,18 +7,45 @@ namespace FactCheck.Report.Internal;
 /// <summary>
 /// Reads a run's findings straight from SQLite's statement API: diffs read hundreds of thousands of rows,
 /// and rule ids, severities and file names repeat, so each distinct one is decoded once and shared.
+/// A run's findings have consecutive ids (one transaction assigns them), so the run's id range is taken from
+/// the (run_id, fingerprint) index and the rows are then read in id order straight from the table.
 /// </summary>
 internal static class FindingReader
 {
-    private const string Sql = "SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings INDEXED BY findings_by_run WHERE run_id = ? ORDER BY finding_id";
+    private const string RangeSql = "SELECT min(finding_id), max(finding_id) FROM findings WHERE run_id = ?";
+
+    // +run_id: the run's rows are found by the id range (a table range scan in id order), not by an index on run_id.
+    private const string Sql = "SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings WHERE finding_id BETWEEN ? AND ? AND +run_id = ? ORDER BY finding_id";
 
     public static List<ReportedFinding> Read(SqliteConnection connection, long runId)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        long first, last;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, RangeSql, out var range), database);
+        using (range)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(range, 1, runId), database);
+            var rc = raw.sqlite3_step(range);
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, database);
+            }
+
+            if (raw.sqlite3_column_type(range, 0) == raw.SQLITE_NULL)
+            {
+                return [];
+            }
+
+            first = raw.sqlite3_column_int64(range, 0);
+            last = raw.sqlite3_column_int64(range, 1);
+        }
+
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, Sql, out var statement), database);
         using (statement)
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 1, runId), database);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 1, first), database);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 2, last), database);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(statement, 3, runId), database);
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
             var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
             var findings = new List<ReportedFinding>();
@@ -34,7 +61,7 @@ internal static class FindingReader
                     Shared(statement, 4, lookup),
                     NullableInt(statement, 5),
                     NullableInt(statement, 6),
-                    Text(statement, 7)!));
+                    Key(statement, 7)));
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -48,6 +75,12 @@ internal static class FindingReader
 
     private static string? Text(sqlite3_stmt statement, int column) =>
         raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
+
+    /// <summary>A fingerprint as <see cref="HexKey"/> stores it: bytes from schema version 3 on, text before and for callers' own.</summary>
+    public static string Key(sqlite3_stmt statement, int column) =>
+        raw.sqlite3_column_type(statement, column) == raw.SQLITE_BLOB
+            ? HexKey.Unpack(raw.sqlite3_column_blob(statement, column))
+            : Text(statement, column) ?? string.Empty;
 
     private static string? Shared(sqlite3_stmt statement, int column, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -5,14 +6,17 @@ namespace FactCheck.Report.Internal;
 
 /// <summary>
 /// A prepared INSERT rebound per row, on the connection's own SQLite handle (so it joins the open
-/// transaction). Binding through SQLitePCL directly skips SqliteCommand's per-execution parameter lookup by
-/// name, which dominated large runs; values are still parameters, never SQL text.
+/// transaction). Values are bound in column order with typed calls and then <see cref="Execute"/>d: no
+/// per-row boxing or parameter lookup by name, and text is handed to SQLite as UTF-8 (the database's own
+/// encoding) so SQLite copies it instead of converting UTF-16 per value. Values are still parameters, never SQL text.
 /// </summary>
 internal sealed class InsertCommand : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
     private readonly int _columns;
+    private byte[] _utf8 = new byte[512];
+    private int _next = 1;
 
     public InsertCommand(SqliteConnection connection, string table, params string[] columns)
     {
@@ -23,22 +27,47 @@ internal sealed class InsertCommand : IDisposable
         SqliteException.ThrowExceptionForRC(rc, _database);
     }
 
-    public void Run(params ReadOnlySpan<object?> values)
+    public InsertCommand Long(long value) => Check(raw.sqlite3_bind_int64(_statement, _next++, value));
+
+    public InsertCommand Int(int? value) => value is { } v
+        ? Check(raw.sqlite3_bind_int64(_statement, _next++, v))
+        : Check(raw.sqlite3_bind_null(_statement, _next++));
+
+    public InsertCommand Text(string? value)
     {
-        for (var i = 0; i < _columns; i++)
+        if (value is null)
         {
-            var index = i + 1;
-            var rc = values[i] switch
-            {
-                null => raw.sqlite3_bind_null(_statement, index),
-                string text => raw.sqlite3_bind_text16(_statement, index, text.AsSpan()),
-                long number => raw.sqlite3_bind_int64(_statement, index, number),
-                int number => raw.sqlite3_bind_int64(_statement, index, number),
-                var other => throw new ArgumentException($"Cannot bind a {other.GetType().Name}.", nameof(values)),
-            };
-            SqliteException.ThrowExceptionForRC(rc, _database);
+            return Check(raw.sqlite3_bind_null(_statement, _next++));
         }
 
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _utf8.Length)
+        {
+            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        }
+
+        var count = Encoding.UTF8.GetBytes(value, _utf8);
+        return Check(raw.sqlite3_bind_text(_statement, _next++, _utf8.AsSpan(0, count)));
+    }
+
+    /// <summary>A fingerprint or digest, as <see cref="HexKey"/> stores it.</summary>
+    public InsertCommand Key(string value)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        return HexKey.TryPack(value, bytes, out var length)
+            ? Check(raw.sqlite3_bind_blob(_statement, _next++, bytes[..length]))
+            : Text(value);
+    }
+
+    /// <summary>Inserts the row bound so far (every column must be bound) and starts the next one.</summary>
+    public void Execute()
+    {
+        if (_next != _columns + 1)
+        {
+            throw new InvalidOperationException($"{_next - 1} of {_columns} values were bound.");
+        }
+
+        _next = 1;
         var step = raw.sqlite3_step(_statement);
         raw.sqlite3_reset(_statement);
         if (step != raw.SQLITE_DONE)
@@ -48,4 +77,15 @@ internal sealed class InsertCommand : IDisposable
     }
 
     public void Dispose() => _statement.Dispose();
+
+    private InsertCommand Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            _next = 1;
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+
+        return this;
+    }
 }

@@ -250,7 +250,140 @@ internal static class Migrations
         GROUP BY s.source_id;
         """);
 
-    public static IReadOnlyList<Migration> All { get; } = [V1, V2];
+    public static readonly Migration V3 = new(3, "compact fingerprints and digests, appearances keyed by source, one findings index", """
+        -- Every view is rebuilt at the end (some show fingerprints and digests as text now).
+        DROP VIEW IF EXISTS source_attribution;
+        DROP VIEW IF EXISTS claim_history;
+        DROP VIEW IF EXISTS claims_by_status;
+        DROP VIEW IF EXISTS latest_claims;
+        DROP VIEW IF EXISTS latest_finding_changes;
+        DROP VIEW IF EXISTS finding_changes;
+        DROP VIEW IF EXISTS latest_findings;
+        DROP VIEW IF EXISTS run_pairs;
+        DROP VIEW IF EXISTS latest_run;
+        DROP VIEW IF EXISTS claims;
+
+        -- A fingerprint or digest of 32 or 64 lower-case hex digits (as FactCheck makes them) is stored as the
+        -- 16 or 32 bytes it spells; any other value stays text. Readers turn the bytes back into the same hex.
+        DROP INDEX findings_by_run;
+        DROP INDEX findings_by_run_fingerprint;
+        UPDATE findings SET fingerprint = unhex(fingerprint)
+        WHERE typeof(fingerprint) = 'text' AND length(fingerprint) IN (32, 64) AND fingerprint NOT GLOB '*[^0-9a-f]*';
+        UPDATE claim_versions SET digest = unhex(digest)
+        WHERE typeof(digest) = 'text' AND length(digest) IN (32, 64) AND digest NOT GLOB '*[^0-9a-f]*';
+
+        -- One index on findings: (run_id, fingerprint) matches fingerprints, and bounds a run's finding ids,
+        -- which are consecutive, so a run is read in finding order straight from the table.
+        CREATE INDEX findings_by_run_fingerprint ON findings (run_id, fingerprint);
+
+        -- Appearances are kept in (run, source, claim) order in the table itself instead of a rowid table plus an
+        -- index; seq numbers the appearances of one claim in one source (0 for the first).
+        CREATE TABLE appearances_v3 (
+            run_id      INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            source_id   TEXT NOT NULL,
+            attribution TEXT NOT NULL,
+            quote       TEXT,
+            file        TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            seq         INTEGER NOT NULL,
+            PRIMARY KEY (run_id, source_id, claim_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO appearances_v3 (run_id, claim_id, source_id, attribution, quote, file, line, col, seq)
+        SELECT run_id, claim_id, source_id, attribution, quote, file, line, col,
+               row_number() OVER (PARTITION BY run_id, source_id, claim_id ORDER BY rowid) - 1
+        FROM appearances;
+        DROP TABLE appearances;
+        ALTER TABLE appearances_v3 RENAME TO appearances;
+
+        -- The claims of every run with their content.
+        CREATE VIEW claims AS
+        SELECT rc.run_id, rc.claim_id, rc.file, rc.line, rc.col, v.statement, v.claimant, v.status,
+               CASE WHEN typeof(v.digest) = 'blob' THEN lower(hex(v.digest)) ELSE v.digest END AS digest,
+               v.version, rc.version_id
+        FROM run_claims rc JOIN claim_versions v ON v.version_id = rc.version_id;
+
+        CREATE VIEW latest_run AS
+        SELECT * FROM runs ORDER BY run_id DESC LIMIT 1;
+
+        CREATE VIEW run_pairs AS
+        SELECT r.run_id, (SELECT max(p.run_id) FROM runs p WHERE p.run_id < r.run_id) AS previous_run_id
+        FROM runs r;
+
+        CREATE VIEW latest_findings AS
+        SELECT f.finding_id, f.rule_id, f.severity, f.message, f.file, f.line, f.col,
+               CASE WHEN typeof(f.fingerprint) = 'blob' THEN lower(hex(f.fingerprint)) ELSE f.fingerprint END AS fingerprint,
+               r.title AS rule_title
+        FROM findings f
+        LEFT JOIN rules r ON r.run_id = f.run_id AND r.rule_id = f.rule_id
+        WHERE f.run_id = (SELECT max(run_id) FROM runs);
+
+        -- change: 'new' (not in the previous run), 'unchanged' (in both), 'fixed' (only in the previous run).
+        -- Fingerprints are matched as stored; the fingerprint column shows them as text.
+        CREATE VIEW finding_changes AS
+        SELECT p.run_id, p.previous_run_id,
+               CASE WHEN EXISTS (SELECT 1 FROM findings o
+                                 WHERE o.run_id = p.previous_run_id AND o.fingerprint = f.fingerprint)
+                    THEN 'unchanged' ELSE 'new' END AS change,
+               f.finding_id, f.rule_id, f.severity, f.message, f.file, f.line, f.col,
+               CASE WHEN typeof(f.fingerprint) = 'blob' THEN lower(hex(f.fingerprint)) ELSE f.fingerprint END AS fingerprint
+        FROM run_pairs p JOIN findings f ON f.run_id = p.run_id
+        UNION ALL
+        SELECT p.run_id, p.previous_run_id, 'fixed' AS change,
+               o.finding_id, o.rule_id, o.severity, o.message, o.file, o.line, o.col,
+               CASE WHEN typeof(o.fingerprint) = 'blob' THEN lower(hex(o.fingerprint)) ELSE o.fingerprint END AS fingerprint
+        FROM run_pairs p JOIN findings o ON o.run_id = p.previous_run_id
+        WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = p.run_id AND f.fingerprint = o.fingerprint);
+
+        CREATE VIEW latest_finding_changes AS
+        SELECT * FROM finding_changes WHERE run_id = (SELECT max(run_id) FROM runs);
+
+        CREATE VIEW latest_claims AS
+        SELECT * FROM claims WHERE run_id = (SELECT max(run_id) FROM runs);
+
+        CREATE VIEW claims_by_status AS
+        SELECT status, count(*) AS claims FROM latest_claims GROUP BY status;
+
+        -- Every version of every claim, with the runs that saw it.
+        CREATE VIEW claim_history AS
+        SELECT v.claim_id, v.version, v.status, v.statement, v.claimant,
+               CASE WHEN typeof(v.digest) = 'blob' THEN lower(hex(v.digest)) ELSE v.digest END AS digest,
+               v.first_run_id,
+               (SELECT max(rc.run_id) FROM run_claims rc WHERE rc.version_id = v.version_id) AS last_run_id
+        FROM claim_versions v;
+
+        -- Per source of the latest run: its claims, how they are attributed, and how many are flagged by
+        -- attribution.unattributed* or quotes.drift* findings that concern the claim (and this source, or no source).
+        CREATE VIEW source_attribution AS
+        WITH latest AS (SELECT max(run_id) AS run_id FROM runs),
+        flagged AS (
+            SELECT DISTINCT fc.claim_id, fs.source_id,
+                   CASE WHEN f.rule_id LIKE 'attribution.unattributed%' THEN 'unattributed' ELSE 'drift' END AS flag
+            FROM findings f
+            JOIN finding_claims fc ON fc.finding_id = f.finding_id
+            LEFT JOIN finding_sources fs ON fs.finding_id = f.finding_id
+            WHERE f.run_id = (SELECT run_id FROM latest)
+              AND (f.rule_id LIKE 'attribution.unattributed%' OR f.rule_id LIKE 'quotes.drift%'))
+        SELECT s.source_id, s.kind, s.title, s.outlet,
+               count(DISTINCT a.claim_id) AS claims,
+               count(DISTINCT CASE WHEN a.attribution = 'direct-quote' THEN a.claim_id END) AS direct_quote,
+               count(DISTINCT CASE WHEN a.attribution = 'paraphrase' THEN a.claim_id END) AS paraphrase,
+               count(DISTINCT CASE WHEN a.attribution = 'reported' THEN a.claim_id END) AS reported,
+               count(DISTINCT CASE WHEN a.attribution = 'unattributed' THEN a.claim_id END) AS unattributed,
+               (SELECT count(DISTINCT g.claim_id) FROM flagged g JOIN appearances b
+                    ON b.run_id = s.run_id AND b.source_id = s.source_id AND b.claim_id = g.claim_id
+                WHERE g.flag = 'unattributed' AND (g.source_id IS NULL OR g.source_id = s.source_id)) AS flagged_unattributed,
+               (SELECT count(DISTINCT g.claim_id) FROM flagged g JOIN appearances b
+                    ON b.run_id = s.run_id AND b.source_id = s.source_id AND b.claim_id = g.claim_id
+                WHERE g.flag = 'drift' AND (g.source_id IS NULL OR g.source_id = s.source_id)) AS drifting
+        FROM sources s
+        LEFT JOIN appearances a ON a.run_id = s.run_id AND a.source_id = s.source_id
+        WHERE s.run_id = (SELECT run_id FROM latest)
+        GROUP BY s.source_id;
+        """);
+
+    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3];
 
     public static int CurrentVersion => All[^1].Version;
 }

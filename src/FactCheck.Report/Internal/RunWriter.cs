@@ -4,66 +4,68 @@ using Microsoft.Data.Sqlite;
 namespace FactCheck.Report.Internal;
 
 /// <summary>Writes one run inside one write transaction, with prepared commands rebound per row.</summary>
+/// <remarks>
+/// SQLite writes on one thread; the hashing a run needs (claim digests and fingerprints the caller did not
+/// supply) needs no connection, so it runs on a second thread while the tables that need no hash are written,
+/// and the writer waits for it only where it needs the hashes. The runs row, which holds the run's digests,
+/// is written last; nothing is visible before the commit anyway.
+/// </remarks>
 internal static class RunWriter
 {
     public static long Write(SqliteConnection connection, RunData run, Action<string>? stageCompleted)
     {
-        var claims = SortedBy(run.Claims, c => c.Id);
+        var claims = SortedBy(run.Claims, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
 
-        // Hashing is the CPU-heavy part outside SQLite; it needs no connection, so it runs on every core.
-        var claimDigests = new string[claims.Length];
-        Parallel.For(0, claims.Length, i => claimDigests[i] = claims[i].Digest ?? ContentDigest.ForClaim(claims[i].Statement, claims[i].Claimant));
-        var fingerprints = new string[run.Findings.Count];
-        Parallel.For(0, fingerprints.Length, i =>
+        // Rows go in key order where a B-tree would otherwise take them at random places.
+        var appearances = SortedBy(run.Appearances, static (a, b) =>
         {
-            var f = run.Findings[i];
-            fingerprints[i] = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
+            var bySource = string.CompareOrdinal(a.SourceId, b.SourceId);
+            return bySource != 0 ? bySource : string.CompareOrdinal(a.ClaimId, b.ClaimId);
         });
 
+        var digestsReady = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hashing = Task.Run(() =>
+        {
+            string[] digests;
+            try
+            {
+                digests = ClaimDigests(claims);
+                digestsReady.SetResult(digests);
+            }
+            catch (Exception e)
+            {
+                digestsReady.SetException(e);
+                throw;
+            }
 
-        // Rows go in key order where an index would otherwise take them at random places.
-        var appearances = SortedBy(run.Appearances, a => a.SourceId + "\0" + a.ClaimId);
-        var claimsDigest = run.ClaimsDigest ?? ContentDigest.Compute(
-            claims.SelectMany((c, i) => new string?[] { c.Id, claimDigests[i], c.Status }).Prepend("claims/1"));
+            var fingerprints = Fingerprints(run.Findings);
+            var claimsDigest = run.ClaimsDigest ?? ContentDigest.Compute(
+                claims.SelectMany((c, i) => new string?[] { c.Id, digests[i], c.Status }).Prepend("claims/1"));
+            return (Fingerprints: fingerprints, ClaimsDigest: claimsDigest);
+        });
+
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
             run.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).SelectMany(r => new[] { r.Id, r.Title, r.Severity }).Prepend("rules/1"));
-
-        stageCompleted?.Invoke("digests");
 
         // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
         using var transaction = connection.BeginTransaction(deferred: false);
         var runId = Scalar(connection, transaction, "SELECT coalesce(max(run_id), 0) + 1 FROM runs");
 
-        using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest"))
-        {
-            insert.Run(runId, Timestamp.Format(run.StartedAt), Timestamp.Format(run.FinishedAt), run.ToolVersion, run.GitCommit, claimsDigest, rulesDigest);
-        }
-
         using (var insert = new InsertCommand(connection, "sources", "run_id", "source_id", "kind", "title", "outlet", "url", "file", "line"))
         {
             foreach (var s in run.Sources)
             {
-                insert.Run(runId, s.Id, s.Kind, s.Title, s.Outlet, s.Url, s.File, s.Line);
+                insert.Long(runId).Text(s.Id).Text(s.Kind).Text(s.Title).Text(s.Outlet).Text(s.Url).Text(s.File).Int(s.Line).Execute();
             }
         }
 
         stageCompleted?.Invoke("sources");
-        WriteClaims(connection, transaction, runId, claims, claimDigests);
-        stageCompleted?.Invoke("claims");
-
-        using (var insert = new InsertCommand(connection, "appearances", "run_id", "claim_id", "source_id", "attribution", "quote", "file", "line", "col"))
-        {
-            foreach (var a in appearances)
-            {
-                insert.Run(runId, a.ClaimId, a.SourceId, a.Attribution, a.Quote, a.File, a.Line, a.Column);
-            }
-        }
-
+        WriteAppearances(connection, runId, appearances);
         using (var insert = new InsertCommand(connection, "citations", "run_id", "claim_id", "source_id", "cited_as", "file", "line", "col"))
         {
             foreach (var c in run.Citations)
             {
-                insert.Run(runId, c.ClaimId, c.SourceId, c.CitedAs, c.File, c.Line, c.Column);
+                insert.Long(runId).Text(c.ClaimId).Text(c.SourceId).Text(c.CitedAs).Text(c.File).Int(c.Line).Int(c.Column).Execute();
             }
         }
 
@@ -71,26 +73,74 @@ internal static class RunWriter
         {
             foreach (var r in run.Rules)
             {
-                insert.Run(runId, r.Id, r.Title, r.Severity, r.File, r.Line);
+                insert.Long(runId).Text(r.Id).Text(r.Title).Text(r.Severity).Text(r.File).Int(r.Line).Execute();
             }
         }
-
-        stageCompleted?.Invoke("rules");
-        WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
-        stageCompleted?.Invoke("findings");
 
         using (var insert = new InsertCommand(connection, "run_errors", "run_id", "kind", "message", "rule_id", "file", "line", "col"))
         {
             foreach (var e in run.Errors)
             {
-                insert.Run(runId, e.Kind, e.Message, e.RuleId, e.File, e.Line, e.Column);
+                insert.Long(runId).Text(e.Kind).Text(e.Message).Text(e.RuleId).Text(e.File).Int(e.Line).Int(e.Column).Execute();
             }
         }
 
-        stageCompleted?.Invoke("errors");
+        stageCompleted?.Invoke("rules");
+        var claimDigests = digestsReady.Task.GetAwaiter().GetResult();
+        stageCompleted?.Invoke("digests");
+        WriteClaims(connection, transaction, runId, claims, claimDigests);
+        stageCompleted?.Invoke("claims");
+        var (fingerprints, claimsDigest) = hashing.GetAwaiter().GetResult();
+        stageCompleted?.Invoke("fingerprints");
+        WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
+        stageCompleted?.Invoke("findings");
+
+        using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest"))
+        {
+            insert.Long(runId).Text(Timestamp.Format(run.StartedAt)).Text(Timestamp.Format(run.FinishedAt)).Text(run.ToolVersion)
+                .Text(run.GitCommit).Text(claimsDigest).Text(rulesDigest).Execute();
+        }
+
+        stageCompleted?.Invoke("run");
         transaction.Commit();
         stageCompleted?.Invoke("committed");
         return runId;
+    }
+
+    private static string[] ClaimDigests(ReportClaim[] claims)
+    {
+        var digests = new string[claims.Length];
+        for (var i = 0; i < claims.Length; i++)
+        {
+            digests[i] = claims[i].Digest ?? ContentDigest.ForClaim(claims[i].Statement, claims[i].Claimant);
+        }
+
+        return digests;
+    }
+
+    private static string[] Fingerprints(IReadOnlyList<ReportFinding> findings)
+    {
+        var prints = new string[findings.Count];
+        for (var i = 0; i < prints.Length; i++)
+        {
+            var f = findings[i];
+            prints[i] = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
+        }
+
+        return prints;
+    }
+
+    private static void WriteAppearances(SqliteConnection connection, long runId, ReportAppearance[] appearances)
+    {
+        // seq tells apart the appearances of one claim in one source (the key is run, source, claim, seq).
+        using var insert = new InsertCommand(connection, "appearances", "run_id", "source_id", "claim_id", "seq", "attribution", "quote", "file", "line", "col");
+        var seq = 0L;
+        for (var i = 0; i < appearances.Length; i++)
+        {
+            var a = appearances[i];
+            seq = i > 0 && a.SourceId == appearances[i - 1].SourceId && a.ClaimId == appearances[i - 1].ClaimId ? seq + 1 : 0;
+            insert.Long(runId).Text(a.SourceId).Text(a.ClaimId).Long(seq).Text(a.Attribution).Text(a.Quote).Text(a.File).Int(a.Line).Int(a.Column).Execute();
+        }
     }
 
     private static void WriteClaims(SqliteConnection connection, SqliteTransaction transaction, long runId, ReportClaim[] claims, string[] digests)
@@ -100,7 +150,7 @@ internal static class RunWriter
         using (var query = connection.CreateCommand())
         {
             query.Transaction = transaction;
-            query.CommandText = "SELECT claim_id, max(version_id), version, digest, status FROM claim_versions GROUP BY claim_id";
+            query.CommandText = $"SELECT claim_id, max(version_id), version, {string.Format(CultureInfo.InvariantCulture, HexKey.SqlTextFormat, "digest")}, status FROM claim_versions GROUP BY claim_id";
             using var reader = query.ExecuteReader();
             while (reader.Read())
             {
@@ -122,10 +172,10 @@ internal static class RunWriter
             else
             {
                 versionId = nextVersionId++;
-                insertVersion.Run(versionId, claim.Id, known.Version + 1, digests[i], claim.Status, claim.Statement, claim.Claimant, runId);
+                insertVersion.Long(versionId).Text(claim.Id).Long(known.Version + 1).Key(digests[i]).Text(claim.Status).Text(claim.Statement).Text(claim.Claimant).Long(runId).Execute();
             }
 
-            insertRunClaim.Run(runId, claim.Id, versionId, claim.File, claim.Line, claim.Column);
+            insertRunClaim.Long(runId).Text(claim.Id).Long(versionId).Text(claim.File).Int(claim.Line).Int(claim.Column).Execute();
         }
     }
 
@@ -139,15 +189,15 @@ internal static class RunWriter
         {
             var f = findings[i];
             var findingId = nextFindingId++;
-            insertFinding.Run(findingId, runId, f.RuleId, f.Severity, f.Message, f.File, f.Line, f.Column, fingerprints[i]);
-            foreach (var claimId in f.ClaimIds.Distinct(StringComparer.Ordinal))
+            insertFinding.Long(findingId).Long(runId).Text(f.RuleId).Text(f.Severity).Text(f.Message).Text(f.File).Int(f.Line).Int(f.Column).Key(fingerprints[i]).Execute();
+            foreach (var claimId in Distinct(f.ClaimIds))
             {
-                insertClaim.Run(findingId, claimId);
+                insertClaim.Long(findingId).Text(claimId).Execute();
             }
 
-            foreach (var sourceId in f.SourceIds.Distinct(StringComparer.Ordinal))
+            foreach (var sourceId in Distinct(f.SourceIds))
             {
-                insertSource.Run(findingId, sourceId);
+                insertSource.Long(findingId).Text(sourceId).Execute();
             }
 
             if (i == findings.Count / 2)
@@ -157,21 +207,44 @@ internal static class RunWriter
         }
     }
 
-    /// <summary>The items in ordinal key order; input that is already in order (the common case) is only copied.</summary>
-    private static T[] SortedBy<T>(IReadOnlyList<T> items, Func<T, string> key)
+    /// <summary>The ids without repeats; a finding's one or two ids need no set (nor a LINQ pipeline).</summary>
+    private static IReadOnlyList<string> Distinct(IReadOnlyList<string> ids)
     {
-        var array = items.ToArray();
-        var keys = new string[array.Length];
-        var sorted = true;
-        for (var i = 0; i < array.Length; i++)
+        if (ids.Count > 16)
         {
-            keys[i] = key(array[i]);
-            sorted &= i == 0 || string.CompareOrdinal(keys[i - 1], keys[i]) <= 0;
+            return ids.Distinct(StringComparer.Ordinal).ToList();
         }
 
-        if (!sorted)
+        for (var i = 1; i < ids.Count; i++)
         {
-            Array.Sort(keys, array, StringComparer.Ordinal);
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(ids[i], ids[j], StringComparison.Ordinal))
+                {
+                    return ids.Distinct(StringComparer.Ordinal).ToList();
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The items in key order (a stable sort); input that is already in order (the common case) is only copied.</summary>
+    private static T[] SortedBy<T>(IReadOnlyList<T> items, Comparison<T> compare)
+    {
+        var array = items.ToArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (compare(array[i - 1], array[i]) > 0)
+            {
+                var indexes = Enumerable.Range(0, array.Length).ToArray();
+                Array.Sort(indexes, (a, b) =>
+                {
+                    var order = compare(array[a], array[b]);
+                    return order != 0 ? order : a.CompareTo(b);
+                });
+                return Array.ConvertAll(indexes, index => array[index]);
+            }
         }
 
         return array;

@@ -1,0 +1,48 @@
+namespace FactCheck.Report.Internal;
+
+/// <summary>
+/// How fingerprints and claim digests are stored (schema version 3 on): a value that is 32 or 64 lower-case
+/// hex digits, as <see cref="Fingerprint"/> and <see cref="ContentDigest"/> make them, is stored as the 16 or 32
+/// bytes it spells (a BLOB, half the size, in the table and in its index); any other value (a caller's own
+/// fingerprint) is stored as the TEXT it is. Reading turns a BLOB back into the same lower-case hex, so the
+/// round trip is exact and equality in SQL stays equality of the values.
+/// </summary>
+internal static class HexKey
+{
+    /// <summary>The SQL that shows a stored key as text; <c>{0}</c> is the column.</summary>
+    public const string SqlTextFormat = "CASE WHEN typeof({0}) = 'blob' THEN lower(hex({0})) ELSE {0} END";
+
+    /// <summary>True when <paramref name="value"/> is stored as bytes; they are written to <paramref name="bytes"/> (at least 32 long).</summary>
+    public static bool TryPack(string value, Span<byte> bytes, out int length)
+    {
+        length = value.Length / 2;
+        if ((value.Length != 32 && value.Length != 64) || !IsLowerHex(value))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            bytes[i] = (byte)((Nibble(value[2 * i]) << 4) | Nibble(value[(2 * i) + 1]));
+        }
+
+        return true;
+    }
+
+    public static string Unpack(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
+
+    private static bool IsLowerHex(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c) && c is < 'a' or > 'f')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Nibble(char c) => c <= '9' ? c - '0' : c - 'a' + 10;
+}
