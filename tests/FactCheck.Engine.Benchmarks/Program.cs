@@ -46,6 +46,7 @@ internal static class Workload
 {
     public static int Run(int n)
     {
+        using var trace = Environment.GetEnvironmentVariable("FACTCHECK_GC_TRACE") == "1" ? new GcTrace() : null;
         var rng = new Random(12345);
         var claims = new Claim[n];
         var propositions = Math.Max(1, n / 10);

@@ -54,21 +54,39 @@ internal sealed class Agenda
         return list;
     }
 
+    /// <summary>
+    /// A stack in chunks (16, 32, ... up to 4,096 activations, kept once allocated): growing never copies, and no chunk
+    /// goes to the large object heap, whose allocations trigger full collections of the whole (live) heap.
+    /// </summary>
     private sealed class Stack
     {
-        private Activation[] _items = [];
+        private const int FirstChunk = 16;
+        private const int MaxChunk = 4096;
+
+        private Activation[]?[] _chunks = [];
+        private int _chunk;
+        private int _pos;
         private int _count;
         private int _dead;
 
         public void Push(Activation a)
         {
-            if (_count == _items.Length)
+            if (_chunks.Length == 0) _chunks = [new Activation[FirstChunk], null, null, null];
+            var cur = _chunks[_chunk]!;
+            if (_pos == cur.Length)
             {
                 // Compacting in place is cheaper than growing when at least half the slots are dead.
-                if (_dead * 2 >= _count && _count > 0) Compact();
-                else Array.Resize(ref _items, Math.Max(16, _count * 2));
+                if (_dead * 2 >= _count && _dead > 0) Compact();
+                cur = _chunks[_chunk]!;
+                if (_pos == cur.Length)
+                {
+                    if (++_chunk == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
+                    cur = _chunks[_chunk] ??= new Activation[Math.Min(cur.Length * 2, MaxChunk)];
+                    _pos = 0;
+                }
             }
-            _items[_count++] = a;
+            cur[_pos++] = a;
+            _count++;
         }
 
         public void Dead() => _dead++;
@@ -78,9 +96,12 @@ internal sealed class Agenda
         {
             while (_count > 0)
             {
-                var a = _items[_count - 1];
+                if (_pos == 0) _pos = _chunks[--_chunk]!.Length;
+                var c = _chunks[_chunk]!;
+                var a = c[_pos - 1];
                 if (a.InAgenda) return a;
-                _items[--_count] = null!;
+                c[--_pos] = null!;
+                _count--;
                 _dead--;
             }
             return null;
@@ -88,17 +109,40 @@ internal sealed class Agenda
 
         public void AddLive(List<Activation> list)
         {
-            for (var i = _count - 1; i >= 0; i--)
-                if (_items[i].InAgenda) list.Add(_items[i]);
+            for (var ci = _chunk; ci >= 0 && _count > 0; ci--)
+            {
+                var c = _chunks[ci]!;
+                for (var i = (ci == _chunk ? _pos : c.Length) - 1; i >= 0; i--)
+                    if (c[i].InAgenda) list.Add(c[i]);
+            }
         }
 
         private void Compact()
         {
-            var w = 0;
-            for (var i = 0; i < _count; i++)
-                if (_items[i].InAgenda) _items[w++] = _items[i];
-            Array.Clear(_items, w, _count - w);
-            _count = w;
+            int wc = 0, wp = 0;
+            var w = _chunks[0]!;
+            for (var ci = 0; ci <= _chunk; ci++)
+            {
+                var c = _chunks[ci]!;
+                var end = ci == _chunk ? _pos : c.Length;
+                for (var i = 0; i < end; i++)
+                {
+                    var a = c[i];
+                    if (!a.InAgenda) continue;
+                    if (wp == w.Length)
+                    {
+                        w = _chunks[++wc]!;
+                        wp = 0;
+                    }
+                    w[wp++] = a;
+                }
+            }
+            // Clear what is left above the new top.
+            Array.Clear(w, wp, w.Length - wp);
+            for (var ci = wc + 1; ci <= _chunk; ci++) Array.Clear(_chunks[ci]!);
+            _chunk = wc;
+            _pos = wp;
+            _count -= _dead;
             _dead = 0;
         }
     }

@@ -61,7 +61,7 @@ internal sealed class AggregateNode : BetaNode
         slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null; e = e.Next)
         {
-            var le = (LeftEntry)e;
+            var le = (AggregateEntry)e;
             if (_j.Residual is not null)
             {
                 if (!S.Test(_j, le.Token, handle.Fact)) continue;
@@ -75,7 +75,7 @@ internal sealed class AggregateNode : BetaNode
     public override void Forget(Entry entry)
     {
         entry.Dead = true;
-        if (entry is LeftEntry le)
+        if (entry is AggregateEntry le)
         {
             _memory.Remove(le);
             for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();

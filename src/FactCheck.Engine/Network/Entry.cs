@@ -7,8 +7,16 @@ internal abstract class Entry(BetaNode node)
     public Entry? NextInOwner;
     public bool Dead;
 
-    /// <summary>Keyed entries: on the right side of their slot (declared here, where it fits in padding).</summary>
+    // Declared here because they fit in this class's padding (a derived class cannot use its base's padding).
+
+    /// <summary>Keyed entries: on the right side of their slot.</summary>
     public bool IsRight;
+
+    /// <summary><see cref="LeftEntry"/> of a subnet: results arriving while the entry is being set up must not emit.</summary>
+    public bool Initializing;
+
+    /// <summary><see cref="LeftEntry"/>: matching right facts (not/exists/aggregates) or subnetwork results.</summary>
+    public int Count;
 }
 
 /// <summary>An entry that sits in a key's slot of a node's memory.</summary>

@@ -6,24 +6,24 @@ internal class TokenEntry(BetaNode node, BetaToken token) : KeyedEntry(node)
     public readonly BetaToken Token = token;
 }
 
-/// <summary>A token in a node's left memory, with the per-token state of not/exists/subnet nodes.</summary>
+/// <summary>
+/// A token in a not/exists/subnet/aggregate node's left memory, with its count (<see cref="Entry.Count"/>) and output.
+/// </summary>
 internal class LeftEntry(BetaNode node, BetaToken token) : TokenEntry(node, token)
 {
-    /// <summary>Matching right facts (not/exists/aggregates) or subnetwork results.</summary>
-    public int Count;
-
-    /// <summary>Subnet: results arriving while the entry is being set up must not emit.</summary>
-    public bool Initializing;
-
     /// <summary>The token emitted for this entry (not/exists/subnet/scalar aggregate).</summary>
     public Token? Out;
+}
 
+/// <summary>A left entry of a node with a residual test: it remembers the (token, fact) pairs that passed it.</summary>
+internal class PairedLeftEntry(BetaNode node, BetaToken token) : LeftEntry(node, token)
+{
     public Pair? FirstPair;
     public Pair? LastPair;
 }
 
 /// <summary>A token in an aggregate node, with its running aggregate.</summary>
-internal sealed class AggregateEntry(BetaNode node, BetaToken token) : LeftEntry(node, token)
+internal sealed class AggregateEntry(BetaNode node, BetaToken token) : PairedLeftEntry(node, token)
 {
     /// <summary>Queued for recomputation.</summary>
     public bool Dirty;

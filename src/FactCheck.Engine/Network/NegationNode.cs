@@ -28,7 +28,7 @@ internal sealed class NegationNode : BetaNode
     public override void LeftInsert(Token input)
     {
         var token = (BetaToken)input;
-        var le = new LeftEntry(this, token);
+        var le = _j.Residual is null ? new LeftEntry(this, token) : new PairedLeftEntry(this, token);
         token.AddEntry(le);
         // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
         if (_memory.LeftSlot(token) is { } slot)
@@ -44,7 +44,7 @@ internal sealed class NegationNode : BetaNode
                 {
                     var re = (CountedRightEntry)e;
                     if (!S.Test(_j, token, re.Fact)) continue;
-                    new Pair(le, re).Link();
+                    new Pair((PairedLeftEntry)le, re).Link();
                     le.Count++;
                 }
             }
@@ -64,7 +64,7 @@ internal sealed class NegationNode : BetaNode
             var le = (LeftEntry)e;
             if (_j.Residual is null || S.Test(_j, le.Token, handle.Fact))
             {
-                if (_j.Residual is not null) new Pair(le, re).Link();
+                if (_j.Residual is not null) new Pair((PairedLeftEntry)le, re).Link();
                 if (++le.Count == 1) Switch(le);
             }
             e = next;
@@ -91,8 +91,11 @@ internal sealed class NegationNode : BetaNode
         if (entry is LeftEntry le)
         {
             _memory.Remove(le);
-            for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
-            le.FirstPair = le.LastPair = null;
+            if (le is PairedLeftEntry paired)
+            {
+                for (var p = paired.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
+                paired.FirstPair = paired.LastPair = null;
+            }
             return;
         }
         var re = (CountedRightEntry)entry;

@@ -1,9 +1,9 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A (left token, right fact) combination that passed a residual test in a not/exists/aggregate node.</summary>
-internal sealed class Pair(LeftEntry left, CountedRightEntry right)
+internal sealed class Pair(PairedLeftEntry left, CountedRightEntry right)
 {
-    public readonly LeftEntry Left = left;
+    public readonly PairedLeftEntry Left = left;
     public readonly CountedRightEntry Right = right;
     public Pair? LPrev;
     public Pair? LNext;

@@ -122,27 +122,29 @@ internal sealed class Session : ISession
         var list = facts as IReadOnlyList<object> ?? facts.ToList();
         if (_busy) throw new InvalidOperationException("the session is not re-entrant: event handlers must not change it during an operation");
         // The handles table doubles as the duplicate check (one hash per fact, no second set); on a duplicate the
-        // handles added so far are taken out again, so nothing is inserted.
-        var handles = new FactHandle[list.Count];
+        // handles added so far are taken out again, so nothing is inserted. The new handles are staged in the
+        // insertion-order array's free tail, where AddHandle puts them (nothing retracts facts before Drain).
+        if (_orderCount + list.Count > _order.Length)
+            Array.Resize(ref _order, Math.Max(_order.Length * 2, _orderCount + list.Count));
         _handles.EnsureCapacity(_handles.Count + list.Count);
-        for (var i = 0; i < handles.Length; i++)
+        var start = _orderCount;
+        for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
             string? problem = null;
             if (f is null) problem = "InsertAll: a fact is null";
-            else if (!_handles.TryAdd(f, handles[i] = new FactHandle(f)))
+            else if (!_handles.TryAdd(f, _order[start + i] = new FactHandle(f)))
                 problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
             if (problem is null) continue;
-            for (var j = 0; j < i; j++) _handles.Remove(handles[j].Fact);
+            for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!.Fact);
+            Array.Clear(_order, start, i + 1);
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
         }
-        if (_orderCount + handles.Length > _order.Length)
-            Array.Resize(ref _order, Math.Max(_order.Length * 2, _orderCount + handles.Length));
         Enter();
         try
         {
-            foreach (var h in handles) AddHandle(h, null);
+            for (var i = 0; i < list.Count; i++) AddHandle(_order[start + i]!, null);
             Drain();
         }
         finally
