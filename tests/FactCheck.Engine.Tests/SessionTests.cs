@@ -24,6 +24,31 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_long_agenda_keeps_recency_order_through_removals_and_compaction()
+    {
+        // Enough activations for several agenda chunks, two thirds of them removed at random, more added, some fired:
+        // the agenda must stay exactly "newest first" over the live ones.
+        var s = Session(Rule("item", P<Item>("x")));
+        var rng = new Random(7);
+        var live = new List<Item>();
+        var next = 0;
+        for (var round = 0; round < 6; round++)
+        {
+            var batch = Enumerable.Range(0, 3000).Select(_ => new Item(next++, 0, 0)).ToList();
+            s.InsertAll(batch);
+            live.AddRange(batch);
+            foreach (var item in live.Where(_ => rng.Next(3) != 0).ToList())
+            {
+                s.Retract(item);
+                live.Remove(item);
+            }
+            var fired = s.Fire(50);
+            live.RemoveRange(live.Count - fired, fired);
+            Assert.Equal(Enumerable.Reverse(live).Select(i => $"item(i{i.Id})"), Agenda(s));
+        }
+    }
+
+    [Fact]
     public void Same_facts_in_same_order_fire_in_same_order_every_run()
     {
         List<string> Run()
