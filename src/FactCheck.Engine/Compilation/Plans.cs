@@ -27,7 +27,6 @@ internal abstract class JoinKeys
 }
 
 internal sealed class JoinKeys<TKey>(Func<Token, TKey> left, Func<object, TKey> right) : JoinKeys
-    where TKey : notnull
 {
     public readonly Func<Token, TKey> Left = left;
     public readonly Func<object, TKey> Right = right;

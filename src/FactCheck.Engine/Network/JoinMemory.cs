@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using FactCheck.Engine.Compilation;
 using FactCheck.Engine.Runtime;
 
@@ -44,13 +43,16 @@ internal abstract class JoinMemory
 
 /// <summary>
 /// A memory hashed on keys of their own static type: no boxing, and <see cref="EqualityComparer{T}.Default"/> (a
-/// record's or string's own <c>Equals</c>) instead of virtual <see cref="object.Equals(object)"/> calls. A null key (C#'s
-/// <c>null == null</c> holds) has its own slot, since dictionaries refuse null.
+/// record's or string's own <c>Equals</c>) instead of virtual <see cref="object.Equals(object)"/> calls. The slots are
+/// the hash table's chain nodes (no dictionary entry per key, no entries array to regrow and copy, which at a million
+/// keys is tens of megabytes of large-object allocations, each bringing a full collection closer). A null key (C#'s
+/// <c>null == null</c> holds) has its own slot.
 /// </summary>
 internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func<Token, TKey> left, Func<object, TKey> right) : JoinMemory
-    where TKey : notnull
 {
-    private readonly Dictionary<TKey, Slot<TKey>> _map = [];
+    private Slot<TKey>?[] _buckets = new Slot<TKey>?[8];
+    private int _shift = 32 - 3;
+    private int _count;
     private Slot<TKey>? _null;
 
     public override Slot? LeftSlot(Token token)
@@ -85,14 +87,50 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
 
     public override void Release(Slot slot)
     {
-        if (slot == _null) _null = null;
-        else _map.Remove(((Slot<TKey>)slot).Key);
+        if (slot == _null)
+        {
+            _null = null;
+            return;
+        }
+        var s = (Slot<TKey>)slot;
+        ref var link = ref _buckets[Bucket(s.Hash)];
+        while (link != s) link = ref link!.NextInBucket;
+        link = s.NextInBucket;
+        s.NextInBucket = null;
+        _count--;
     }
 
     private Slot<TKey> SlotFor(TKey key)
     {
-        if (key is null) return _null ??= new Slot<TKey>(default!);
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_map, key, out _);
-        return slot ??= new Slot<TKey>(key);
+        if (key is null) return _null ??= new Slot<TKey>(default!, 0);
+        var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
+        ref var head = ref _buckets[Bucket(hash)];
+        for (var s = head; s is not null; s = s.NextInBucket)
+            if (s.Hash == hash && EqualityComparer<TKey>.Default.Equals(s.Key, key)) return s;
+        var slot = new Slot<TKey>(key, hash) { NextInBucket = head };
+        head = slot;
+        if (++_count > _buckets.Length) Grow();
+        return slot;
+    }
+
+    /// <summary>Fibonacci hashing: the top bits of hash × 2^32/φ, so that keys like 0, 1024, 2048... still spread.</summary>
+    private int Bucket(int hash) => (int)((uint)hash * 2654435769u >> _shift);
+
+    private void Grow()
+    {
+        var old = _buckets;
+        _buckets = new Slot<TKey>?[old.Length * 2];
+        _shift--;
+        foreach (var first in old)
+        {
+            for (var s = first; s is not null;)
+            {
+                var next = s.NextInBucket;
+                ref var head = ref _buckets[Bucket(s.Hash)];
+                s.NextInBucket = head;
+                head = s;
+                s = next;
+            }
+        }
     }
 }
