@@ -3,7 +3,7 @@ namespace FactCheck.Report.Tests;
 /// <summary>
 /// Entry point used only as a child process by <see cref="InterruptedRunTests"/>: it starts writing a large
 /// run, says so on stdout half way through, and then waits to be killed inside the open transaction.
-/// It also writes the checked-in fixtures (<see cref="V1Report"/>, <see cref="V2Report"/>). The test runner never calls this.
+/// It also writes the checked-in fixtures (<see cref="V1Report"/>, <see cref="V2Report"/>, <see cref="V3Report"/>). The test runner never calls this.
 /// </summary>
 public static class Program
 {
@@ -21,9 +21,15 @@ public static class Program
             return 0;
         }
 
+        if (args is ["write-v3-fixture", var v3Fixture])
+        {
+            V3Report.Create(v3Fixture);
+            return 0;
+        }
+
         if (args is not ["write-and-hang", var path])
         {
-            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | write-v1-fixture | write-v2-fixture) <report>");
+            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | write-v1-fixture | write-v2-fixture | write-v3-fixture) <report>");
             return 2;
         }
 
