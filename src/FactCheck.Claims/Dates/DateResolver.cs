@@ -100,7 +100,27 @@ public static class DateResolver
 
     private sealed record ScanResult(string Normalized, IReadOnlyList<Candidate> Matches);
 
+    /// <summary>
+    /// Scans do not depend on the reference date, and news text repeats the same few expressions
+    /// ("on Tuesday") against many dates: each thread keeps its recent scans. Per thread, because a
+    /// <see cref="Match"/> builds its groups lazily and is not safe to share.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, ScanResult?>? _recentScans;
+
+    private const int RecentScansKept = 4096;
+
     private static ScanResult? Scan(string text)
+    {
+        var recent = _recentScans ??= new Dictionary<string, ScanResult?>(StringComparer.Ordinal);
+        if (recent.TryGetValue(text, out var known)) return known;
+        if (recent.Count >= RecentScansKept) recent.Clear();
+        var scan = ScanUncached(text);
+        recent[text] = scan;
+        return scan;
+    }
+
+    private static ScanResult? ScanUncached(string text)
     {
         var normalized = Normalize(text);
         var found = new List<Candidate>();

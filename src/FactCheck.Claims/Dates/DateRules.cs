@@ -4,14 +4,16 @@ using System.Text.RegularExpressions;
 namespace FactCheck.Claims.Dates;
 
 /// <summary>The recognised date forms, in priority order (earlier wins a tie between equally long matches).</summary>
-internal static class DateRules
+internal static partial class DateRules
 {
     internal const string NoReference = "no reference date: the expression is relative to the publication date";
 
-    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds);
 
-    private const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
+    // Generated at build time (no Reflection.Emit at start-up, no interpreter): a check's first date costs nothing extra.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private const int MatchTimeoutMilliseconds = 2000;
 
     // "May" and "March" must be capitalised (or all caps): in lower case they are almost always a verb or noun.
     private const string MonthName =
@@ -31,65 +33,85 @@ internal static class DateRules
 
     internal static readonly IReadOnlyList<DateRule> All =
     [
-        Rule("iso-date",
-            @"\b(?:on\s+)?(?<iso>\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:\d{2})?)?)(?![\d-])",
+        Rule("iso-date", IsoDatePattern(),
             (m, _, _) => PartialDate.TryParse(m.Groups["iso"].Value, out var d, out var error)
                 ? RuleOutcome.Of(d) : RuleOutcome.Fail(error!)),
-        Rule("numeric-date",
-            @"(?<![\w/])(?:on\s+)?(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})(?![\d/])",
+        Rule("numeric-date", NumericDatePattern(),
             ResolveNumeric),
-        Rule("month-day",
-            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + MonthName + @"(?:(?<=\.)\s*|\s+)(?:the\s+)?" + Day
-            + @"(?!,\d)(?:,?\s+" + Year + ")?",
+        Rule("month-day", MonthDayPattern(),
             ResolveMonthDay),
-        Rule("day-month",
-            @"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + MonthName + @"(?:,?\s+" + Year + ")?",
+        Rule("day-month", DayMonthPattern(),
             ResolveMonthDay),
-        Rule("month-year",
-            @"\b(?:in\s+|during\s+)?(?:(?:early|mid|late)[\s-]+)?" + MonthName + @",?\s+(?:of\s+)?" + Year,
+        Rule("month-year", MonthYearPattern(),
             (m, _, _) => RuleOutcome.Of(PartialDate.OfMonth(YearOf(m), MonthOf(m)))),
-        Rule("month",
-            @"(?:\b(?:(?<prep>in|last|next|this|during|of|" + Qualifier + @")[\s-]+)(?:(?:early|mid|late)[\s-]+)?|\b(?:early|mid|late)[\s-]+)"
-            + MonthName + @"(?!\s*(?:\d|the\s+\d))|^\s*" + MonthName + @"\s*$",
+        Rule("month", MonthPattern(),
             ResolveMonth),
-        Rule("year",
-            @"(?:\b(?:in|during|copyright|early|mid|late|the\s+year|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*)" + Year
-            + @"(?!\s*(?:%|percent|per\s+cent|[\d,.]\d))|^\s*" + Year + @"\s*$",
+        Rule("year", YearPattern(),
             (m, _, _) => RuleOutcome.Of(PartialDate.OfYear(YearOf(m)))),
-        Rule("decade",
-            @"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?<dec>[12]\d{2})0'?s\b",
+        Rule("decade", DecadePattern(),
             (m, _, _) =>
             {
                 var start = int.Parse(m.Groups["dec"].Value, CultureInfo.InvariantCulture) * 10;
                 return RuleOutcome.Span(new DateOnly(start, 1, 1), new DateOnly(start + 9, 12, 31));
             }),
-        Rule("weekday",
-            @"\b(?:(?<mod>earlier|later|early|late),?\s+)?(?:(?<pre>on|last|next|this\s+past|this\s+coming|this|coming|past)\s+)?"
-            + Weekday + @"(?:\s+(?:morning|afternoon|evening|night))?",
+        Rule("weekday", WeekdayPattern(),
             ResolveWeekday),
-        Rule("relative-day",
-            @"\b(?:(?:earlier|later|early|late)\s+)?(?<word>today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday"
-            + @"|(?:the\s+)?day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:\s+(?:morning|afternoon|evening|night))?\b",
+        Rule("relative-day", RelativeDayPattern(),
             ResolveRelativeDay),
-        Rule("relative-period",
-            @"\b(?:(?<mod>earlier|later)\s+)?(?:(?:in|over|during|within)\s+)?(?<the>the\s+)?(?<pre>last|previous|past|this|current|next|coming)\s+(?<unit>week|month|year)\b",
+        Rule("relative-period", RelativePeriodPattern(),
             ResolveRelativePeriod),
-        Rule("ago",
-            @"\b(?:(?<hedge>nearly|almost|about|around|roughly|approximately|some|close\s+to|just\s+under|just\s+over|more\s+than|over"
-            + @"|less\s+than|under|fewer\s+than|at\s+least|not\s+quite|barely|only|just|exactly)\s+)?(?<n>" + NumberWords.Pattern
-            + @")\s+(?<unit>day|week|month|year|decade)s?\s+ago\b",
+        Rule("ago", AgoPattern(),
             ResolveAgo),
-        Rule("season",
-            @"\b(?:(?:in|during|last|this|next|early|late|mid|since)\s+(?:the\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + Year + ")?"
-            + @"|(?<season>spring|summer|autumn|winter)(?:\s+of)?\s+" + Year + @"|fall\s+of\s+" + Year + @")\b",
+        Rule("season", SeasonPattern(),
             (m, _, _) => RuleOutcome.Fail("seasons are not resolved: their months depend on hemisphere and convention")),
-        Rule("earlier",
-            @"(?<!\b(?:an|the|a|its|his|her|their|our|your|my|this|that)\s+)\bearlier\b(?!\s+than)",
+        Rule("earlier", EarlierPattern(),
             (_, r, _) => r is { } today ? RuleOutcome.Span(DateOnly.MinValue, today, approximate: true) : RuleOutcome.Fail(NoReference)),
     ];
 
-    private static DateRule Rule(string name, string pattern, Func<Match, DateOnly?, TenseDirection, RuleOutcome> resolve) =>
-        new(name, new Regex(pattern, Options, MatchTimeout), resolve);
+    private static DateRule Rule(string name, Regex pattern, Func<Match, DateOnly?, TenseDirection, RuleOutcome> resolve) =>
+        new(name, pattern, resolve);
+
+    [GeneratedRegex(@"\b(?:on\s+)?(?<iso>\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:\d{2})?)?)(?![\d-])", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex IsoDatePattern();
+
+    [GeneratedRegex(@"(?<![\w/])(?:on\s+)?(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>\d{4})(?![\d/])", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex NumericDatePattern();
+
+    [GeneratedRegex(@"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + MonthName + @"(?:(?<=\.)\s*|\s+)(?:the\s+)?" + Day + @"(?!,\d)(?:,?\s+" + Year + ")?", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex MonthDayPattern();
+
+    [GeneratedRegex(@"\b(?:on\s+)?(?:" + Weekday + @",?\s+)?(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + MonthName + @"(?:,?\s+" + Year + ")?", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex DayMonthPattern();
+
+    [GeneratedRegex(@"\b(?:in\s+|during\s+)?(?:(?:early|mid|late)[\s-]+)?" + MonthName + @",?\s+(?:of\s+)?" + Year, Options, MatchTimeoutMilliseconds)]
+    private static partial Regex MonthYearPattern();
+
+    [GeneratedRegex(@"(?:\b(?:(?<prep>in|last|next|this|during|of|" + Qualifier + @")[\s-]+)(?:(?:early|mid|late)[\s-]+)?|\b(?:early|mid|late)[\s-]+)" + MonthName + @"(?!\s*(?:\d|the\s+\d))|^\s*" + MonthName + @"\s*$", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"(?:\b(?:in|during|copyright|early|mid|late|the\s+year|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*)" + Year + @"(?!\s*(?:%|percent|per\s+cent|[\d,.]\d))|^\s*" + Year + @"\s*$", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"\b(?:(?:in|during)\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?<dec>[12]\d{2})0'?s\b", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex DecadePattern();
+
+    [GeneratedRegex(@"\b(?:(?<mod>earlier|later|early|late),?\s+)?(?:(?<pre>on|last|next|this\s+past|this\s+coming|this|coming|past)\s+)?" + Weekday + @"(?:\s+(?:morning|afternoon|evening|night))?", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex WeekdayPattern();
+
+    [GeneratedRegex(@"\b(?:(?:earlier|later|early|late)\s+)?(?<word>today|tonight|yesterday|tomorrow|(?:the\s+)?day\s+before\s+yesterday" + @"|(?:the\s+)?day\s+after\s+tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)(?:\s+(?:morning|afternoon|evening|night))?\b", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex RelativeDayPattern();
+
+    [GeneratedRegex(@"\b(?:(?<mod>earlier|later)\s+)?(?:(?:in|over|during|within)\s+)?(?<the>the\s+)?(?<pre>last|previous|past|this|current|next|coming)\s+(?<unit>week|month|year)\b", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex RelativePeriodPattern();
+
+    [GeneratedRegex(@"\b(?:(?<hedge>nearly|almost|about|around|roughly|approximately|some|close\s+to|just\s+under|just\s+over|more\s+than|over" + @"|less\s+than|under|fewer\s+than|at\s+least|not\s+quite|barely|only|just|exactly)\s+)?(?<n>" + NumberWords.Pattern + @")\s+(?<unit>day|week|month|year|decade)s?\s+ago\b", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex AgoPattern();
+
+    [GeneratedRegex(@"\b(?:(?:in|during|last|this|next|early|late|mid|since)\s+(?:the\s+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?" + Year + ")?" + @"|(?<season>spring|summer|autumn|winter)(?:\s+of)?\s+" + Year + @"|fall\s+of\s+" + Year + @")\b", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex SeasonPattern();
+
+    [GeneratedRegex(@"(?<!\b(?:an|the|a|its|his|her|their|our|your|my|this|that)\s+)\bearlier\b(?!\s+than)", Options, MatchTimeoutMilliseconds)]
+    private static partial Regex EarlierPattern();
 
     private static int MonthOf(Match m) =>
         Array.IndexOf(MonthKeys, m.Groups["month"].Value[..3].ToLowerInvariant()) + 1;

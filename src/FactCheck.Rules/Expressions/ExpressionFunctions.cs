@@ -41,6 +41,7 @@ public static class ExpressionFunctions
     public static string? Fold(string? s)
     {
         if (s is null) return null;
+        if (IsFolded(s)) return s;
         var sb = new StringBuilder(s.Length);
         foreach (char raw in s)
         {
@@ -99,6 +100,7 @@ public static class ExpressionFunctions
     public static string? NormalizeQuote(string? s)
     {
         if (s is null) return null;
+        if (IsNormalizedQuote(s)) return s;
         var sb = new StringBuilder(s.Length);
         bool pendingSpace = false;
         foreach (char raw in s)
@@ -166,11 +168,37 @@ public static class ExpressionFunctions
 
     public static double? Abs(double? n) => n is null ? null : Math.Abs(n.Value);
 
+    /// <summary>Already lower-case ASCII without accents: folding would return an equal string.</summary>
+    private static bool IsFolded(string s)
+    {
+        foreach (var c in s)
+        {
+            if (c >= '\u0080' || char.IsAsciiLetterUpper(c)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Rule conditions normalise the same quotes again and again; most are already plain.</summary>
+    private static bool IsNormalizedQuote(string s)
+    {
+        if (s.Length > 0 && (s[0] == ' ' || s[^1] == ' ')) return false;
+        var previous = 'x';
+        foreach (var c in s)
+        {
+            if (c >= '\u0080' || char.IsAsciiLetterUpper(c) || c == '`' || (c < ' ') || (c == ' ' && previous == ' ')) return false;
+            previous = c;
+        }
+
+        return true;
+    }
+
     internal static int Levenshtein(string a, string b)
     {
         if (a.Length < b.Length) (a, b) = (b, a);
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        if (a == b) return 0;
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
@@ -180,7 +208,9 @@ public static class ExpressionFunctions
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }

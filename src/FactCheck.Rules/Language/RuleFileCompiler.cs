@@ -43,6 +43,11 @@ internal sealed class RuleFileCompiler
 
     public List<RuleTestCase> Tests { get; } = [];
 
+    /// <summary>Per rule, the fact types its actions insert or retract: what other rules may react to.</summary>
+    public Dictionary<string, IReadOnlySet<Type>> Writes { get; } = new(StringComparer.Ordinal);
+
+    private HashSet<Type> _writes = [];
+
     public void Compile(YamlNode root)
     {
         var view = MappingView.Of(root, "a rules file", RootKeys, _diagnostics);
@@ -81,6 +86,7 @@ internal sealed class RuleFileCompiler
         }
 
         var actions = new List<RuleAction>();
+        _writes = [];
         foreach (var action in v.List("then", required: true, minItems: 1))
         {
             if (CompileAction(action, scope, info) is { } compiled) actions.Add(compiled);
@@ -90,6 +96,7 @@ internal sealed class RuleFileCompiler
         {
             var lhs = elements.Count == 1 ? elements[0] : new AndElement(elements);
             Rules.Add(new RuleDefinition(id, priority, lhs, actions, info));
+            Writes[id] = _writes;
         }
     }
 
@@ -287,6 +294,7 @@ internal sealed class RuleFileCompiler
                 var target = (value as YamlScalar)?.Value;
                 if (target is not null && scope.Any(s => s.Name == target && FactProjection.FactTypes.Values.Contains(s.Type)))
                 {
+                    _writes.Add(scope.First(s => s.Name == target).Type);
                     return new RuleAction(ctx => ctx.Retract(ctx.Get(target)!), $"retract {target}");
                 }
 
@@ -327,6 +335,7 @@ internal sealed class RuleFileCompiler
         var render = BindToContext<string>(template.GuardedLambda!);
         var ruleId = info.Id;
         var target = on;
+        _writes.Add(typeof(Finding));
         return new RuleAction(ctx => ctx.InsertLinked(FindingBuilder.Build(ctx, ruleId, severity, render(ctx) ?? string.Empty, target)), "flag");
     }
 
@@ -342,6 +351,7 @@ internal sealed class RuleFileCompiler
             return null;
         }
 
+        _writes.Add(type);
         ScopeVariable? from = null;
         if (v.Scalar("from", required: false) is { } fromNode)
         {

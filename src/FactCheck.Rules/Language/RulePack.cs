@@ -6,11 +6,15 @@ namespace FactCheck.Rules.Language;
 /// <summary>A loaded rule pack: the rules compiled to the engine's model, their tests, and every problem found.</summary>
 public sealed class RulePack
 {
-    private readonly Dictionary<string, ICompiledRuleSet> _compiled = new(StringComparer.Ordinal);
+    // Lazy per key: groups of a partitioned run compile side by side, each subset only once.
+    private readonly Dictionary<string, Lazy<ICompiledRuleSet>> _compiled = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<Type>> _writes;
 
-    internal RulePack(IReadOnlyList<RuleDefinition> definitions, IReadOnlyList<RuleTestCase> tests, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> files, ICompiledRuleSet? all)
+    internal RulePack(IReadOnlyList<RuleDefinition> definitions, IReadOnlyList<RuleTestCase> tests, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> files, ICompiledRuleSet? all,
+        IReadOnlyDictionary<string, IReadOnlySet<Type>> writes)
     {
-        if (all is not null) _compiled["*"] = all;
+        if (all is not null) _compiled["*"] = new Lazy<ICompiledRuleSet>(all);
+        _writes = writes;
         Definitions = definitions;
         Tests = tests;
         Diagnostics = diagnostics;
@@ -34,16 +38,20 @@ public sealed class RulePack
     public ICompiledRuleSet Compile(IReadOnlyCollection<string>? only = null)
     {
         var key = only is null ? "*" : string.Join("\n", only.Order(StringComparer.Ordinal));
+        Lazy<ICompiledRuleSet>? set;
         lock (_compiled)
         {
-            if (!_compiled.TryGetValue(key, out var set))
+            if (!_compiled.TryGetValue(key, out set))
             {
                 var chosen = only is null ? Definitions : Definitions.Where(d => only.Contains(d.Name)).ToArray();
-                set = RuleCompiler.Compile(chosen);
+                set = new Lazy<ICompiledRuleSet>(() => RuleCompiler.Compile(chosen));
                 _compiled[key] = set;
             }
-
-            return set;
         }
+
+        return set.Value;
     }
+
+    /// <summary>The fact types the rule's actions insert or retract (findings included).</summary>
+    internal IReadOnlySet<Type> WrittenTypes(string rule) => _writes.TryGetValue(rule, out var types) ? types : new HashSet<Type>();
 }

@@ -34,6 +34,7 @@ public static class RulePackLoader
         var expressions = CreateExpressionCompiler();
         var definitions = new List<RuleDefinition>();
         var tests = new List<RuleTestCase>();
+        var writes = new Dictionary<string, IReadOnlySet<Type>>(StringComparer.Ordinal);
         foreach (var (full, display) in files)
         {
             var text = InputText.Read(full, display, diagnostics);
@@ -42,12 +43,13 @@ public static class RulePackLoader
             foreach (var document in YamlTreeReader.Read(text, display, diagnostics)) compiler.Compile(document);
             definitions.AddRange(compiler.Rules);
             tests.AddRange(compiler.Tests);
+            foreach (var (rule, types) in compiler.Writes) writes.TryAdd(rule, types);
         }
 
         CheckDuplicates(definitions, diagnostics);
         var network = CompileNetwork(definitions, diagnostics);
         diagnostics.Sort(Diagnostic.ByPosition);
-        return new RulePack(definitions, tests, diagnostics, files.Select(f => f.Display).ToArray(), network);
+        return new RulePack(definitions, tests, diagnostics, files.Select(f => f.Display).ToArray(), network, writes);
     }
 
     private static void CheckDuplicates(List<RuleDefinition> definitions, List<Diagnostic> diagnostics)

@@ -23,25 +23,81 @@ public static class RuleRunner
 
     public const int MinimumMaxFirings = 100_000;
 
-    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null)
+    /// <summary>Below this many facts one session runs all rules: splitting costs more than it saves.</summary>
+    public const int ParallelThreshold = 20_000;
+
+    /// <param name="parallelism">
+    /// How many sessions may run side by side (rules that cannot affect each other are split among them);
+    /// by default one per core for large runs, one below <see cref="ParallelThreshold"/> facts. The findings
+    /// do not depend on it.
+    /// </param>
+    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null)
     {
         var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
         timer.Mark($"project {facts.Count} facts");
-        var session = pack.Compile(onlyRules).CreateSession(new SessionOptions
+        var limit = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact));
+        var rules = onlyRules is null ? pack.Definitions : pack.Definitions.Where(d => onlyRules.Contains(d.Name)).ToArray();
+        var sessions = parallelism ?? (facts.Count >= ParallelThreshold ? Environment.ProcessorCount : 1);
+        var groups = sessions > 1 && rules.Count > 1
+            ? RulePartitioner.Partition(rules, pack.WrittenTypes, facts.CountBy(f => f.GetType()).ToDictionary(), sessions)
+            : [new RulePartitioner.RuleGroup(rules, RulePartitioner.Reads(rules))];
+
+        var outcomes = new GroupOutcome[groups.Count];
+        if (groups.Count == 1)
+        {
+            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limit, all: true);
+        }
+        else
+        {
+            Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = sessions }, i =>
+                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limit, all: false));
+        }
+
+        timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
+        var errors = outcomes.SelectMany(o => o.Errors).ToList();
+        var all = Deduplicate(outcomes.SelectMany(o => o.Findings));
+        timer.Mark($"collect {all.Count} findings");
+        var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
+        kept.Sort(FindingOrder);
+        suppressed.Sort(FindingOrder);
+        timer.Mark("suppress and sort");
+        errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
+        return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
+    }
+
+    private sealed record GroupOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleError> Errors, int Firings);
+
+    /// <summary>One session over one group of rules, fed only the facts its patterns can match.</summary>
+    private static GroupOutcome RunGroup(
+        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, int maxFirings, bool all)
+    {
+        var session = pack.Compile(only).CreateSession(new SessionOptions
         {
             ErrorPolicy = ErrorPolicy.Continue,
             RecordFirings = false,
-            MaxFirings = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact)),
+            MaxFirings = maxFirings,
         });
         var errors = new List<RuleError>();
         var firings = 0;
         try
         {
-            session.InsertAll(facts);
-            timer.Mark("insert");
+            if (all)
+            {
+                session.InsertAll(facts);
+            }
+            else
+            {
+                var wanted = new Dictionary<Type, bool>();
+                session.InsertAll(facts.Where(f =>
+                {
+                    var type = f.GetType();
+                    if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.Reads.Any(r => r.IsAssignableFrom(type));
+                    return yes;
+                }));
+            }
+
             firings = session.Fire();
-            timer.Mark($"fire {firings} times");
         }
         catch (RuleLoopException ex)
         {
@@ -61,14 +117,7 @@ public static class RuleRunner
             errors.Add(ToRuleError(error));
         }
 
-        var all = Deduplicate(session.Query<Finding>());
-        timer.Mark($"collect {all.Count} findings");
-        var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
-        kept.Sort(FindingOrder);
-        suppressed.Sort(FindingOrder);
-        timer.Mark("suppress and sort");
-        errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
-        return new RunResult(kept, suppressed, errors, facts.Count, firings);
+        return new GroupOutcome(session.Query<Finding>(), errors, firings);
     }
 
     public static readonly Comparison<Finding> FindingOrder = (a, b) =>
@@ -83,10 +132,10 @@ public static class RuleRunner
     };
 
     /// <summary>A symmetric rule matches (a, b) and (b, a): one finding per rule and set of facts is enough.</summary>
-    private static List<Finding> Deduplicate(IReadOnlyList<Finding> findings)
+    private static List<Finding> Deduplicate(IEnumerable<Finding> findings)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<Finding>(findings.Count);
+        var result = new List<Finding>();
         foreach (var finding in findings.OrderBy(f => f, Comparer<Finding>.Create(FindingOrder)))
         {
             if (seen.Add(finding.RuleId + "\n" + string.Join("\n", finding.FactKeys.Order(StringComparer.Ordinal))))
