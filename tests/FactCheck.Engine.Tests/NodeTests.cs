@@ -307,12 +307,7 @@ public sealed class NodeTests
         Assert.Equal(order, deleted);
     }
 
-    private static FactCheck.Engine.Network.BetaToken RootOf(ISession s, object fact)
-    {
-        var handles = (Dictionary<object, FactCheck.Engine.Network.FactHandle>)typeof(Session)
-            .GetField("_handles", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(s)!;
-        return handles[fact].Root!;
-    }
+    private static FactCheck.Engine.Network.BetaToken RootOf(ISession s, object fact) => ((Session)s).HandleOf(fact)!.Root!;
 
     [Fact]
     public void Typed_join_keys_match_null_with_null_and_composite_keys_by_parts()

@@ -19,6 +19,9 @@ internal sealed class FactHandle(object fact)
     public Activation? LinkedTo;
     public bool Dead;
 
+    /// <summary>The next handle in the same bucket of the session's <see cref="Runtime.HandleTable"/>.</summary>
+    public FactHandle? NextInBucket;
+
     public void AddEntry(Entry entry)
     {
         entry.NextInOwner = Entries;

@@ -45,7 +45,8 @@ internal abstract class JoinMemory
 /// A memory hashed on keys of their own static type: no boxing, and <see cref="EqualityComparer{T}.Default"/> (a
 /// record's or string's own <c>Equals</c>) instead of virtual <see cref="object.Equals(object)"/> calls. The slots are
 /// the hash table's chain nodes (no dictionary entry per key, no entries array to regrow and copy, which at a million
-/// keys is tens of megabytes of large-object allocations, each bringing a full collection closer). A null key (C#'s
+/// keys is tens of megabytes of large-object allocations, each bringing a full collection closer). Slots do not keep
+/// their hash (8 bytes each): a resize or a slot's removal hashes its key again. A null key (C#'s
 /// <c>null == null</c> holds) has its own slot.
 /// </summary>
 internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func<Token, TKey> left, Func<object, TKey> right) : JoinMemory
@@ -93,7 +94,7 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             return;
         }
         var s = (Slot<TKey>)slot;
-        ref var link = ref _buckets[Bucket(s.Hash)];
+        ref var link = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!))];
         while (link != s) link = ref link!.NextInBucket;
         link = s.NextInBucket;
         s.NextInBucket = null;
@@ -102,12 +103,12 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
 
     private Slot<TKey> SlotFor(TKey key)
     {
-        if (key is null) return _null ??= new Slot<TKey>(default!, 0);
+        if (key is null) return _null ??= new Slot<TKey>(default!);
         var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
         ref var head = ref _buckets[Bucket(hash)];
         for (var s = head; s is not null; s = s.NextInBucket)
-            if (s.Hash == hash && EqualityComparer<TKey>.Default.Equals(s.Key, key)) return s;
-        var slot = new Slot<TKey>(key, hash) { NextInBucket = head };
+            if (EqualityComparer<TKey>.Default.Equals(s.Key, key)) return s;
+        var slot = new Slot<TKey>(key) { NextInBucket = head };
         head = slot;
         if (++_count > _buckets.Length) Grow();
         return slot;
@@ -126,7 +127,7 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             for (var s = first; s is not null;)
             {
                 var next = s.NextInBucket;
-                ref var head = ref _buckets[Bucket(s.Hash)];
+                ref var head = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!))];
                 s.NextInBucket = head;
                 head = s;
                 s = next;

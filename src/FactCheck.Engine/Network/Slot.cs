@@ -56,10 +56,9 @@ internal class Slot
 }
 
 /// <summary>A keyed memory's slot: the join key is kept once per key rather than in every entry.</summary>
-internal sealed class Slot<TKey>(TKey key, int hash) : Slot
+internal sealed class Slot<TKey>(TKey key) : Slot
 {
     public readonly TKey Key = key;
-    public readonly int Hash = hash;
 
     /// <summary>The next slot in the same bucket of <see cref="KeyedJoinMemory{TKey}"/>'s table.</summary>
     public Slot<TKey>? NextInBucket;

@@ -17,7 +17,7 @@ internal sealed class Session : ISession
     private readonly BetaNode[][] _memorySuccessors;
     private readonly BetaToken _root = new(null, null);
     private readonly Dictionary<Activation, List<FactHandle>> _linked = [];
-    private readonly Dictionary<object, FactHandle> _handles = new(ReferenceEqualityComparer.Instance);
+    private readonly HandleTable _handles = new();
     private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
     private readonly Queue<(FactHandle Handle, Activation Owner)> _linkedRetractions = new();
@@ -101,7 +101,7 @@ internal sealed class Session : ISession
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (_handles.ContainsKey(fact)) return false;
+        if (_handles.Find(fact) is not null) return false;
         Enter();
         try
         {
@@ -133,10 +133,10 @@ internal sealed class Session : ISession
             var f = list[i];
             string? problem = null;
             if (f is null) problem = "InsertAll: a fact is null";
-            else if (!_handles.TryAdd(f, _order[start + i] = new FactHandle(f)))
+            else if (!_handles.TryAdd(_order[start + i] = new FactHandle(f)))
                 problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
             if (problem is null) continue;
-            for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!.Fact);
+            for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!);
             Array.Clear(_order, start, i + 1);
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
@@ -162,7 +162,7 @@ internal sealed class Session : ISession
     public bool TryUpdate(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_handles.TryGetValue(fact, out var h)) return false;
+        if (_handles.Find(fact) is not { } h) return false;
         Enter();
         try
         {
@@ -186,7 +186,7 @@ internal sealed class Session : ISession
     public bool TryRetract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!_handles.TryGetValue(fact, out var h)) return false;
+        if (_handles.Find(fact) is not { } h) return false;
         Enter();
         try
         {
@@ -201,13 +201,16 @@ internal sealed class Session : ISession
         return true;
     }
 
-    public bool Contains(object fact) => fact is not null && _handles.ContainsKey(fact);
+    public bool Contains(object fact) => fact is not null && _handles.Find(fact) is not null;
+
+    /// <summary>The fact's handle, for tests.</summary>
+    internal FactHandle? HandleOf(object fact) => _handles.Find(fact);
 
     internal bool InsertLinked(object fact, Activation owner)
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (owner.Dead) return false;
-        if (_handles.ContainsKey(fact))
+        if (_handles.Find(fact) is not null)
             throw new InvalidOperationException($"the fact {Describe(fact)} is already in the session (facts are identified by reference)");
         Enter();
         try
@@ -369,7 +372,7 @@ internal sealed class Session : ISession
     private void InsertCore(object fact, Activation? owner)
     {
         var h = new FactHandle(fact);
-        _handles.Add(fact, h);
+        _handles.TryAdd(h);
         AddHandle(h, owner);
     }
 
@@ -392,7 +395,7 @@ internal sealed class Session : ISession
     {
         ForgetFact(h);
         h.Dead = true;
-        _handles.Remove(h.Fact);
+        _handles.Remove(h);
         _order[h.Index] = null;
         if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
         if (h.LinkedTo is { } owner)
