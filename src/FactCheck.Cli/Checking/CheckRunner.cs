@@ -48,14 +48,16 @@ public static class CheckRunner
             var invalid = new CheckOutcome(
                 ToolVersion, rules, [], [], inputErrors, [], claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
                 options.FailOn, options.Baseline is not null, ExitCodes.InvalidInput);
-            Record(options, baseDirectory, claims.ClaimSet, rules, invalid, started);
+            if (options.Database is not null) Record(options, baseDirectory, ReportMapping.Inputs(claims.ClaimSet), rules, invalid, started);
             return invalid;
         }
 
+        // The report's claim rows (with their digests) are mapped on the side while the rules run.
+        var reportInputs = options.Database is null ? null : Task.Run(() => ReportMapping.Inputs(claims.ClaimSet));
         var baseline = ReadBaseline(options, baseDirectory);
         progress?.Invoke($"running {rules.Count} rules on {claims.ClaimSet.Claims.Count} claims");
         var result = RuleRunner.Run(pack, claims.ClaimSet, options.OnlyRules.Count == 0 ? null : options.OnlyRules);
-        var findings = result.Findings.Select(f => Check(f, baseline, options.FailOn)).ToList();
+        var findings = result.Findings.AsParallel().AsOrdered().Select(f => Check(f, baseline, options.FailOn)).ToList();
         var suppressed = result.Suppressed.Select(f => Check(f, baseline, failOn: null)).ToList();
         timer.Mark("fingerprint");
         var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput
@@ -65,7 +67,7 @@ public static class CheckRunner
             ToolVersion, rules, findings, suppressed, [], result.Errors, claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
             options.FailOn, baseline is not null, exitCode);
         if (options.Database is not null) progress?.Invoke($"recording {findings.Count} findings in {options.Database}");
-        Record(options, baseDirectory, claims.ClaimSet, rules, outcome, started);
+        if (reportInputs is not null) Record(options, baseDirectory, reportInputs.GetAwaiter().GetResult(), rules, outcome, started);
         timer.Mark("write report");
         return outcome;
     }
@@ -95,11 +97,11 @@ public static class CheckRunner
         return ReportStore.ReadBaselineFingerprints(file);
     }
 
-    private static void Record(CheckOptions options, string baseDirectory, ClaimSet claims, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started)
+    private static void Record(CheckOptions options, string baseDirectory, RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started)
     {
         if (options.Database is null) return;
         var path = Path.GetFullPath(options.Database, baseDirectory);
         using var store = ReportStore.Open(path);
-        store.WriteRun(ReportMapping.ToRunData(claims, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
+        store.WriteRun(ReportMapping.ToRunData(inputs, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
     }
 }

@@ -9,12 +9,12 @@ namespace FactCheck.Cli.Checking;
 /// <summary>Maps a check's inputs and outcome to the report's records (the report knows nothing of claims).</summary>
 internal static class ReportMapping
 {
-    public static RunData ToRunData(ClaimSet claims, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) => new()
+    /// <summary>The claims' side of a run (digests included): it does not depend on the rules, so a check maps it while they run.</summary>
+    public static RunData Inputs(ClaimSet claims) => new()
     {
-        ToolVersion = outcome.ToolVersion,
-        StartedAt = started,
-        FinishedAt = finished,
-        GitCommit = commit,
+        ToolVersion = string.Empty,
+        StartedAt = default,
+        FinishedAt = default,
         Sources = claims.Sources.Select(s => new ReportSource(s.Id, KebabCase.Of(s.Kind), s.Title, s.Outlet, s.Url, s.Location.File, s.Location.Line)).ToArray(),
         Claims = claims.Claims.Select(c => new ReportClaim(
             c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c))).ToArray(),
@@ -22,6 +22,14 @@ internal static class ReportMapping
             c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column))).ToArray(),
         Citations = claims.Claims.SelectMany(c => c.Cites.Select(x => new ReportCitation(
             c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column))).ToArray(),
+    };
+
+    public static RunData ToRunData(RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) => inputs with
+    {
+        ToolVersion = outcome.ToolVersion,
+        StartedAt = started,
+        FinishedAt = finished,
+        GitCommit = commit,
         Rules = rules.Select(r => new ReportRule(r.Id, r.Title, Severity(r.Severity), r.File, r.Line)).ToArray(),
         Findings = outcome.Findings.Select(f => new ReportFinding(
             f.Finding.RuleId, Severity(f.Finding.Severity), f.Finding.Message, f.Finding.File, f.Finding.Line, f.Finding.Column,

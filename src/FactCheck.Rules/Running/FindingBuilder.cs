@@ -16,8 +16,9 @@ internal static class FindingBuilder
         }
 
         var target = on is not null && context.Get(on) is IFact named ? named : facts.Count > 0 ? facts[0] : null;
-        var claims = new SortedSet<string>(StringComparer.Ordinal);
-        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        // A finding names a handful of claims and sources: small lists sorted once beat sorted sets.
+        var claims = new List<string>(4);
+        var sources = new List<string>(4);
         foreach (var fact in facts)
         {
             switch (fact)
@@ -43,7 +44,20 @@ internal static class FindingBuilder
             target?.Line ?? 0,
             target?.Column ?? 0,
             facts.Select(f => f.Key).ToArray(),
-            claims.ToArray(),
-            sources.ToArray());
+            SortedDistinct(claims),
+            SortedDistinct(sources));
+    }
+
+    private static string[] SortedDistinct(List<string> ids)
+    {
+        if (ids.Count == 0) return [];
+        ids.Sort(StringComparer.Ordinal);
+        var kept = 1;
+        for (var i = 1; i < ids.Count; i++)
+        {
+            if (!string.Equals(ids[i], ids[kept - 1], StringComparison.Ordinal)) ids[kept++] = ids[i];
+        }
+
+        return ids.GetRange(0, kept).ToArray();
     }
 }

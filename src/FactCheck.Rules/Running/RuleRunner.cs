@@ -127,24 +127,38 @@ public static class RuleRunner
         if (c == 0) c = a.Column.CompareTo(b.Column);
         if (c == 0) c = string.CompareOrdinal(a.RuleId, b.RuleId);
         if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
-        if (c == 0) c = string.CompareOrdinal(string.Join("|", a.FactKeys), string.Join("|", b.FactKeys));
-        return c;
+        for (var i = 0; c == 0 && i < Math.Min(a.FactKeys.Count, b.FactKeys.Count); i++)
+        {
+            c = string.CompareOrdinal(a.FactKeys[i], b.FactKeys[i]);
+        }
+
+        return c != 0 ? c : a.FactKeys.Count.CompareTo(b.FactKeys.Count);
     };
 
-    /// <summary>A symmetric rule matches (a, b) and (b, a): one finding per rule and set of facts is enough.</summary>
+    /// <summary>
+    /// A symmetric rule matches (a, b) and (b, a): one finding per rule and set of facts is enough, the
+    /// first in <see cref="FindingOrder"/>. The result is in that order.
+    /// </summary>
     private static List<Finding> Deduplicate(IEnumerable<Finding> findings)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<Finding>();
-        foreach (var finding in findings.OrderBy(f => f, Comparer<Finding>.Create(FindingOrder)))
+        var sorted = findings.ToList();
+        sorted.Sort(FindingOrder);
+        var seen = new HashSet<string>(sorted.Count, StringComparer.Ordinal);
+        var result = new List<Finding>(sorted.Count);
+        foreach (var finding in sorted)
         {
-            if (seen.Add(finding.RuleId + "\n" + string.Join("\n", finding.FactKeys.Order(StringComparer.Ordinal))))
-            {
-                result.Add(finding);
-            }
+            if (seen.Add(FactSetKey(finding))) result.Add(finding);
         }
 
         return result;
+    }
+
+    private static string FactSetKey(Finding finding)
+    {
+        if (finding.FactKeys.Count == 1) return finding.RuleId + "\n" + finding.FactKeys[0];
+        var keys = finding.FactKeys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        return finding.RuleId + "\n" + string.Join("\n", keys);
     }
 
     private static (List<Finding> Kept, List<Finding> Suppressed) ApplySuppressions(

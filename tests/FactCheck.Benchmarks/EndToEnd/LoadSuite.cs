@@ -22,6 +22,17 @@ public sealed class LoadSuite : IBenchmarkSuite
         for (var run = 0; run < runs; run++)
         {
             var clock = Stopwatch.StartNew();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            string Allocations()
+            {
+                var now = GC.GetTotalAllocatedBytes(precise: true);
+                var counts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var text = $"{(now - allocated) / (1024.0 * 1024.0):F0} MB, GCs {counts.Item1 - collections.Item1}/{counts.Item2 - collections.Item2}/{counts.Item3 - collections.Item3}";
+                (allocated, collections) = (now, counts);
+                return text;
+            }
+
             long events = 0;
             foreach (var text in texts)
             {
@@ -30,24 +41,33 @@ public sealed class LoadSuite : IBenchmarkSuite
             }
 
             var parse = clock.Elapsed.TotalMilliseconds;
+            var parseAllocated = Allocations();
             clock.Restart();
             foreach (var text in texts) YamlTreeReader.Read(text, "x", new List<Diagnostic>());
             var tree = clock.Elapsed.TotalMilliseconds;
+            var treeAllocated = Allocations();
             clock.Restart();
             foreach (var text in texts) ClaimsLoader.LoadText(text, "x.yaml", dir);
             var bind = clock.Elapsed.TotalMilliseconds;
+            var bindAllocated = Allocations();
             clock.Restart();
             var kept = new List<object>();
             foreach (var file in files) kept.Add(ClaimsLoader.Load([file]));
             var perFile = clock.Elapsed.TotalMilliseconds;
+            var perFileAllocated = Allocations();
             kept.Clear();
             clock.Restart();
             var loaded = ClaimsLoader.Load([dir]);
             var load = clock.Elapsed.TotalMilliseconds;
+            var loadAllocated = Allocations();
             clock.Restart();
             var facts = FactProjection.Project(loaded.ClaimSet);
             var project = clock.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"run {run}: parser only {parse:F0} ms ({events} events, 1 thread); tree {tree:F0} ms (1 thread); tree+bind {bind:F0} ms (1 thread); file by file, kept {perFile:F0} ms (1 thread); loader {load:F0} ms (parallel); projection {project:F0} ms ({facts.Count} facts)");
+            var projectAllocated = Allocations();
+            Console.WriteLine($"run {run}: parser only {parse:F0} ms ({events} events, 1 thread; {parseAllocated})");
+            Console.WriteLine($"  tree {tree:F0} ms (1 thread; {treeAllocated}); tree+bind {bind:F0} ms (1 thread; {bindAllocated})");
+            Console.WriteLine($"  file by file, kept {perFile:F0} ms (1 thread; {perFileAllocated}); loader {load:F0} ms (parallel; {loadAllocated})");
+            Console.WriteLine($"  projection {project:F0} ms ({facts.Count} facts; {projectAllocated})");
         }
 
         return 0;
