@@ -119,7 +119,7 @@ public static class YamlTreeReader
             {
                 parser.MoveNext();
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                HashSet<string>? seen = null;
+                Dictionary<string, Location>? index = null;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyNode = ReadNode(parser, file, depth + 1, diagnostics);
@@ -141,10 +141,8 @@ public static class YamlTreeReader
                         continue;
                     }
 
-                    seen ??= new HashSet<string>(StringComparer.Ordinal);
-                    if (!seen.Add(key.Value))
+                    if (FindKey(entries, ref index, key) is { } first)
                     {
-                        var first = entries.First(e => e.Key.Value == key.Value).Key.Location;
                         diagnostics.Add(Diagnostic.Error(
                             key.Location,
                             "duplicate-key",
@@ -162,6 +160,36 @@ public static class YamlTreeReader
             default:
                 throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
         }
+    }
+
+    private const int ScannedKeys = 16;
+
+    /// <summary>
+    /// Where <paramref name="key"/>'s text was first given in the mapping, if it was. Claims files' mappings hold a
+    /// dozen keys at most: a scan is cheaper than a set per mapping; a larger (hostile) mapping gets an
+    /// index, so duplicate detection stays linear.
+    /// </summary>
+    private static Location? FindKey(List<KeyValuePair<YamlScalar, YamlNode>> entries, ref Dictionary<string, Location>? index, YamlScalar key)
+    {
+        if (index is null && entries.Count < ScannedKeys)
+        {
+            foreach (var entry in entries)
+            {
+                if (string.Equals(entry.Key.Value, key.Value, StringComparison.Ordinal)) return entry.Key.Location;
+            }
+
+            return null;
+        }
+
+        if (index is null)
+        {
+            index = new Dictionary<string, Location>(StringComparer.Ordinal);
+            foreach (var entry in entries) index.TryAdd(entry.Key.Value, entry.Key.Location);
+        }
+
+        if (index.TryGetValue(key.Value, out var first)) return first;
+        index.Add(key.Value, key.Location);
+        return null;
     }
 
     internal static Location At(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
