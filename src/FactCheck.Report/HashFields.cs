@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,6 +10,7 @@ namespace FactCheck.Report;
 internal static class HashFields
 {
     /// <summary>One-shot SHA-256 of the fields, as lower-case hex cut to <paramref name="hexLength"/> digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per claim and per finding: no slow first tier
     public static string Digest(ReadOnlySpan<string?> fields, int hexLength)
     {
         var size = 0;
@@ -41,11 +43,17 @@ internal static class HashFields
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         foreach (var field in fields)
         {
-            var span = buffer.GetSpan(4 + (field is null ? 0 : Encoding.UTF8.GetMaxByteCount(field.Length)));
-            buffer.Advance(Write(span, field));
+            Add(buffer, field);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
+    /// <summary>Appends one field to a buffer that <see cref="DigestMany"/> would hash the same way.</summary>
+    public static void Add(ArrayBufferWriter<byte> buffer, string? field)
+    {
+        var span = buffer.GetSpan(4 + (field is null ? 0 : Encoding.UTF8.GetMaxByteCount(field.Length)));
+        buffer.Advance(Write(span, field));
     }
 
     public static void Append(IncrementalHash hash, string? value)

@@ -47,6 +47,21 @@ public sealed class WriteRunTests
     }
 
     [Fact]
+    public void ComputedRunDigestsAreDigestsOfTheClaimsAndRulesInIdOrder()
+    {
+        using var dir = new TempDirectory();
+        using var store = ReportStore.Open(dir.File("report.db"));
+        var run = store.GetRun(store.WriteRun(SampleRuns.Basic() with { Claims = SampleRuns.Basic().Claims.Reverse().ToList() }));
+        string Claim(string id) => ContentDigest.ForClaim($"Statement of {id}.", "Vladimir Putin");
+        Assert.Equal(
+            ContentDigest.Compute("claims/1", "a", Claim("a"), "unreviewed", "b", Claim("b"), "in-review", "c", Claim("c"), "true"),
+            run.ClaimsDigest);
+        Assert.Equal(
+            ContentDigest.Compute("rules/1", "attribution.unattributed", "Claims need a claimant", "warning", "quotes.drift", "Quotes must match the source", "error", "review.stale", "Reviews go stale", "info"),
+            run.RulesDigest);
+    }
+
+    [Fact]
     public void ClaimGetsANewVersionOnlyWhenContentOrStatusChanges()
     {
         using var dir = new TempDirectory();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FactCheck.Report.Internal;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class HexKey
     public const string SqlTextFormat = "CASE WHEN typeof({0}) = 'blob' THEN lower(hex({0})) ELSE {0} END";
 
     /// <summary>True when <paramref name="value"/> is stored as bytes; they are written to <paramref name="bytes"/> (at least 32 long).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryPack(string value, Span<byte> bytes, out int length)
     {
         length = value.Length / 2;
