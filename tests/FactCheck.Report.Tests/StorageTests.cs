@@ -71,4 +71,27 @@ public sealed class StorageTests
         var attribution = store.QueryReadOnly("SELECT source_id, claims, direct_quote, paraphrase FROM source_attribution ORDER BY source_id");
         Assert.Equal([["afp-wire", 1L, 0L, 0L], ["euronews", 2L, 1L, 1L]], attribution.Rows.Select(r => r.ToArray()));
     }
+
+    [Fact]
+    public void ARunsFindingsAreFoundEvenWhenTheirIdsAreNotConsecutive()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("report.db");
+        using var store = ReportStore.Open(path);
+        var first = store.WriteRun(SampleRuns.Basic());
+        var second = store.WriteRun(SampleRuns.Basic());
+
+        // A finding of run 1 with an id after run 2's (the library never writes this; another tool might).
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO findings VALUES (100, 1, 'review.stale', 'info', 'late', NULL, NULL, NULL, 'late-print')";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal([1L, 2L, 3L, 100L], store.GetFindings(first).Select(f => f.FindingId));
+        Assert.Equal([4L, 5L, 6L], store.GetFindings(second).Select(f => f.FindingId));
+        Assert.Equal(["late-print"], store.Diff(first, second).Fixed.Select(f => f.Fingerprint));
+    }
 }
