@@ -51,6 +51,12 @@ public sealed class LoadSuite : IBenchmarkSuite
             var bind = clock.Elapsed.TotalMilliseconds;
             var bindAllocated = Allocations();
             clock.Restart();
+            var keptTexts = new List<object>();
+            foreach (var text in texts) keptTexts.Add(ClaimsLoader.LoadText(text, "x.yaml", dir));
+            var bindKept = clock.Elapsed.TotalMilliseconds;
+            var bindKeptAllocated = Allocations();
+            keptTexts.Clear();
+            clock.Restart();
             var kept = new List<object>();
             foreach (var file in files) kept.Add(ClaimsLoader.Load([file]));
             var perFile = clock.Elapsed.TotalMilliseconds;
@@ -65,7 +71,7 @@ public sealed class LoadSuite : IBenchmarkSuite
             var project = clock.Elapsed.TotalMilliseconds;
             var projectAllocated = Allocations();
             Console.WriteLine($"run {run}: parser only {parse:F0} ms ({events} events, 1 thread; {parseAllocated})");
-            Console.WriteLine($"  tree {tree:F0} ms (1 thread; {treeAllocated}); tree+bind {bind:F0} ms (1 thread; {bindAllocated})");
+            Console.WriteLine($"  tree {tree:F0} ms (1 thread; {treeAllocated}); tree+bind {bind:F0} ms (1 thread; {bindAllocated}); tree+bind, kept {bindKept:F0} ms (1 thread; {bindKeptAllocated})");
             Console.WriteLine($"  file by file, kept {perFile:F0} ms (1 thread; {perFileAllocated}); loader {load:F0} ms (parallel; {loadAllocated})");
             Console.WriteLine($"  projection {project:F0} ms ({facts.Count} facts; {projectAllocated})");
         }
