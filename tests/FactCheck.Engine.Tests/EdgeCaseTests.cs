@@ -9,6 +9,20 @@ public sealed class EdgeCaseTests
 {
     private sealed record Amount(int Id, long Cents, decimal Exact, double Approx, string Name);
 
+    /// <summary>A record with a settable property: usable as a join key, and mutable behind the engine's back.</summary>
+    private sealed record Label
+    {
+        public string Text { get; set; } = "";
+    }
+
+    private sealed class Tagged(int id, Label label)
+    {
+        public int Id { get; } = id;
+        public Label Label { get; } = label;
+
+        public override string ToString() => $"T{Id}";
+    }
+
     private static List<string> Live(ISession s) => Canonical.Of(((Session)s).LiveMatches());
 
     private static RuleDefinition Agg<TResult>(string name, AggregateKind kind, Expression<Func<Amount, TResult>> selector) =>
@@ -108,5 +122,25 @@ public sealed class EdgeCaseTests
         big.Value = 0;
         s.Update(big);
         Assert.Equal(["bigger(t=T1,n=[I2])"], Live(s));
+    }
+
+    [Fact]
+    public void A_join_key_mutated_in_place_does_not_break_retraction()
+    {
+        var s = Session(Rule("same-label", new AndElement(
+            P<Tagged>("a"),
+            P<Tagged>("b", C<Tagged, Tagged>((b, a) => b.Label == a.Label && b.Id > a.Id)))));
+        var label = new Label { Text = "x" };
+        var t1 = new Tagged(1, label);
+        var t2 = new Tagged(2, label);
+        s.InsertAll([t1, t2]);
+        Assert.Equal(["same-label(a=T1,b=T2)"], Live(s));
+        // The key's hash changes while both facts sit under it; retracting them must still find and drop its slot.
+        label.Text = "y";
+        s.Retract(t1);
+        s.Retract(t2);
+        Assert.Empty(Live(s));
+        s.InsertAll([t1, t2]);
+        Assert.Equal(["same-label(a=T1,b=T2)"], Live(s));
     }
 }

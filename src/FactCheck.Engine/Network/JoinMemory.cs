@@ -94,11 +94,20 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             return;
         }
         var s = (Slot<TKey>)slot;
-        ref var link = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!))];
-        while (link != s) link = ref link!.NextInBucket;
+        // A key object mutated since (a record with a settable property) hashes elsewhere now: then look everywhere.
+        if (!Unlink(Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!)), s))
+            for (var i = 0; i < _buckets.Length && !Unlink(i, s); i++) { }
+    }
+
+    private bool Unlink(int bucket, Slot<TKey> s)
+    {
+        ref var link = ref _buckets[bucket];
+        while (link is not null && link != s) link = ref link.NextInBucket;
+        if (link is null) return false;
         link = s.NextInBucket;
         s.NextInBucket = null;
         _count--;
+        return true;
     }
 
     private Slot<TKey> SlotFor(TKey key)
