@@ -18,6 +18,9 @@ public sealed class ReportStore : IDisposable
 
     private const int BusyTimeoutMilliseconds = 30_000;
 
+    /// <summary>The page size of a new report (an existing one keeps its own).</summary>
+    internal const int PageSize = 16_384;
+
     private readonly SqliteConnection _connection;
 
     private ReportStore(string path, SqliteConnection connection, bool isReadOnly, int schemaVersion)
@@ -67,6 +70,12 @@ public sealed class ReportStore : IDisposable
             var version = SchemaManager.Check(connection, null, fullPath, allowBlank: true);
             if (version == 0)
             {
+                // 16 KB pages: a run appends tens of megabytes, and SQLite moves pages through the WAL and the
+                // checkpoint one system call each (best of 3 x 3 attempts: 0.20-0.23 s per commit and checkpoint
+                // against 0.31-0.45 s with 4 KB pages). Only a new file takes a page size; it comes before WAL,
+                // which writes the header.
+                connection.Execute($"PRAGMA page_size = {PageSize}");
+
                 // WAL lets readers keep reading while a run is written; it is a property of the file.
                 connection.Execute("PRAGMA journal_mode = WAL");
             }

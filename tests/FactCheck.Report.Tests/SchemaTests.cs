@@ -16,6 +16,7 @@ public sealed class SchemaTests
         Assert.Equal(ReportStore.CurrentSchemaVersion, DbProbe.Long(path, "PRAGMA user_version"));
         Assert.Equal(Migrations.ApplicationId, DbProbe.Long(path, "PRAGMA application_id"));
         Assert.Equal("wal", DbProbe.Scalar(path, "PRAGMA journal_mode"));
+        Assert.Equal(ReportStore.PageSize, DbProbe.Long(path, "PRAGMA page_size"));
         var objects = DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name");
         foreach (var name in new[]
         {

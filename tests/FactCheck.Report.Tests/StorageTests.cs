@@ -34,6 +34,7 @@ public sealed class StorageTests
         Assert.Equal([computed], store.QueryReadOnly("SELECT fingerprint FROM latest_findings WHERE rule_id = 'quotes.drift'").Rows.Select(r => r[0]));
         Assert.Equal([sha], store.QueryReadOnly("SELECT digest FROM latest_claims WHERE claim_id = 'b'").Rows.Select(r => r[0]));
         Assert.Equal(1L, store.QueryReadOnly($"SELECT count(*) FROM findings WHERE fingerprint = unhex('{computed}')").Rows[0][0]);
+        Assert.Equal(1L, store.QueryReadOnly($"SELECT count(*) FROM findings WHERE fingerprint = x'{computed}'").Rows[0][0]);
         Assert.Equal(computed, store.QueryReadOnly("SELECT lower(hex(fingerprint)) FROM findings WHERE rule_id = 'quotes.drift'").Rows[0][0]);
     }
 
