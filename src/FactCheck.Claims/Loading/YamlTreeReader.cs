@@ -1,14 +1,16 @@
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Model;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using YamlDotNet.Core.Tokens;
 
 namespace FactCheck.Claims.Loading;
 
 /// <summary>
-/// Reads YAML text into <see cref="YamlNode"/> trees, one per document. Hostile input is refused with
-/// bounded cost: aliases are not followed (no alias bombs), nesting is capped, and a syntax error ends
-/// the file with a positioned diagnostic instead of an exception.
+/// Reads YAML text into <see cref="YamlNode"/> trees, one per document, straight from YamlDotNet's
+/// scanner tokens: the tree is the only structure built (YamlDotNet's event layer allocates an event per
+/// node and looks every scalar up in the runtime's intern table, a global lock that serialised parallel
+/// loading). Hostile input is refused with bounded cost: aliases are not followed (no alias bombs),
+/// nesting is capped, and a syntax error ends the file with a positioned diagnostic instead of an exception.
 /// </summary>
 public static class YamlTreeReader
 {
@@ -17,180 +19,440 @@ public static class YamlTreeReader
 
     public static IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics)
     {
-        var documents = new List<YamlNode>();
-        var parser = new Parser(new StringReader(text));
-        try
-        {
-            parser.Consume<StreamStart>();
-            while (parser.TryConsume<DocumentStart>(out _))
-            {
-                if (parser.Accept<DocumentEnd>(out _))
-                {
-                    parser.Consume<DocumentEnd>();
-                    continue;
-                }
-
-                var root = ReadNode(parser, file, depth: 1, diagnostics);
-                if (root is null)
-                {
-                    return documents;
-                }
-
-                documents.Add(root);
-                parser.Consume<DocumentEnd>();
-            }
-
-            parser.Consume<StreamEnd>();
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Add(Diagnostic.Error(
-                At(file, ex.Start),
-                "yaml-syntax",
-                $"YAML syntax error: {Clean(ex.Message)}",
-                "fix the YAML syntax here; the rest of this file was not read"));
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet's parser can fail an internal check on malformed streams (found by fuzzing);
-            // it is still a syntax error in the file, reported where parsing stopped.
-            var where = parser.Current is { } current ? At(file, current.End) : new Location(file, 1, 1);
-            diagnostics.Add(Diagnostic.Error(
-                where,
-                "yaml-syntax",
-                $"YAML syntax error: {ex.Message.TrimEnd('.')}",
-                "fix the YAML syntax near here; the rest of this file was not read"));
-        }
-
-        return documents;
+        var reader = new TokenReader(new Scanner(new StringReader(text), skipComments: true), file, diagnostics);
+        return reader.ReadStream();
     }
 
-    private static YamlNode? ReadNode(IParser parser, string file, int depth, ICollection<Diagnostic> diagnostics)
+    /// <summary>A recursive-descent parser over the token stream (YAML 1.1 block and flow collections).</summary>
+    private sealed class TokenReader(Scanner scanner, string file, ICollection<Diagnostic> diagnostics)
     {
-        var current = parser.Current!;
-        if (depth > MaxDepth)
+        private Token? _next;
+
+        public List<YamlNode> ReadStream()
         {
-            diagnostics.Add(Diagnostic.Error(
-                At(file, current.Start),
-                "yaml-too-deep",
-                $"the YAML is nested more than {MaxDepth} levels deep",
-                "claims files need only a few levels; the rest of this file was not read"));
-            return null;
+            var documents = new List<YamlNode>();
+            try
+            {
+                Expect<StreamStart>("the start of the stream");
+                while (true)
+                {
+                    while (Peek() is VersionDirective or TagDirective) Take();
+                    if (Peek() is StreamEnd) break;
+                    if (Peek() is DocumentEnd)
+                    {
+                        // As YamlDotNet's parser: "..." before any document is allowed only at the very end.
+                        var stray = Take();
+                        if (Peek() is not StreamEnd) Fail(stray, "'...' ends a document that was not started; remove it");
+
+                        continue;
+                    }
+
+                    if (Peek() is DocumentStart)
+                    {
+                        Take();
+                        if (Peek() is DocumentEnd or DocumentStart or StreamEnd)
+                        {
+                            // An empty document ("---" alone) holds nothing to bind.
+                            if (Peek() is DocumentEnd) Take();
+                            continue;
+                        }
+                    }
+
+                    if (ReadNode(block: true, indentlessSequence: false, depth: 1) is not { } root) return documents;
+                    // A document of nothing but an anchor or a tag is as empty as "---" alone.
+                    if (root is not YamlScalar { Value: "", IsPlain: true }) documents.Add(root);
+                    // After "...", as with YamlDotNet's parser, a next document without "---" may start only
+                    // with a mapping or a scalar.
+                    var ended = Peek() is DocumentEnd;
+                    if (ended) Take();
+                    if (Peek() is not (DocumentStart or StreamEnd or VersionDirective or TagDirective)
+                        && !(ended && Peek() is BlockMappingStart or Scalar))
+                    {
+                        Fail(Peek(), "did not find the expected start of a new document ('---') or the end of the file");
+                        return documents;
+                    }
+                }
+            }
+            catch (YamlException ex)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    At(file, ex.Start),
+                    "yaml-syntax",
+                    $"YAML syntax error: {Clean(ex.Message)}",
+                    "fix the YAML syntax here; the rest of this file was not read"));
+            }
+            catch (SyntaxStop)
+            {
+                // Already reported where reading stopped.
+            }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner can fail an internal check on malformed streams (found by fuzzing);
+                // it is still a syntax error in the file, reported where reading stopped.
+                var where = _next is { } token ? At(file, token.Start) : new Location(file, 1, 1);
+                diagnostics.Add(Diagnostic.Error(
+                    where,
+                    "yaml-syntax",
+                    $"YAML syntax error: {ex.Message.TrimEnd('.')}",
+                    "fix the YAML syntax near here; the rest of this file was not read"));
+            }
+
+            return documents;
         }
 
-        switch (current)
+        private YamlNode? ReadNode(bool block, bool indentlessSequence, int depth)
         {
-            case Scalar scalar:
-                parser.MoveNext();
-                return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(file, scalar.Start), scalar.Style switch
-                {
-                    ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => ScalarLayout.Quoted,
-                    ScalarStyle.Literal or ScalarStyle.Folded => ScalarLayout.Block,
-                    _ => ScalarLayout.Plain,
-                });
+            var token = Peek();
+            if (depth > MaxDepth)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    At(file, token.Start),
+                    "yaml-too-deep",
+                    $"the YAML is nested more than {MaxDepth} levels deep",
+                    "claims files need only a few levels; the rest of this file was not read"));
+                return null;
+            }
 
-            case AnchorAlias alias:
+            if (token is AnchorAlias alias)
+            {
                 diagnostics.Add(Diagnostic.Error(
                     At(file, alias.Start),
                     "yaml-alias",
                     $"YAML aliases (*{alias.Value}) are not supported in claims files",
                     "write the value out in full; the rest of this file was not read"));
                 return null;
+            }
 
-            case SequenceStart start:
+            // Anchors and tags change nothing here: aliases are refused and values are read as text.
+            // A node has at most one of each: "&a !t value" or "!t &a value".
+            Mark? propertiesAt = null;
+            bool anchored = false, tagged = false;
+            while (Peek() is Anchor or Tag)
             {
-                parser.MoveNext();
-                var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    var item = ReadNode(parser, file, depth + 1, diagnostics);
-                    if (item is null)
+                var property = Take();
+                if (property is Anchor ? anchored : tagged) Fail(property, $"a value has at most one {(property is Anchor ? "anchor (&)" : "tag (!)")}");
+                anchored |= property is Anchor;
+                tagged |= property is Tag;
+                propertiesAt ??= property.Start;
+            }
+
+            token = Peek();
+            switch (token)
+            {
+                case Scalar scalar:
+                    Take();
+                    return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, At(file, propertiesAt ?? scalar.Start), scalar.Style switch
                     {
+                        ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => ScalarLayout.Quoted,
+                        ScalarStyle.Literal or ScalarStyle.Folded => ScalarLayout.Block,
+                        _ => ScalarLayout.Plain,
+                    });
+                case BlockEntry when indentlessSequence:
+                    return ReadIndentlessSequence(depth, propertiesAt);
+                case FlowSequenceStart:
+                    return ReadFlowSequence(depth, propertiesAt);
+                case FlowMappingStart:
+                    return ReadFlowMapping(depth, propertiesAt);
+                case BlockSequenceStart when block:
+                    return ReadBlockSequence(depth, propertiesAt);
+                case BlockMappingStart when block:
+                    return ReadBlockMapping(depth, propertiesAt);
+                case AnchorAlias when propertiesAt is not null:
+                    return ReadNode(block, indentlessSequence, depth);
+                default:
+                    if (propertiesAt is { } at) return Empty(at);
+                    Fail(token, "did not find the expected value here");
+                    return null;
+            }
+        }
+
+        private YamlSequence? ReadBlockSequence(int depth, Mark? at)
+        {
+            var start = Take();
+            var items = new List<YamlNode>();
+            while (true)
+            {
+                switch (Peek())
+                {
+                    case BlockEntry entry:
+                        Take();
+                        if (Peek() is BlockEntry or BlockEnd) items.Add(Empty(entry.End));
+                        else if (ReadNode(block: true, indentlessSequence: false, depth + 1) is { } item) items.Add(item);
+                        else return null;
+                        break;
+                    case BlockEnd:
+                        Take();
+                        return new YamlSequence(items, At(file, at ?? start.Start));
+                    default:
+                        Fail(Peek(), "did not find the expected '-' of a list entry; check the indentation");
+                        return null;
+                }
+            }
+        }
+
+        /// <summary>A list written at its key's own indentation ("key:" then "- item" lines): no start or end token.</summary>
+        private YamlSequence? ReadIndentlessSequence(int depth, Mark? at)
+        {
+            var start = Peek();
+            var items = new List<YamlNode>();
+            while (Peek() is BlockEntry entry)
+            {
+                Take();
+                if (Peek() is BlockEntry or Key or Value or BlockEnd) items.Add(Empty(entry.End));
+                else if (ReadNode(block: true, indentlessSequence: false, depth + 1) is { } item) items.Add(item);
+                else return null;
+            }
+
+            return new YamlSequence(items, At(file, at ?? start.Start));
+        }
+
+        private YamlMapping? ReadBlockMapping(int depth, Mark? at)
+        {
+            var start = Take();
+            var mapping = new MappingBuilder(this);
+            while (true)
+            {
+                YamlNode? key;
+                Mark keyEnd;
+                switch (Peek())
+                {
+                    case Key keyToken:
+                        Take();
+                        keyEnd = keyToken.End;
+                        key = Peek() is Key or Value or BlockEnd ? Empty(keyToken.End) : ReadNode(block: true, indentlessSequence: true, depth + 1);
+                        if (key is null) return null;
+                        break;
+                    case BlockEnd:
+                        Take();
+                        return mapping.Build(At(file, at ?? start.Start));
+                    default:
+                        Fail(Peek(), "did not find the expected 'key: value' line; check the indentation");
+                        return null;
+                }
+
+                YamlNode? value;
+                if (Peek() is Value valueMark)
+                {
+                    Take();
+                    value = Peek() is Key or Value or BlockEnd ? Empty(valueMark.End) : ReadNode(block: true, indentlessSequence: true, depth + 1);
+                    if (value is null) return null;
+                }
+                else
+                {
+                    value = Empty(keyEnd);
+                }
+
+                mapping.Add(key, value);
+            }
+        }
+
+        private YamlSequence? ReadFlowSequence(int depth, Mark? at)
+        {
+            var start = Take();
+            var items = new List<YamlNode>();
+            while (true)
+            {
+                if (Peek() is FlowSequenceEnd)
+                {
+                    Take();
+                    return new YamlSequence(items, At(file, at ?? start.Start));
+                }
+
+                if (items.Count > 0)
+                {
+                    if (Peek() is not FlowEntry)
+                    {
+                        Fail(Peek(), "did not find the expected ',' or ']' in a [...] list");
                         return null;
                     }
 
+                    Take();
+                    if (Peek() is FlowSequenceEnd) continue;
+                }
+
+                if (Peek() is Key keyToken)
+                {
+                    // "[a: b]": a single-pair mapping as a list entry.
+                    Take();
+                    var key = Peek() is Value or FlowEntry or FlowSequenceEnd ? Empty(keyToken.End) : ReadNode(block: false, indentlessSequence: false, depth + 2);
+                    if (key is null) return null;
+                    var value = ReadFlowValue(keyToken.End, depth + 2, static t => t is FlowEntry or FlowSequenceEnd);
+                    if (value is null) return null;
+                    var pair = new MappingBuilder(this);
+                    pair.Add(key, value);
+                    items.Add(pair.Build(At(file, keyToken.Start)));
+                }
+                else if (ReadNode(block: false, indentlessSequence: false, depth + 1) is { } item)
+                {
                     items.Add(item);
                 }
-
-                return new YamlSequence(items, At(file, start.Start));
-            }
-
-            case MappingStart start:
-            {
-                parser.MoveNext();
-                var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                Dictionary<string, Location>? index = null;
-                while (!parser.TryConsume<MappingEnd>(out _))
+                else
                 {
-                    var keyNode = ReadNode(parser, file, depth + 1, diagnostics);
-                    if (keyNode is null)
-                    {
-                        return null;
-                    }
+                    return null;
+                }
+            }
+        }
 
-                    var value = ReadNode(parser, file, depth + 1, diagnostics);
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    if (keyNode is not YamlScalar key)
-                    {
-                        diagnostics.Add(Diagnostic.Error(
-                            keyNode.Location, "yaml-complex-key", $"a key must be plain text, not {keyNode.Describe()}"));
-                        continue;
-                    }
-
-                    if (FindKey(entries, ref index, key) is { } first)
-                    {
-                        diagnostics.Add(Diagnostic.Error(
-                            key.Location,
-                            "duplicate-key",
-                            $"duplicate key '{key.Value}' (first at line {first.Line}, column {first.Column})",
-                            "keep one of them; YAML would silently use the last"));
-                        continue;
-                    }
-
-                    entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+        private YamlMapping? ReadFlowMapping(int depth, Mark? at)
+        {
+            var start = Take();
+            var mapping = new MappingBuilder(this);
+            var first = true;
+            while (true)
+            {
+                if (Peek() is FlowMappingEnd)
+                {
+                    Take();
+                    return mapping.Build(At(file, at ?? start.Start));
                 }
 
-                return new YamlMapping(entries, At(file, start.Start));
+                if (!first)
+                {
+                    if (Peek() is not FlowEntry)
+                    {
+                        Fail(Peek(), "did not find the expected ',' or '}' in a {...} mapping");
+                        return null;
+                    }
+
+                    Take();
+                    if (Peek() is FlowMappingEnd) continue;
+                }
+
+                first = false;
+                YamlNode? key;
+                Mark keyEnd;
+                if (Peek() is Key keyToken)
+                {
+                    Take();
+                    keyEnd = keyToken.End;
+                    key = Peek() is Value or FlowEntry or FlowMappingEnd ? Empty(keyToken.End) : ReadNode(block: false, indentlessSequence: false, depth + 1);
+                }
+                else
+                {
+                    // "{a, b: c}": a key without a value.
+                    keyEnd = Peek().End;
+                    key = ReadNode(block: false, indentlessSequence: false, depth + 1);
+                }
+
+                if (key is null) return null;
+                var value = ReadFlowValue(keyEnd, depth + 1, static t => t is FlowEntry or FlowMappingEnd);
+                if (value is null) return null;
+                mapping.Add(key, value);
             }
-
-            default:
-                throw new InvalidOperationException($"unexpected YAML event {current.GetType().Name}");
         }
-    }
 
-    private const int ScannedKeys = 16;
-
-    /// <summary>
-    /// Where <paramref name="key"/>'s text was first given in the mapping, if it was. Claims files' mappings hold a
-    /// dozen keys at most: a scan is cheaper than a set per mapping; a larger (hostile) mapping gets an
-    /// index, so duplicate detection stays linear.
-    /// </summary>
-    private static Location? FindKey(List<KeyValuePair<YamlScalar, YamlNode>> entries, ref Dictionary<string, Location>? index, YamlScalar key)
-    {
-        if (index is null && entries.Count < ScannedKeys)
+        private YamlNode? ReadFlowValue(Mark keyEnd, int depth, Func<Token, bool> ends)
         {
-            foreach (var entry in entries)
+            if (Peek() is not Value valueToken) return Empty(keyEnd);
+            Take();
+            return ends(Peek()) ? Empty(valueToken.End) : ReadNode(block: false, indentlessSequence: false, depth);
+        }
+
+        /// <summary>A value left out ("key:" with nothing after it) is an empty plain scalar: null.</summary>
+        private YamlScalar Empty(Mark at) => new(string.Empty, isPlain: true, At(file, at));
+
+        private Token Peek()
+        {
+            if (_next is not null) return _next;
+            if (!scanner.MoveNext()) throw new YamlException("unexpected end of the stream");
+            _next = scanner.Current!;
+            if (_next is Error error)
             {
-                if (string.Equals(entry.Key.Value, key.Value, StringComparison.Ordinal)) return entry.Key.Location;
+                throw new YamlException(error.Start, error.End, error.Value);
             }
 
-            return null;
+            return _next;
         }
 
-        if (index is null)
+        private Token Take()
         {
-            index = new Dictionary<string, Location>(StringComparer.Ordinal);
-            foreach (var entry in entries) index.TryAdd(entry.Key.Value, entry.Key.Location);
+            var token = Peek();
+            _next = null;
+            return token;
         }
 
-        if (index.TryGetValue(key.Value, out var first)) return first;
-        index.Add(key.Value, key.Location);
-        return null;
+        private void Expect<T>(string what)
+            where T : Token
+        {
+            if (Take() is not T) throw new YamlException($"did not find {what}");
+        }
+
+        private void Fail(Token at, string message)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                At(file, at.Start),
+                "yaml-syntax",
+                $"YAML syntax error: {message}",
+                "fix the YAML syntax here; the rest of this file was not read"));
+            throw new SyntaxStop();
+        }
+
+        /// <summary>Collects a mapping's entries, reporting complex and duplicate keys (the first one is kept).</summary>
+        private sealed class MappingBuilder(TokenReader reader)
+        {
+            private const int ScannedKeys = 16;
+
+            private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries = [];
+            private Dictionary<string, Location>? _index;
+
+            public void Add(YamlNode keyNode, YamlNode value)
+            {
+                if (keyNode is not YamlScalar key)
+                {
+                    reader.Report(keyNode.Location, "yaml-complex-key", $"a key must be plain text, not {keyNode.Describe()}");
+                    return;
+                }
+
+                if (FirstPlaceOf(key) is { } first)
+                {
+                    reader.Report(
+                        key.Location,
+                        "duplicate-key",
+                        $"duplicate key '{key.Value}' (first at line {first.Line}, column {first.Column})",
+                        "keep one of them; YAML would silently use the last");
+                    return;
+                }
+
+                _entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            }
+
+            public YamlMapping Build(Location at) => new(_entries, at);
+
+            /// <summary>
+            /// Where the key's text was first given in this mapping, if it was. Claims files' mappings hold a
+            /// dozen keys at most: a scan is cheaper than a set per mapping; a larger (hostile) mapping gets
+            /// an index, so duplicate detection stays linear.
+            /// </summary>
+            private Location? FirstPlaceOf(YamlScalar key)
+            {
+                if (_index is null && _entries.Count < ScannedKeys)
+                {
+                    foreach (var entry in _entries)
+                    {
+                        if (string.Equals(entry.Key.Value, key.Value, StringComparison.Ordinal)) return entry.Key.Location;
+                    }
+
+                    return null;
+                }
+
+                if (_index is null)
+                {
+                    _index = new Dictionary<string, Location>(StringComparer.Ordinal);
+                    foreach (var entry in _entries) _index.TryAdd(entry.Key.Value, entry.Key.Location);
+                }
+
+                if (_index.TryGetValue(key.Value, out var first)) return first;
+                _index.Add(key.Value, key.Location);
+                return null;
+            }
+        }
+
+        private void Report(Location at, string code, string message, string? help = null) =>
+            diagnostics.Add(Diagnostic.Error(at, code, message, help));
     }
+
+    /// <summary>Unwinds the reader after a syntax error has been reported.</summary>
+    private sealed class SyntaxStop : Exception;
 
     internal static Location At(string file, Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
 
