@@ -11,9 +11,6 @@ namespace FactCheck.Report.Internal;
 /// </summary>
 internal static class HexKey
 {
-    /// <summary>The SQL that shows a stored key as text; <c>{0}</c> is the column.</summary>
-    public const string SqlTextFormat = "CASE WHEN typeof({0}) = 'blob' THEN lower(hex({0})) ELSE {0} END";
-
     /// <summary>True when <paramref name="value"/> is stored as bytes; they are written to <paramref name="bytes"/> (at least 32 long).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryPack(string value, Span<byte> bytes, out int length)

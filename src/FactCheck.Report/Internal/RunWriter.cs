@@ -161,34 +161,24 @@ internal static class RunWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteClaims(SqliteConnection connection, SqliteTransaction transaction, long runId, ReportClaim[] claims, string[] digests)
     {
-        // The latest version of every claim ever seen; a claim whose digest and status match it reuses it.
-        var latest = new Dictionary<string, (long VersionId, long Version, string Digest, string Status)>(StringComparer.Ordinal);
-        using (var query = connection.CreateCommand())
-        {
-            query.Transaction = transaction;
-            query.CommandText = $"SELECT claim_id, max(version_id), version, {string.Format(CultureInfo.InvariantCulture, HexKey.SqlTextFormat, "digest")}, status FROM claim_versions GROUP BY claim_id";
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
-            {
-                latest[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
-            }
-        }
-
+        // A claim whose digest and status match its latest version reuses that version.
         var nextVersionId = Scalar(connection, transaction, "SELECT coalesce(max(version_id), 0) + 1 FROM claim_versions");
+        using var latest = new LatestVersions(connection, historyIsEmpty: nextVersionId == 1);
         using var insertVersion = new InsertCommand(connection, "claim_versions", "version_id", "claim_id", "version", "digest", "status", "statement", "claimant", "first_run_id");
         using var insertRunClaim = new InsertCommand(connection, "run_claims", "run_id", "claim_id", "version_id", "file", "line", "col");
         for (var i = 0; i < claims.Length; i++)
         {
             var claim = claims[i];
             long versionId;
-            if (latest.TryGetValue(claim.Id, out var known) && known.Digest == digests[i] && known.Status == claim.Status)
+            var known = latest.Find(claim.Id);
+            if (known is not null && known.Matches(digests[i], claim.Status))
             {
                 versionId = known.VersionId;
             }
             else
             {
                 versionId = nextVersionId++;
-                insertVersion.Long(versionId).Text(claim.Id).Long(known.Version + 1).Key(digests[i]).Text(claim.Status).Text(claim.Statement).Text(claim.Claimant).Long(runId).Execute();
+                insertVersion.Long(versionId).Text(claim.Id).Long((known?.Number ?? 0) + 1).Key(digests[i]).Text(claim.Status).Text(claim.Statement).Text(claim.Claimant).Long(runId).Execute();
             }
 
             insertRunClaim.Long(runId).Text(claim.Id).Long(versionId).Text(claim.File).Int(claim.Line).Int(claim.Column).Execute();
