@@ -30,6 +30,26 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void KeyColumnsOfEveryWithoutRowidTableComeFirst()
+    {
+        // SQLite before 3.41 (e.g. the sqlite3 of Debian 12) reports false "NULL value in …" errors from
+        // PRAGMA integrity_check when a WITHOUT ROWID table declares a non-key column before a key column.
+        using var dir = new TempDirectory();
+        var path = dir.File("report.db");
+        using (ReportStore.Open(path))
+        {
+        }
+
+        var tables = DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%' ORDER BY name");
+        Assert.Contains("appearances", tables);
+        foreach (var table in tables)
+        {
+            var late = DbProbe.Long(path, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE pk > 0 AND cid >= (SELECT count(*) FROM pragma_table_info('{table}') WHERE pk > 0)");
+            Assert.True(late == 0, $"{table} declares a key column after a non-key column");
+        }
+    }
+
+    [Fact]
     public void EmptyFileBecomesAReport()
     {
         using var dir = new TempDirectory();

@@ -277,22 +277,25 @@ internal static class Migrations
         CREATE INDEX findings_by_run_fingerprint ON findings (run_id, fingerprint);
 
         -- Appearances are kept in (run, source, claim) order in the table itself instead of a rowid table plus an
-        -- index; seq numbers the appearances of one claim in one source (0 for the first).
+        -- index; seq numbers the appearances of one claim in one source (0 for the first). The key columns come
+        -- first: SQLite before 3.41 reports false NULLs in PRAGMA integrity_check for a WITHOUT ROWID table
+        -- whose key columns follow other columns.
         CREATE TABLE appearances_v3 (
             run_id      INTEGER NOT NULL,
             claim_id    TEXT NOT NULL,
             source_id   TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
             attribution TEXT NOT NULL,
             quote       TEXT,
             file        TEXT,
             line        INTEGER,
             col         INTEGER,
-            seq         INTEGER NOT NULL,
             PRIMARY KEY (run_id, source_id, claim_id, seq)
         ) WITHOUT ROWID;
-        INSERT INTO appearances_v3 (run_id, claim_id, source_id, attribution, quote, file, line, col, seq)
-        SELECT run_id, claim_id, source_id, attribution, quote, file, line, col,
-               row_number() OVER (PARTITION BY run_id, source_id, claim_id ORDER BY rowid) - 1
+        INSERT INTO appearances_v3 (run_id, claim_id, source_id, seq, attribution, quote, file, line, col)
+        SELECT run_id, claim_id, source_id,
+               row_number() OVER (PARTITION BY run_id, source_id, claim_id ORDER BY rowid) - 1,
+               attribution, quote, file, line, col
         FROM appearances;
         DROP TABLE appearances;
         ALTER TABLE appearances_v3 RENAME TO appearances;
