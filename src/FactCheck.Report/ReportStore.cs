@@ -18,6 +18,9 @@ public sealed class ReportStore : IDisposable
 
     private const int BusyTimeoutMilliseconds = 30_000;
 
+    /// <summary>PRAGMA cache_size of every connection: 64 MiB (a negative size is in KiB).</summary>
+    private const int CacheKibibytes = -65536;
+
     /// <summary>The page size of a new report (an existing one keeps its own).</summary>
     internal const int PageSize = 16_384;
 
@@ -90,7 +93,7 @@ public sealed class ReportStore : IDisposable
                 connection.Execute("PRAGMA journal_mode = WAL");
             }
 
-            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY");
             return new ReportStore(fullPath, connection, isReadOnly: false, Migrations.CurrentVersion);
         }
         catch (SqliteException e)
@@ -178,9 +181,12 @@ public sealed class ReportStore : IDisposable
         {
             var id = run.RunId;
             var previous = GetPreviousRunId(id);
-            var p = new { id, previous = previous ?? -1 };
+            var range = FindingReader.Range(_connection, id);
+            var p = new { id, previous = previous ?? -1, first = range?.First ?? 0, last = range?.Last ?? -1 };
+
+            // The run's rows by id range, in table order (see FindingReader); new and fixed below need only the index.
             var bySeverity = _connection.Query<(string Key, long Count)>(
-                "SELECT severity, count(*) FROM findings WHERE run_id = @id GROUP BY severity ORDER BY severity", p)
+                "SELECT severity, count(*) FROM findings WHERE finding_id BETWEEN @first AND @last AND +run_id = @id GROUP BY severity ORDER BY severity", p)
                 .ToDictionary(r => r.Key, r => (int)r.Count, StringComparer.Ordinal);
             var byStatus = _connection.Query<(string Key, long Count)>(
                 "SELECT status, count(*) FROM claims WHERE run_id = @id GROUP BY status ORDER BY status", p)
@@ -370,7 +376,10 @@ public sealed class ReportStore : IDisposable
         try
         {
             connection.Open();
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            // The same page cache for readers as for the writer: reading a run's findings in fingerprint order
+            // (views, diffs) touches its pages out of order, and SQLite's default 2 MB cache made that a system
+            // call per row. Memory is taken only as pages are read.
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = {CacheKibibytes}");
             return connection;
         }
         catch (SqliteException e)

@@ -22,24 +22,9 @@ internal static class FindingReader
     public static List<ReportedFinding> Read(SqliteConnection connection, long runId)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        long first, last;
-        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, RangeSql, out var range), database);
-        using (range)
+        if (Range(connection, runId) is not var (first, last))
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(range, 1, runId), database);
-            var rc = raw.sqlite3_step(range);
-            if (rc != raw.SQLITE_ROW)
-            {
-                SqliteException.ThrowExceptionForRC(rc, database);
-            }
-
-            if (raw.sqlite3_column_type(range, 0) == raw.SQLITE_NULL)
-            {
-                return [];
-            }
-
-            first = raw.sqlite3_column_int64(range, 0);
-            last = raw.sqlite3_column_int64(range, 1);
+            return [];
         }
 
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, Sql, out var statement), database);
@@ -77,6 +62,26 @@ internal static class FindingReader
 
     private static string? Text(sqlite3_stmt statement, int column) =>
         raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? null : Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, column));
+
+    /// <summary>The first and last finding id of a run (null when it has no findings), from the (run_id, fingerprint) index alone.</summary>
+    public static (long First, long Last)? Range(SqliteConnection connection, long runId)
+    {
+        var database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(database, RangeSql, out var range), database);
+        using (range)
+        {
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_int64(range, 1, runId), database);
+            var rc = raw.sqlite3_step(range);
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, database);
+            }
+
+            return raw.sqlite3_column_type(range, 0) == raw.SQLITE_NULL
+                ? null
+                : (raw.sqlite3_column_int64(range, 0), raw.sqlite3_column_int64(range, 1));
+        }
+    }
 
     /// <summary>A fingerprint as <see cref="HexKey"/> stores it: bytes from schema version 3 on, text before and for callers' own.</summary>
     public static string Key(sqlite3_stmt statement, int column) =>
