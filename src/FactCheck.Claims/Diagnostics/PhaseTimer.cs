@@ -11,14 +11,26 @@ public sealed class PhaseTimer
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("FACTCHECK_TIMINGS") == "1";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _cpu = Enabled ? Process.GetCurrentProcess().TotalProcessorTime : default;
+    private TimeSpan _paused = Enabled ? GC.GetTotalPauseDuration() : default;
+    private (int, int, int) _collections = Enabled ? Collections() : default;
 
-    /// <summary>Prints the wall time since the last mark, and the CPU time of the whole process (all threads) in it.</summary>
+    /// <summary>
+    /// Prints the wall time since the last mark, the CPU time of the whole process (all threads) in it, and
+    /// the garbage collections (gen 0/1/2) with the time the program was paused for them.
+    /// </summary>
     public void Mark(string phase)
     {
         if (!Enabled) return;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"timing: {phase,-44} {_clock.Elapsed.TotalMilliseconds,8:F0} ms  (cpu {(cpu - _cpu).TotalMilliseconds,6:F0} ms)");
-        _cpu = cpu;
+        var paused = GC.GetTotalPauseDuration();
+        var collections = Collections();
+        Console.Error.WriteLine(
+            $"timing: {phase,-44} {_clock.Elapsed.TotalMilliseconds,8:F0} ms  (cpu {(cpu - _cpu).TotalMilliseconds,6:F0} ms; "
+            + $"GCs {collections.Item1 - _collections.Item1}/{collections.Item2 - _collections.Item2}/{collections.Item3 - _collections.Item3} "
+            + $"paused {(paused - _paused).TotalMilliseconds:F0} ms)");
+        (_cpu, _paused, _collections) = (cpu, paused, collections);
         _clock.Restart();
     }
+
+    private static (int, int, int) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 }
