@@ -19,6 +19,10 @@ public static class ClaimsLoader
         var files = Discover(paths, root, diagnostics, "claims");
         timer.Mark($"discover {files.Count} files");
 
+        // One parse per file, files spread over the cores. YamlDotNet's scanner rents string builders from one
+        // process-wide pool, so two threads contend on it (on 100,000 claims the scanner alone takes 2.3 s on one
+        // thread and 9.5 s of CPU on two), yet two still finish sooner than one parsing thread feeding a
+        // binding thread (4.5 s against 5.3 s, measured).
         var perFile = new FileResult[files.Count];
         Parallel.For(0, files.Count, i => perFile[i] = LoadFile(files[i].Full, files[i].Display));
         timer.Mark("read, parse and bind");
