@@ -34,16 +34,33 @@ public static class YamlTreeReader
             try
             {
                 Expect<StreamStart>("the start of the stream");
+                // As YamlDotNet's parser: after "...", more "..." are skipped and the next document needs "---"
+                // unless it starts with a mapping or a scalar; before any document, "..." may only end the file.
+                var afterEnd = false;
                 while (true)
                 {
-                    while (Peek() is VersionDirective or TagDirective) Take();
+                    if (afterEnd)
+                    {
+                        while (Peek() is DocumentEnd) Take();
+                        if (Peek() is not (DocumentStart or StreamEnd or VersionDirective or TagDirective or BlockMappingStart or Scalar))
+                        {
+                            Fail(Peek(), "did not find the expected start of a new document ('---') after '...'");
+                        }
+
+                        afterEnd = false;
+                    }
+
+                    if (Peek() is VersionDirective or TagDirective)
+                    {
+                        while (Peek() is VersionDirective or TagDirective) Take();
+                        if (Peek() is not DocumentStart) Fail(Peek(), "directives ('%YAML', '%TAG') must be followed by '---'");
+                    }
+
                     if (Peek() is StreamEnd) break;
                     if (Peek() is DocumentEnd)
                     {
-                        // As YamlDotNet's parser: "..." before any document is allowed only at the very end.
                         var stray = Take();
                         if (Peek() is not StreamEnd) Fail(stray, "'...' ends a document that was not started; remove it");
-
                         continue;
                     }
 
@@ -53,7 +70,12 @@ public static class YamlTreeReader
                         if (Peek() is DocumentEnd or DocumentStart or StreamEnd)
                         {
                             // An empty document ("---" alone) holds nothing to bind.
-                            if (Peek() is DocumentEnd) Take();
+                            if (Peek() is DocumentEnd)
+                            {
+                                Take();
+                                afterEnd = true;
+                            }
+
                             continue;
                         }
                     }
@@ -61,15 +83,14 @@ public static class YamlTreeReader
                     if (ReadNode(block: true, indentlessSequence: false, depth: 1) is not { } root) return documents;
                     // A document of nothing but an anchor or a tag is as empty as "---" alone.
                     if (root is not YamlScalar { Value: "", IsPlain: true }) documents.Add(root);
-                    // After "...", as with YamlDotNet's parser, a next document without "---" may start only
-                    // with a mapping or a scalar.
-                    var ended = Peek() is DocumentEnd;
-                    if (ended) Take();
-                    if (Peek() is not (DocumentStart or StreamEnd or VersionDirective or TagDirective)
-                        && !(ended && Peek() is BlockMappingStart or Scalar))
+                    if (Peek() is DocumentEnd)
+                    {
+                        Take();
+                        afterEnd = true;
+                    }
+                    else if (Peek() is not (DocumentStart or StreamEnd or VersionDirective or TagDirective))
                     {
                         Fail(Peek(), "did not find the expected start of a new document ('---') or the end of the file");
-                        return documents;
                     }
                 }
             }

@@ -41,6 +41,11 @@ public sealed class YamlTreeReaderDifferentialTests
     [InlineData("text: |\n  literal\n  block\nfolded: >\n  folded\n  text\nquoted: \"a\\tb\"\nsingle: 'it''s'\n")]
     [InlineData("---\na: 1\n...\n---\n- b\n---\n")]
     [InlineData("%YAML 1.1\n---\nplain scalar document\n")]
+    [InlineData("%YAML 1.1\nno document start\n")]
+    [InlineData("a: 1\n...\nb: 2\n")]
+    [InlineData("a\n...\n- b\n")]
+    [InlineData("...\n")]
+    [InlineData("...\n---\nx\n")]
     [InlineData("a: !!str 12\nb: !custom {x: 1}\nc: &anchor value\n")]
     [InlineData("{a: [1, 2], b: {c: d}}\n")]
     [InlineData("[a, b]: complex key\n")]
@@ -83,13 +88,20 @@ public sealed class YamlTreeReaderDifferentialTests
     /// <returns>Whether the text was valid YAML (so trees were compared).</returns>
     private static bool AssertAgrees(string yaml)
     {
-        var reference = Reference(yaml);
+        var reference = Reference(yaml, out var keyless);
         var diagnostics = new List<Diagnostic>();
         var actual = YamlTreeReader.Read(yaml, "t.yaml", diagnostics);
         var syntaxErrors = diagnostics.Where(d => d.Code == "yaml-syntax").ToList();
         if (reference is null)
         {
             Assert.True(syntaxErrors.Count == 1, $"the reference parser refuses this text but the reader reported {Describe(diagnostics)}:\n{yaml}");
+            return false;
+        }
+
+        if (syntaxErrors.Count > 0 && keyless)
+        {
+            // Known, intended difference: a ':' with no key before it (a line reading ": x") is refused;
+            // YamlDotNet sometimes reads it as an empty key.
             return false;
         }
 
@@ -101,8 +113,9 @@ public sealed class YamlTreeReaderDifferentialTests
     private static string Describe(List<Diagnostic> diagnostics) => diagnostics.Count == 0 ? "nothing" : string.Join("; ", diagnostics.Select(d => d.ToString()));
 
     /// <summary>The tree YamlDotNet's event parser gives; null when it refuses the text.</summary>
-    private static IReadOnlyList<YamlNode>? Reference(string yaml)
+    private static IReadOnlyList<YamlNode>? Reference(string yaml, out bool keyless)
     {
+        keyless = false;
         try
         {
             var parser = new Parser(new StringReader(yaml));
@@ -111,7 +124,7 @@ public sealed class YamlTreeReaderDifferentialTests
             while (parser.TryConsume<DocumentStart>(out _))
             {
                 // The reader skips a document that is empty ("---" with nothing after it) instead of binding a null.
-                if (!parser.Accept<DocumentEnd>(out _) && ReferenceNode(parser) is not YamlScalar { Value: "", IsPlain: true } and var root) documents.Add(root);
+                if (!parser.Accept<DocumentEnd>(out _) && ReferenceNode(parser, ref keyless) is not YamlScalar { Value: "", IsPlain: true } and var root) documents.Add(root);
                 parser.Consume<DocumentEnd>();
             }
 
@@ -124,7 +137,7 @@ public sealed class YamlTreeReaderDifferentialTests
         }
     }
 
-    private static YamlNode ReferenceNode(IParser parser)
+    private static YamlNode ReferenceNode(IParser parser, ref bool keyless)
     {
         var at = (ParsingEvent e) => YamlTreeReader.At("t.yaml", e.Start);
         switch (parser.Current)
@@ -141,7 +154,7 @@ public sealed class YamlTreeReaderDifferentialTests
             {
                 parser.MoveNext();
                 var items = new List<YamlNode>();
-                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReferenceNode(parser));
+                while (!parser.TryConsume<SequenceEnd>(out _)) items.Add(ReferenceNode(parser, ref keyless));
                 return new YamlSequence(items, at(start));
             }
 
@@ -151,8 +164,9 @@ public sealed class YamlTreeReaderDifferentialTests
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReferenceNode(parser);
-                    var value = ReferenceNode(parser);
+                    var key = ReferenceNode(parser, ref keyless);
+                    var value = ReferenceNode(parser, ref keyless);
+                    keyless |= key is YamlScalar { Value: "", IsPlain: true };
                     // The reader keeps the first of duplicate keys and drops complex keys (both reported).
                     if (key is YamlScalar k && entries.All(e => e.Key.Value != k.Value)) entries.Add(new(k, value));
                 }
