@@ -46,12 +46,13 @@ public static class RuleRunner
         var outcomes = new GroupOutcome[groups.Count];
         if (groups.Count == 1)
         {
-            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limit, all: true);
+            // The selection's own network (for the whole pack, the one compiled when the pack was loaded).
+            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limit);
         }
         else
         {
             Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = sessions }, i =>
-                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limit, all: false));
+                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limit));
         }
 
         timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
@@ -59,8 +60,8 @@ public static class RuleRunner
         var all = Deduplicate(outcomes.SelectMany(o => o.Findings));
         timer.Mark($"collect {all.Count} findings");
         var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
+        // Both keep the order of the deduplicated findings; only the suppression findings appended to kept need placing.
         kept.Sort(FindingOrder);
-        suppressed.Sort(FindingOrder);
         timer.Mark("suppress and sort");
         errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
         return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
@@ -70,7 +71,7 @@ public static class RuleRunner
 
     /// <summary>One session over one group of rules, fed only the facts its patterns can match.</summary>
     private static GroupOutcome RunGroup(
-        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, int maxFirings, bool all)
+        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, int maxFirings)
     {
         var session = pack.Compile(only).CreateSession(new SessionOptions
         {
@@ -82,20 +83,13 @@ public static class RuleRunner
         var firings = 0;
         try
         {
-            if (all)
+            var wanted = new Dictionary<Type, bool>();
+            session.InsertAll(facts.Where(f =>
             {
-                session.InsertAll(facts);
-            }
-            else
-            {
-                var wanted = new Dictionary<Type, bool>();
-                session.InsertAll(facts.Where(f =>
-                {
-                    var type = f.GetType();
-                    if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.Reads.Any(r => r.IsAssignableFrom(type));
-                    return yes;
-                }));
-            }
+                var type = f.GetType();
+                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.Reads.Any(r => r.IsAssignableFrom(type));
+                return yes;
+            }));
 
             firings = session.Fire();
         }
