@@ -68,7 +68,7 @@ public sealed class ReportStore : IDisposable
         }
 
         var connection = Connect(fullPath, SqliteOpenMode.ReadWriteCreate);
-        try
+        return Setting(connection, fullPath, () =>
         {
             var version = SchemaManager.Check(connection, null, fullPath, allowBlank: true);
             if (version == 0)
@@ -95,17 +95,7 @@ public sealed class ReportStore : IDisposable
 
             connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY");
             return new ReportStore(fullPath, connection, isReadOnly: false, Migrations.CurrentVersion);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw SqliteErrors.Wrap(e, fullPath, "opening the report");
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -121,11 +111,20 @@ public sealed class ReportStore : IDisposable
         }
 
         var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
-        try
+        return Setting(connection, fullPath, () =>
         {
             connection.Execute("PRAGMA query_only = 1");
             var version = SchemaManager.Check(connection, null, fullPath, allowBlank: false);
             return new ReportStore(fullPath, connection, isReadOnly: true, version);
+        });
+    }
+
+    /// <summary>Runs the set-up of a freshly opened connection; on failure the connection is closed, and SQLite's errors name the file.</summary>
+    private static ReportStore Setting(SqliteConnection connection, string fullPath, Func<ReportStore> setUp)
+    {
+        try
+        {
+            return setUp();
         }
         catch (SqliteException e)
         {
