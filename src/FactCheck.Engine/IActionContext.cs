@@ -16,9 +16,6 @@ public interface IActionContext
     /// <summary>The value bound to <paramref name="name"/>; throws <see cref="KeyNotFoundException"/> for an unbound name.</summary>
     object? Get(string name);
 
-    /// <summary>The value bound to <paramref name="name"/>, cast to <typeparamref name="T"/>.</summary>
-    T Get<T>(string name);
-
     /// <summary>The bound values in declaration order (facts, or aggregate results).</summary>
     IReadOnlyList<object?> Facts { get; }
 

@@ -51,8 +51,8 @@ internal abstract class JoinMemory
 /// </summary>
 internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func<Token, TKey> left, Func<object, TKey> right) : JoinMemory
 {
-    private Slot<TKey>?[] _buckets = new Slot<TKey>?[8];
-    private int _shift = 32 - 3;
+    private PagedArray<Slot<TKey>> _buckets = new(16);
+    private int _shift = 32 - 4;
     private int _count;
     private Slot<TKey>? _null;
 
@@ -129,11 +129,11 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
     private void Grow()
     {
         var old = _buckets;
-        _buckets = new Slot<TKey>?[old.Length * 2];
+        _buckets = new PagedArray<Slot<TKey>>(old.Length * 2);
         _shift--;
-        foreach (var first in old)
+        for (var i = 0; i < old.Length; i++)
         {
-            for (var s = first; s is not null;)
+            for (var s = old[i]; s is not null;)
             {
                 var next = s.NextInBucket;
                 ref var head = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!))];

@@ -6,17 +6,20 @@ namespace FactCheck.Engine.Runtime;
 internal sealed class ActionContext(Session session) : IActionContext
 {
     private Activation? _activation;
+    private TerminalNode? _terminal;
     private RuleMatch? _match;
 
-    public void Begin(Activation a, RuleMatch? match)
+    public void Begin(Activation a, TerminalNode terminal, RuleMatch? match)
     {
         _activation = a;
+        _terminal = terminal;
         _match = match;
     }
 
     public void End()
     {
         _activation = null;
+        _terminal = null;
         _match = null;
     }
 
@@ -35,14 +38,12 @@ internal sealed class ActionContext(Session session) : IActionContext
     public object? Get(string name)
     {
         var a = Current;
-        var terminal = session.TerminalOf(a);
+        var terminal = _terminal!;
         var names = terminal.Plan.Names;
         for (var i = 0; i < names.Length; i++)
             if (string.Equals(names[i], name, StringComparison.Ordinal)) return terminal.Value(a, i);
         throw new KeyNotFoundException($"rule '{terminal.Plan.Rule.Name}' binds no name '{name}' (bound: {string.Join(", ", names)})");
     }
-
-    public T Get<T>(string name) => (T)Get(name)!;
 
     public void Insert(object fact)
     {

@@ -10,7 +10,7 @@ namespace FactCheck.Engine.Runtime;
 /// </summary>
 internal sealed class HandleTable
 {
-    private FactHandle?[] _buckets = new FactHandle?[16];
+    private PagedArray<FactHandle> _buckets = new(16);
     private int _shift = 32 - 4;
 
     public int Count { get; private set; }
@@ -57,11 +57,11 @@ internal sealed class HandleTable
     private void Resize(int size)
     {
         var old = _buckets;
-        _buckets = new FactHandle?[size];
+        _buckets = new PagedArray<FactHandle>(size);
         _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
-        foreach (var first in old)
+        for (var i = 0; i < old.Length; i++)
         {
-            for (var h = first; h is not null;)
+            for (var h = old[i]; h is not null;)
             {
                 var next = h.NextInBucket;
                 ref var head = ref _buckets[Bucket(h.Fact)];

@@ -28,7 +28,7 @@ internal sealed class Session : ISession
     private readonly ActionContext _context;
     // Insertion order: an array with holes (compacted when half empty) rather than a list linking every handle, which
     // would be one chain as long as the session for the garbage collector to mark.
-    private FactHandle?[] _order = new FactHandle?[16];
+    private readonly PagedArray<FactHandle> _order = new(16);
     private int _orderCount;
     private int _orderHoles;
     private long _firingSeq;
@@ -124,8 +124,7 @@ internal sealed class Session : ISession
         // The handles table doubles as the duplicate check (one hash per fact, no second set); on a duplicate the
         // handles added so far are taken out again, so nothing is inserted. The new handles are staged in the
         // insertion-order array's free tail, where AddHandle puts them (nothing retracts facts before Drain).
-        if (_orderCount + list.Count > _order.Length)
-            Array.Resize(ref _order, Math.Max(_order.Length * 2, _orderCount + list.Count));
+        _order.EnsureLength(_orderCount + list.Count);
         _handles.EnsureCapacity(_handles.Count + list.Count);
         var start = _orderCount;
         for (var i = 0; i < list.Count; i++)
@@ -137,7 +136,7 @@ internal sealed class Session : ISession
                 problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
             if (problem is null) continue;
             for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!);
-            Array.Clear(_order, start, i + 1);
+            _order.Clear(start, i + 1);
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
         }
@@ -241,9 +240,10 @@ internal sealed class Session : ISession
                 var a = Agenda.Peek();
                 if (a is null) break;
                 if (fired >= _options.MaxFirings) throw new RuleLoopException(_options.MaxFirings, RecentRules());
-                Agenda.Remove(a, TerminalOf(a).Plan.Rank);
+                var terminal = TerminalOf(a);
+                Agenda.Remove(a, terminal.Plan.Rank);
                 fired++;
-                FireOne(a);
+                FireOne(a, terminal);
                 RaiseEvents();
                 if (_options.ErrorPolicy == ErrorPolicy.Stop && _errors.Count > errorStart)
                     throw new RuleEvaluationException(_errors.GetRange(errorStart, _errors.Count - errorStart));
@@ -259,17 +259,16 @@ internal sealed class Session : ISession
 
     internal void Halt() => _halted = true;
 
-    private void FireOne(Activation a)
+    private void FireOne(Activation a, TerminalNode terminal)
     {
-        var terminal = TerminalOf(a);
         var plan = terminal.Plan;
         _firingSeq++;
         _recent[(int)(_firingSeq % RecentWindow)] = plan.RuleIndex;
         RuleMatch? match = null;
         if (_options.RecordFirings || ActivationFired is not null) match = BuildMatch(a);
-        _context.Begin(a, match);
-        var actions = plan.Rule.Actions;
-        for (var i = 0; i < actions.Count; i++)
+        _context.Begin(a, terminal, match);
+        var actions = plan.Actions;
+        for (var i = 0; i < actions.Length; i++)
         {
             try
             {
@@ -379,7 +378,7 @@ internal sealed class Session : ISession
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
     private void AddHandle(FactHandle h, Activation? owner)
     {
-        if (_orderCount == _order.Length) Array.Resize(ref _order, _order.Length * 2);
+        if (_orderCount == _order.Length) _order.EnsureLength(_order.Length * 2);
         h.Index = _orderCount;
         _order[_orderCount++] = h;
         if (owner is not null)
@@ -414,7 +413,7 @@ internal sealed class Session : ISession
             h.Index = w;
             _order[w++] = h;
         }
-        Array.Clear(_order, w, _orderCount - w);
+        _order.Clear(w, _orderCount - w);
         _orderCount = w;
         _orderHoles = 0;
     }
