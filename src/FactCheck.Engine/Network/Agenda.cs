@@ -46,6 +46,12 @@ internal sealed class Agenda
         return null;
     }
 
+    /// <summary>
+    /// The activation <paramref name="distance"/> places below the next one in the same rule's stack (live or not), or
+    /// null: what will probably fire soon, for <see cref="Runtime.Prefetch"/>.
+    /// </summary>
+    public Activation? Ahead(int distance) => _top < _stacks.Length ? _stacks[_top].Ahead(distance) : null;
+
     /// <summary>All waiting activations in firing order.</summary>
     public List<Activation> InOrder()
     {
@@ -105,6 +111,19 @@ internal sealed class Agenda
                 _dead--;
             }
             return null;
+        }
+
+        public Activation? Ahead(int distance)
+        {
+            if (_count <= distance) return null;
+            var chunk = _chunk;
+            var pos = _pos - 1 - distance;
+            while (pos < 0)
+            {
+                if (--chunk < 0) return null;
+                pos += _chunks[chunk]!.Length;
+            }
+            return _chunks[chunk]![pos];
         }
 
         public void AddLive(List<Activation> list)

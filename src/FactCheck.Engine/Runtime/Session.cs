@@ -10,6 +10,7 @@ namespace FactCheck.Engine.Runtime;
 internal sealed class Session : ISession
 {
     private const int RecentWindow = 64;
+    private const int PrefetchDistance = 8;
 
     private readonly CompiledRuleSet _ruleSet;
     private readonly SessionOptions _options;
@@ -239,6 +240,10 @@ internal sealed class Session : ISession
             {
                 var a = Agenda.Peek();
                 if (a is null) break;
+                // Two stages: the parent of the activation 2d ahead, then the value of the one d ahead (whose parent
+                // was asked for d firings ago).
+                Prefetch.Object(Agenda.Ahead(2 * PrefetchDistance)?.Parent);
+                Prefetch.Object(Agenda.Ahead(PrefetchDistance)?.Parent?.Value);
                 if (fired >= _options.MaxFirings) throw new RuleLoopException(_options.MaxFirings, RecentRules());
                 var terminal = TerminalOf(a);
                 Agenda.Remove(a, terminal.Plan.Rank);
