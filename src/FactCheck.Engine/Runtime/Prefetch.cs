@@ -17,4 +17,10 @@ internal static class Prefetch
         if (!Sse.IsSupported || o is null) return;
         Sse.Prefetch0((void*)Unsafe.As<object, nint>(ref o));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Slot<T>(ref T slot)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref slot));
+    }
 }

@@ -131,6 +131,9 @@ internal sealed class Session : ISession
         for (var i = 0; i < list.Count; i++)
         {
             var f = list[i];
+            // The table is far bigger than the caches: ask for the bucket 16 facts ahead and its chain 8 ahead.
+            if (i + 16 < list.Count && list[i + 16] is { } f16) _handles.PrefetchBucket(f16);
+            if (i + 8 < list.Count && list[i + 8] is { } f8) _handles.PrefetchChain(f8);
             string? problem = null;
             if (f is null) problem = "InsertAll: a fact is null";
             else if (!_handles.TryAdd(_order[start + i] = new FactHandle(f)))
