@@ -86,8 +86,8 @@ public static class ClaimsLoader
                 for (var i = 0; i < files.Count; i++)
                 {
                     var diagnostics = new List<Diagnostic>();
-                    var text = InputText.Read(files[i].Full, files[i].Display, diagnostics);
-                    var roots = text is null ? [] : YamlTreeReader.Read(text, files[i].Display, diagnostics);
+                    using var text = InputText.ReadPooled(files[i].Full, files[i].Display, diagnostics);
+                    var roots = text is null ? [] : YamlTreeReader.Read(text.CreateReader(), files[i].Display, diagnostics);
                     parsed.Add(new ParsedFile(i, roots, diagnostics), stop.Token);
                 }
             }

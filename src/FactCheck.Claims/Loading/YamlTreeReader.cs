@@ -17,9 +17,12 @@ public static class YamlTreeReader
     /// <summary>Claims files are a few levels deep; anything past this is a mistake or an attack.</summary>
     public const int MaxDepth = 64;
 
-    public static IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics)
+    public static IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
+        Read(new StringReader(text), file, diagnostics);
+
+    public static IReadOnlyList<YamlNode> Read(TextReader text, string file, ICollection<Diagnostic> diagnostics)
     {
-        var reader = new TokenReader(new Scanner(new StringReader(text), skipComments: true), file, diagnostics);
+        var reader = new TokenReader(new Scanner(text, skipComments: true), file, diagnostics);
         return reader.ReadStream();
     }
 

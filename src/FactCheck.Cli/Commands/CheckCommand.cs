@@ -1,3 +1,4 @@
+using FactCheck.Claims.Diagnostics;
 using System.CommandLine;
 using FactCheck.Claims.Loading;
 using FactCheck.Cli.Checking;
@@ -68,6 +69,7 @@ internal static class CheckCommand
             var color = outputPath is null && stdout == Console.Out && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
             var formatter = OutputFormats.Create(chosen, color);
+            var timer = new PhaseTimer();
             if (outputPath is null)
             {
                 formatter.Write(outcome, stdout);
@@ -78,6 +80,8 @@ internal static class CheckCommand
                 formatter.Write(outcome, file);
                 stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
+
+            timer.Mark($"write {chosen} output");
 
             if (database is not null && outcome.ExitCode != ExitCodes.InternalError)
             {

@@ -123,6 +123,7 @@ internal sealed class JsonFormatter : IOutputFormatter
             JsonOutput.WriteStrings(json, "sources", f.SourceIds);
             JsonOutput.WriteStrings(json, "facts", f.FactKeys);
             json.WriteEndObject();
+            JsonOutput.FlushIfLarge(json);
         }
 
         json.WriteEndArray();

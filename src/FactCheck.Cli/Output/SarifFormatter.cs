@@ -49,8 +49,17 @@ internal sealed class SarifFormatter : IOutputFormatter
         WriteInvocation(json, outcome, ruleIndex);
 
         json.WriteStartArray("results");
-        foreach (var finding in outcome.Findings) WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: false);
-        foreach (var finding in outcome.Suppressed) WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: true);
+        foreach (var finding in outcome.Findings)
+        {
+            WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: false);
+            JsonOutput.FlushIfLarge(json);
+        }
+
+        foreach (var finding in outcome.Suppressed)
+        {
+            WriteResult(json, finding, outcome.Rules, ruleIndex, outcome.HasBaseline, suppressed: true);
+            JsonOutput.FlushIfLarge(json);
+        }
         json.WriteEndArray();
 
         // Our columns count UTF-16 code units (what .NET strings and the YAML reader count).
