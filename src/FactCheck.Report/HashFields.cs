@@ -37,16 +37,27 @@ internal static class HashFields
         return Convert.ToHexStringLower(hash[..(hexLength / 2)]);
     }
 
+    /// <summary>The buffer <see cref="DigestMany"/> reuses on this thread (it is called once per claim).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>SHA-256 (64 hex digits) of many fields, gathered in one buffer and hashed once.</summary>
     public static string DigestMany(IEnumerable<string?> fields)
     {
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        // A fresh 64 KB buffer per claim was 6.4 GB of allocation for 100,000 claims (and the collections that
+        // came with it paused the rules running beside): one buffer per thread, grown as needed, is reused.
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        t_buffer = null;
+        buffer.ResetWrittenCount();
         foreach (var field in fields)
         {
             Add(buffer, field);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        // Not kept when a huge content made it large.
+        if (buffer.Capacity <= 1 << 20) t_buffer = buffer;
+        return digest;
     }
 
     /// <summary>Appends one field to a buffer that <see cref="DigestMany"/> would hash the same way.</summary>
