@@ -34,8 +34,11 @@ public sealed partial class MappingView
             return null;
         }
 
-        foreach (var (key, _) in mapping.Entries)
+        // Index loops: a foreach over the IReadOnlyList boxes an enumerator, per mapping and per key looked up.
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var key = entries[i].Key;
             if (!allowedKeys.Contains(key.Value))
             {
                 diagnostics.Add(Diagnostic.Error(
@@ -51,8 +54,10 @@ public sealed partial class MappingView
 
     public YamlNode? Node(string key)
     {
-        foreach (var (k, v) in _mapping.Entries)
+        var entries = _mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (k, v) = entries[i];
             if (k.Value == key)
             {
                 return v is YamlScalar { IsNull: true } ? null : v;

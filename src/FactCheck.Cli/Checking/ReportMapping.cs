@@ -42,9 +42,20 @@ internal static class ReportMapping
     public static string Severity(RuleSeverity severity) => KebabCase.Of(severity);
 
     /// <summary>What makes a claim a new version in the report's history: its content, not its position in the file.</summary>
-    private static string Digest(Claim c) => ContentDigest.Compute(
-        new[] { "claim/2", c.Statement, c.Claimant.Name, KebabCase.Of(c.Claimant.Kind), c.Claimant.Role, c.Made?.Text, c.Made?.Date?.ToString() }
-            .Concat(c.Stances.Select(s => $"{s.Proposition.Id}:{KebabCase.Of(s.Polarity)}:{s.Hedge}"))
-            .Concat(c.Appearances.Select(a => $"{a.Source.Id}:{KebabCase.Of(a.Attribution)}:{a.Quote}:{a.AttributedAs}:{a.Via}:{string.Join("|", a.Dates.Select(d => d.Text))}"))
-            .Concat(c.Cites.Select(x => $"{x.Source?.Id}:{x.As}")));
+    /// <remarks>The fields and their order are the digest's definition ("claim/2"): changing them makes every claim a new version.</remarks>
+    private static string Digest(Claim c)
+    {
+        var fields = new List<string?>(7 + c.Stances.Count + c.Appearances.Count + c.Cites.Count)
+        {
+            "claim/2", c.Statement, c.Claimant.Name, KebabCase.Of(c.Claimant.Kind), c.Claimant.Role, c.Made?.Text, c.Made?.Date?.ToString(),
+        };
+        foreach (var s in c.Stances) fields.Add($"{s.Proposition.Id}:{KebabCase.Of(s.Polarity)}:{s.Hedge}");
+        foreach (var a in c.Appearances)
+        {
+            fields.Add($"{a.Source.Id}:{KebabCase.Of(a.Attribution)}:{a.Quote}:{a.AttributedAs}:{a.Via}:{string.Join("|", a.Dates.Select(d => d.Text))}");
+        }
+
+        foreach (var x in c.Cites) fields.Add($"{x.Source?.Id}:{x.As}");
+        return ContentDigest.Compute(fields);
+    }
 }

@@ -91,7 +91,7 @@ internal sealed class SarifFormatter : IOutputFormatter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         // SARIF property bags require distinct tags.
-        JsonOutput.WriteStrings(json, "tags", rule.Tags.Distinct(StringComparer.Ordinal));
+        JsonOutput.WriteStrings(json, "tags", rule.Tags.Distinct(StringComparer.Ordinal).ToList());
         json.WriteString("precision", "high");
         json.WriteString("problem.severity", ProblemSeverity(rule.Severity));
         json.WriteString("file", ArtifactUri(rule.File));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FactCheck.Engine;
 using FactCheck.Rules.Facts;
 using FactCheck.Rules.Language;
@@ -9,10 +10,11 @@ internal static class FindingBuilder
 {
     public static Finding Build(IActionContext context, string ruleId, RuleSeverity severity, string message, string? on)
     {
-        var facts = new List<IFact>();
-        foreach (var fact in context.Facts)
+        var bound = context.Facts;
+        var facts = new List<IFact>(bound.Count);
+        for (var i = 0; i < bound.Count; i++)
         {
-            if (fact is IFact f) facts.Add(f);
+            if (bound[i] is IFact f) facts.Add(f);
         }
 
         var target = on is not null && context.Get(on) is IFact named ? named : facts.Count > 0 ? facts[0] : null;
@@ -51,13 +53,16 @@ internal static class FindingBuilder
     private static string[] SortedDistinct(List<string> ids)
     {
         if (ids.Count == 0) return [];
-        ids.Sort(StringComparer.Ordinal);
+        if (ids.Count == 1) return [ids[0]];
+        // A span sort with a static comparison: List.Sort(IComparer) wraps the comparer in a new delegate per call.
+        var span = CollectionsMarshal.AsSpan(ids);
+        span.Sort(string.CompareOrdinal);
         var kept = 1;
-        for (var i = 1; i < ids.Count; i++)
+        for (var i = 1; i < span.Length; i++)
         {
-            if (!string.Equals(ids[i], ids[kept - 1], StringComparison.Ordinal)) ids[kept++] = ids[i];
+            if (!string.Equals(span[i], span[kept - 1], StringComparison.Ordinal)) span[kept++] = span[i];
         }
 
-        return ids.GetRange(0, kept).ToArray();
+        return span[..kept].ToArray();
     }
 }

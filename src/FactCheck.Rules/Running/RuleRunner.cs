@@ -151,7 +151,8 @@ public static class RuleRunner
     {
         if (finding.FactKeys.Count == 1) return finding.RuleId + "\n" + finding.FactKeys[0];
         var keys = finding.FactKeys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
+        // Array.Sort with an IComparer wraps it in a new delegate on every call; a static comparison is cached.
+        keys.AsSpan().Sort(string.CompareOrdinal);
         return finding.RuleId + "\n" + string.Join("\n", keys);
     }
 
