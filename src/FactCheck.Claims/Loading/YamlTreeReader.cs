@@ -20,14 +20,15 @@ public static class YamlTreeReader
     public static IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
         Read(new StringReader(text), file, diagnostics);
 
-    public static IReadOnlyList<YamlNode> Read(TextReader text, string file, ICollection<Diagnostic> diagnostics)
-    {
-        var reader = new TokenReader(new Scanner(text, skipComments: true), file, diagnostics);
-        return reader.ReadStream();
-    }
+    public static IReadOnlyList<YamlNode> Read(TextReader text, string file, ICollection<Diagnostic> diagnostics) =>
+        Read(new Scanner(text, skipComments: true), file, diagnostics);
+
+    /// <summary>Reads from tokens scanned elsewhere (<see cref="TokenPipeline"/>) or by a scanner.</summary>
+    internal static IReadOnlyList<YamlNode> Read(IScanner scanner, string file, ICollection<Diagnostic> diagnostics) =>
+        new TokenReader(scanner, file, diagnostics).ReadStream();
 
     /// <summary>A recursive-descent parser over the token stream (YAML 1.1 block and flow collections).</summary>
-    private sealed class TokenReader(Scanner scanner, string file, ICollection<Diagnostic> diagnostics)
+    private sealed class TokenReader(IScanner scanner, string file, ICollection<Diagnostic> diagnostics)
     {
         private Token? _next;
 
