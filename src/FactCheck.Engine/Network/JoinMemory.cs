@@ -45,9 +45,8 @@ internal abstract class JoinMemory
 /// A memory hashed on keys of their own static type: no boxing, and <see cref="EqualityComparer{T}.Default"/> (a
 /// record's or string's own <c>Equals</c>) instead of virtual <see cref="object.Equals(object)"/> calls. The slots are
 /// the hash table's chain nodes (no dictionary entry per key, no entries array to regrow and copy, which at a million
-/// keys is tens of megabytes of large-object allocations, each bringing a full collection closer). Slots do not keep
-/// their hash (8 bytes each): a resize or a slot's removal hashes its key again. A null key (C#'s
-/// <c>null == null</c> holds) has its own slot.
+/// keys is tens of megabytes of large-object allocations, each bringing a full collection closer). Slots keep their
+/// key's hash. A null key (C#'s <c>null == null</c> holds) has its own slot.
 /// </summary>
 internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func<Token, TKey> left, Func<object, TKey> right) : JoinMemory
 {
@@ -94,30 +93,27 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             return;
         }
         var s = (Slot<TKey>)slot;
-        // A key object mutated since (a record with a settable property) hashes elsewhere now: then look everywhere.
-        if (!Unlink(Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!)), s))
-            for (var i = 0; i < _buckets.Length && !Unlink(i, s); i++) { }
+        // The slot sits in the bucket of the hash it was made with, even if its key object was mutated since.
+        Unlink(Bucket(s.Hash), s);
     }
 
-    private bool Unlink(int bucket, Slot<TKey> s)
+    private void Unlink(int bucket, Slot<TKey> s)
     {
         ref var link = ref _buckets[bucket];
-        while (link is not null && link != s) link = ref link.NextInBucket;
-        if (link is null) return false;
+        while (link != s) link = ref link!.NextInBucket;
         link = s.NextInBucket;
         s.NextInBucket = null;
         _count--;
-        return true;
     }
 
     private Slot<TKey> SlotFor(TKey key)
     {
-        if (key is null) return _null ??= new Slot<TKey>(default!);
+        if (key is null) return _null ??= new Slot<TKey>(default!, 0);
         var hash = EqualityComparer<TKey>.Default.GetHashCode(key);
         ref var head = ref _buckets[Bucket(hash)];
         for (var s = head; s is not null; s = s.NextInBucket)
-            if (EqualityComparer<TKey>.Default.Equals(s.Key, key)) return s;
-        var slot = new Slot<TKey>(key) { NextInBucket = head };
+            if (s.Hash == hash && EqualityComparer<TKey>.Default.Equals(s.Key, key)) return s;
+        var slot = new Slot<TKey>(key, hash) { NextInBucket = head };
         head = slot;
         if (++_count > _buckets.Length) Grow();
         return slot;
@@ -136,7 +132,7 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             for (var s = old[i]; s is not null;)
             {
                 var next = s.NextInBucket;
-                ref var head = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(s.Key!))];
+                ref var head = ref _buckets[Bucket(s.Hash)];
                 s.NextInBucket = head;
                 head = s;
                 s = next;

@@ -56,9 +56,15 @@ internal class Slot
 }
 
 /// <summary>A keyed memory's slot: the join key is kept once per key rather than in every entry.</summary>
-internal sealed class Slot<TKey>(TKey key) : Slot
+internal sealed class Slot<TKey>(TKey key, int hash) : Slot
 {
     public readonly TKey Key = key;
+
+    /// <summary>
+    /// The key's hash: growing the table and walking a bucket need not hash the key again nor read a string key (a
+    /// cache miss each at scale). Free for a 4-byte key, which leaves room for it in the object's padding.
+    /// </summary>
+    public readonly int Hash = hash;
 
     /// <summary>The next slot in the same bucket of <see cref="KeyedJoinMemory{TKey}"/>'s table.</summary>
     public Slot<TKey>? NextInBucket;
