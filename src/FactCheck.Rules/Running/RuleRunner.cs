@@ -61,7 +61,7 @@ public static class RuleRunner
         timer.Mark($"collect {all.Count} findings");
         var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
         // Both keep the order of the deduplicated findings; only the suppression findings appended to kept need placing.
-        kept.Sort(FindingOrder);
+        kept = MergeAppended(kept, all.Count - suppressed.Count);
         timer.Mark("suppress and sort");
         errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
         return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
@@ -211,6 +211,20 @@ public static class RuleRunner
         }
 
         return (kept, suppressed);
+    }
+
+    /// <summary>Sorts the findings after <paramref name="sorted"/> (few) and merges them into the sorted ones before.</summary>
+    private static List<Finding> MergeAppended(List<Finding> findings, int sorted)
+    {
+        if (findings.Count == sorted) return findings;
+        var tail = findings.GetRange(sorted, findings.Count - sorted);
+        tail.Sort(FindingOrder);
+        var merged = new List<Finding>(findings.Count);
+        int i = 0, j = 0;
+        while (i < sorted && j < tail.Count) merged.Add(FindingOrder(findings[i], tail[j]) <= 0 ? findings[i++] : tail[j++]);
+        while (i < sorted) merged.Add(findings[i++]);
+        while (j < tail.Count) merged.Add(tail[j++]);
+        return merged;
     }
 
     private static RuleError ToRuleError(RuleEvaluationError error)
