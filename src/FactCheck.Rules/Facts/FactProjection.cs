@@ -82,7 +82,8 @@ public static class FactProjection
             // The same words against the same date resolve the same way: "on Wednesday" in one day's
             // articles is resolved once, not once per mention.
             var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
-            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, resolutions, chunk);
+            var dates = new DateTexts();
+            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, resolutions, dates, chunk);
             chunks[c] = chunk;
         });
 
@@ -90,9 +91,11 @@ public static class FactProjection
         return facts;
     }
 
-    private static void ProjectClaim(Claim claim, Dictionary<string, Source> sources, Dictionary<(string, PartialDate?), DateResolution> resolutions, List<IFact> facts)
+    private static void ProjectClaim(
+        Claim claim, Dictionary<string, Source> sources, Dictionary<(string, PartialDate?), DateResolution> resolutions, DateTexts dates, List<IFact> facts)
     {
         var at = claim.Location;
+        var made = dates.Of(claim.Made?.Date);
         var status = KebabCase.Of(claim.Review.Status);
         facts.Add(new ClaimFact(
             claim.Id,
@@ -101,7 +104,7 @@ public static class FactProjection
             KebabCase.Of(claim.Claimant.Kind),
             claim.Claimant.Role,
             claim.Made?.Text,
-            claim.Made?.Date?.ToString(),
+            made,
             status,
             claim.Review.Reviewer,
             claim.Appearances.Count,
@@ -114,7 +117,7 @@ public static class FactProjection
         {
             var s = stance.Location;
             facts.Add(new StanceFact(
-                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, claim.Made?.Date?.ToString(), status, null, s.File, s.Line, s.Column));
+                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
         }
 
         PartialDate? firstPublished = null;
@@ -133,7 +136,7 @@ public static class FactProjection
                 appearance.AttributedAs,
                 appearance.Via,
                 source?.Outlet,
-                source?.Published?.ToString(),
+                dates.Of(source?.Published),
                 source is null ? appearance.Source.Id : Origin(source, sources),
                 a.File,
                 a.Line,
@@ -141,16 +144,16 @@ public static class FactProjection
 
             foreach (var mention in appearance.Dates)
             {
-                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published, resolutions));
+                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published, resolutions, dates));
             }
         }
 
         for (var i = 0; i < claim.Cites.Count; i++)
         {
             var cite = claim.Cites[i];
-            var citedDate = cite.Source is not null && sources.TryGetValue(cite.Source.Id, out var cited) ? cited.Published?.ToString() : null;
+            var citedDate = cite.Source is not null && sources.TryGetValue(cite.Source.Id, out var cited) ? dates.Of(cited.Published) : null;
             var c = cite.Location;
-            facts.Add(new CitationFact(claim.Id, i + 1, cite.Source?.Id, cite.As, citedDate, firstPublished?.ToString(), c.File, c.Line, c.Column));
+            facts.Add(new CitationFact(claim.Id, i + 1, cite.Source?.Id, cite.As, citedDate, dates.Of(firstPublished), c.File, c.Line, c.Column));
         }
 
         AddLinks(claim.Id, claim.Links.SameAs, "same-as", facts);
@@ -159,7 +162,8 @@ public static class FactProjection
     }
 
     private static DateMentionFact Mention(
-        Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference, Dictionary<(string, PartialDate?), DateResolution> resolutions)
+        Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference, Dictionary<(string, PartialDate?), DateResolution> resolutions,
+        DateTexts dates)
     {
         if (!resolutions.TryGetValue((mention.Text, reference), out var resolution))
         {
@@ -182,15 +186,15 @@ public static class FactProjection
             appearanceIndex,
             sourceId,
             mention.Text,
-            reference?.ToString(),
+            dates.Of(reference),
             resolution.IsResolved,
-            resolution.Value?.ToString(),
-            span is { } s1 && s1.Start != DateOnly.MinValue ? PartialDate.OfDay(s1.Start).ToString() : null,
-            span is { } s2 && s2.End != DateOnly.MaxValue ? PartialDate.OfDay(s2.End).ToString() : null,
+            dates.Of(resolution.Value),
+            span is { } s1 && s1.Start != DateOnly.MinValue ? dates.Of(PartialDate.OfDay(s1.Start)) : null,
+            span is { } s2 && s2.End != DateOnly.MaxValue ? dates.Of(PartialDate.OfDay(s2.End)) : null,
             resolution.Approximate,
             resolution.RuleName,
             resolution.Reason,
-            claimDate?.ToString(),
+            dates.Of(claimDate),
             isWhenMade,
             fit,
             fitReason,
@@ -217,5 +221,21 @@ public static class FactProjection
         }
 
         return current.Id;
+    }
+
+    /// <summary>
+    /// The text of each date, made once per chunk: a story's few dates recur in most of its facts, and one string per
+    /// date instead of one per fact field is less to allocate and less for the facts to keep alive.
+    /// </summary>
+    private sealed class DateTexts
+    {
+        private readonly Dictionary<PartialDate, string> _texts = [];
+
+        public string? Of(PartialDate? date)
+        {
+            if (date is not { } d) return null;
+            if (!_texts.TryGetValue(d, out var text)) _texts.Add(d, text = d.ToString());
+            return text;
+        }
     }
 }
