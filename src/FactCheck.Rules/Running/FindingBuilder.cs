@@ -45,9 +45,16 @@ internal static class FindingBuilder
             target?.File ?? string.Empty,
             target?.Line ?? 0,
             target?.Column ?? 0,
-            facts.Select(f => f.Key).ToArray(),
+            Keys(facts),
             SortedDistinct(claims),
             SortedDistinct(sources));
+    }
+
+    private static string[] Keys(List<IFact> facts)
+    {
+        var keys = new string[facts.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = facts[i].Key;
+        return keys;
     }
 
     private static string[] SortedDistinct(List<string> ids)

@@ -83,13 +83,18 @@ public static class RuleRunner
         var firings = 0;
         try
         {
+            // The facts of the types the group's rules read, in one list of the right size (a filtering enumerable
+            // would be copied into a list grown by doubling, and its lambda allocated a closure per fact).
             var wanted = new Dictionary<Type, bool>();
-            session.InsertAll(facts.Where(f =>
+            var input = new List<object>(facts.Count);
+            foreach (var fact in facts)
             {
-                var type = f.GetType();
-                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.Reads.Any(r => r.IsAssignableFrom(type));
-                return yes;
-            }));
+                var type = fact.GetType();
+                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = Reads(group, type);
+                if (yes) input.Add(fact);
+            }
+
+            session.InsertAll(input);
 
             firings = session.Fire();
         }
@@ -113,6 +118,8 @@ public static class RuleRunner
 
         return new GroupOutcome(session.Query<Finding>(), errors, firings);
     }
+
+    private static bool Reads(RulePartitioner.RuleGroup group, Type type) => group.Reads.Any(r => r.IsAssignableFrom(type));
 
     public static readonly Comparison<Finding> FindingOrder = (a, b) =>
     {
