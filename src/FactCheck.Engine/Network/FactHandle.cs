@@ -7,8 +7,8 @@ internal sealed class FactHandle(object fact)
     public Entry? Entries;
 
     /// <summary>
-    /// The token of the first root join the fact entered, when that was its first membership (the usual case): kept
-    /// here instead of in an <see cref="OutEntry"/>, and forgotten after all entries, where that entry would have been.
+    /// The fact's token (session root, fact), made by the first root join it enters and shared by all of them;
+    /// retracted after the fact's memberships are forgotten.
     /// </summary>
     public BetaToken? Root;
 

@@ -5,8 +5,9 @@ namespace FactCheck.Engine.Network;
 
 /// <summary>
 /// The first pattern of top-level rule chains: its left input is the session's root alone and all its conditions are
-/// alpha tests, so each fact just becomes one token, shared by every rule starting with the same alpha memory; no
-/// memory is needed beyond the entry that finds the token again.
+/// alpha tests, so a fact just becomes a token. That token (root, fact) is the same whichever alpha memory the fact
+/// came through, so a fact has one, kept in its handle and shared by every root join it enters: no memory and no
+/// membership entry here, and one token per fact rather than one per root join.
 /// </summary>
 internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNode(session)
 {
@@ -23,10 +24,7 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
 
     public override void RightInsert(FactHandle handle)
     {
-        var root = _root!;
-        var token = new BetaToken(root, handle.Fact);
-        if (handle.Entries is null && handle.Root is null) handle.Root = token;
-        else handle.AddEntry(new OutEntry(this) { Out = token });
+        var token = handle.Root ??= new BetaToken(_root!, handle.Fact);
         foreach (var s in _successors)
         {
             if (token.Dead) break;
@@ -34,15 +32,5 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
         }
     }
 
-    public override void Forget(Entry entry)
-    {
-        entry.Dead = true;
-        if (((OutEntry)entry).Out is { } o) S.RetractToken(o);
-    }
-}
-
-/// <summary>A fact's membership in a <see cref="RootJoinNode"/>: the token it made.</summary>
-internal sealed class OutEntry(BetaNode node) : Entry(node)
-{
-    public Token? Out;
+    public override void Forget(Entry entry) => throw new InvalidOperationException("a root join keeps no entries (the fact's token is retracted with it)");
 }

@@ -339,8 +339,6 @@ internal sealed class Session : ISession
         {
             if (_order[i] is not { } h) continue;
             if (h.Root is { Dead: false } r) stack.Push(r);
-            for (var e = h.Entries; e is not null; e = e.NextInOwner)
-                if (e is OutEntry { Out: { Dead: false } o }) stack.Push(o);
         }
         while (stack.Count > 0)
         {
