@@ -52,11 +52,13 @@ public static class CheckRunner
             return invalid;
         }
 
-        // The report's claim rows (with their digests) are mapped on the side while the rules run.
-        var reportInputs = options.Database is null ? null : Task.Run(() => ReportMapping.Inputs(claims.ClaimSet));
         var baseline = ReadBaseline(options, baseDirectory);
         progress?.Invoke($"running {rules.Count} rules on {claims.ClaimSet.Claims.Count} claims");
         var result = RuleRunner.Run(pack, claims.ClaimSet, options.OnlyRules.Count == 0 ? null : options.OnlyRules);
+        // The report's claim rows (with their digests) are mapped on the side while the findings are fingerprinted.
+        // Not while the rules run: its garbage set off collections that copied the sessions' growing networks (on
+        // 100,000 claims, 1.2-2.1 s paused instead of 0.9-1.1 s), for 0.3 s of work.
+        var reportInputs = options.Database is null ? null : Task.Run(() => ReportMapping.Inputs(claims.ClaimSet));
         var findings = result.Findings.AsParallel().AsOrdered().Select(f => Check(f, baseline, options.FailOn)).ToList();
         var suppressed = result.Suppressed.Select(f => Check(f, baseline, failOn: null)).ToList();
         timer.Mark("fingerprint");
