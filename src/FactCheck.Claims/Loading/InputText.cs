@@ -49,6 +49,7 @@ public static class InputText
                 if (length == bytes.Length)
                 {
                     if (length > MaxBytes) break;
+
                     var larger = ArrayPool<byte>.Shared.Rent(length * 2);
                     bytes.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(bytes);
@@ -58,6 +59,15 @@ public static class InputText
                 var n = stream.Read(bytes, length, bytes.Length - length);
                 if (n == 0) break;
                 length += n;
+            }
+
+            if (length > MaxBytes)
+            {
+                // It grew past the limit while being read.
+                ArrayPool<byte>.Shared.Return(bytes);
+                diagnostics.Add(Diagnostic.Error(
+                    where, "file-too-large", $"'{Path.GetFileName(fullPath)}' grew past {MaxBytes / (1024 * 1024)} MiB, the limit, while being read", "split it into several files"));
+                return null;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
