@@ -102,11 +102,11 @@ internal sealed class Session : ISession
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (_handles.Find(fact) is not null) return false;
         Enter();
         try
         {
-            InsertCore(fact, null);
+            // One probe of the fact table: adding is the duplicate check.
+            if (!TryInsertCore(fact, null)) return false;
             Drain();
         }
         finally
@@ -213,12 +213,11 @@ internal sealed class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (owner.Dead) return false;
-        if (_handles.Find(fact) is not null)
-            throw new InvalidOperationException($"the fact {Describe(fact)} is already in the session (facts are identified by reference)");
         Enter();
         try
         {
-            InsertCore(fact, owner);
+            if (!TryInsertCore(fact, owner))
+                throw new InvalidOperationException($"the fact {Describe(fact)} is already in the session (facts are identified by reference)");
             Drain();
         }
         finally
@@ -374,11 +373,13 @@ internal sealed class Session : ISession
             throw new RuleEvaluationException(_errors.GetRange(_opErrorStart, _errors.Count - _opErrorStart));
     }
 
-    private void InsertCore(object fact, Activation? owner)
+    /// <summary>Adds and propagates the fact unless it is already in the session.</summary>
+    private bool TryInsertCore(object fact, Activation? owner)
     {
         var h = new FactHandle(fact);
-        _handles.TryAdd(h);
+        if (!_handles.TryAdd(h)) return false;
         AddHandle(h, owner);
+        return true;
     }
 
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
