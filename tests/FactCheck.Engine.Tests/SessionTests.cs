@@ -120,6 +120,29 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void Several_facts_linked_to_one_activation_go_with_it_and_one_can_go_first()
+    {
+        var s = Session(Rule("derive-three", P<Item>("x"), action: ctx =>
+        {
+            var id = ctx.Get<Item>("x").Id;
+            for (var i = 0; i < 3; i++) Assert.True(ctx.InsertLinked(new Mark(id * 10 + i)));
+        }));
+        var x = new Item(1, 0, 1);
+        var y = new Item(2, 0, 1);
+        s.InsertAll([x, y]);
+        s.Fire();
+        Assert.Equal(6, s.Query<Mark>().Count);
+
+        var first = s.Query<Mark>().First(m => m.SourceId == 10);
+        s.Retract(first); // taken out on its own: unlinked, the other two stay linked
+        Assert.Equal(5, s.Query<Mark>().Count);
+        s.Retract(x);
+        Assert.Equal([20, 21, 22], s.Query<Mark>().Select(m => m.SourceId).Order());
+        s.Retract(y);
+        Assert.Empty(s.Query<Mark>());
+    }
+
+    [Fact]
     public void InsertLinked_after_the_match_went_away_inserts_nothing()
     {
         var s = Session(Rule("self-retract", P<Item>("x"), action: ctx =>
