@@ -6,10 +6,10 @@ namespace FactCheck.Engine.Network;
 /// </summary>
 internal class Slot
 {
+    // Each side is doubly linked in insertion order, without a tail field: the head's Prev is the tail (16 bytes less
+    // per key; a million-fact join memory has a slot per key).
     public KeyedEntry? LeftHead;
-    public KeyedEntry? LeftTail;
     public KeyedEntry? RightHead;
-    public KeyedEntry? RightTail;
     public int LeftCount;
     public int RightCount;
 
@@ -20,36 +20,39 @@ internal class Slot
         e.Slot = this;
         e.IsRight = right;
         e.Next = null;
-        if (right)
+        ref var head = ref right ? ref RightHead : ref LeftHead;
+        if (head is null)
         {
-            e.Prev = RightTail;
-            if (RightTail is null) RightHead = e; else RightTail.Next = e;
-            RightTail = e;
-            RightCount++;
+            head = e;
+            e.Prev = e;
         }
         else
         {
-            e.Prev = LeftTail;
-            if (LeftTail is null) LeftHead = e; else LeftTail.Next = e;
-            LeftTail = e;
-            LeftCount++;
+            var tail = head.Prev!;
+            tail.Next = e;
+            e.Prev = tail;
+            head.Prev = e;
         }
+
+        if (right) RightCount++; else LeftCount++;
     }
 
     public void Remove(KeyedEntry e)
     {
-        if (e.IsRight)
+        ref var head = ref e.IsRight ? ref RightHead : ref LeftHead;
+        if (e == head)
         {
-            if (e.Prev is null) RightHead = e.Next; else e.Prev.Next = e.Next;
-            if (e.Next is null) RightTail = e.Prev; else e.Next.Prev = e.Prev;
-            RightCount--;
+            head = e.Next;
+            if (head is not null) head.Prev = e.Prev;
         }
         else
         {
-            if (e.Prev is null) LeftHead = e.Next; else e.Prev.Next = e.Next;
-            if (e.Next is null) LeftTail = e.Prev; else e.Next.Prev = e.Prev;
-            LeftCount--;
+            e.Prev!.Next = e.Next;
+            if (e.Next is not null) e.Next.Prev = e.Prev;
+            else head!.Prev = e.Prev;
         }
+
+        if (e.IsRight) RightCount--; else LeftCount--;
         e.Prev = e.Next = null;
         e.Slot = null;
     }
