@@ -2,5 +2,9 @@ namespace FactCheck.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => FactCheckApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        JitProfile.Start(args);
+        return FactCheckApp.Run(args, Console.Out, Console.Error);
+    }
 }
