@@ -123,6 +123,8 @@ internal sealed class TokenPipeline : IDisposable
             }
         }
 
+        // The tree reader only calls MoveNext and Current; these complete IScanner for a reader that takes each token as
+        // it comes (nothing is held back, so moving on is consuming).
         public bool MoveNextWithoutConsuming() => MoveNext();
 
         public void ConsumeCurrent() { }

@@ -11,7 +11,11 @@ namespace FactCheck.Rules.Running;
 /// </summary>
 internal static class RulePartitioner
 {
-    public sealed record RuleGroup(IReadOnlyList<RuleDefinition> Rules, IReadOnlySet<Type> Reads);
+    public sealed record RuleGroup(IReadOnlyList<RuleDefinition> Rules, IReadOnlySet<Type> Reads)
+    {
+        /// <summary>Whether a pattern of the group's rules is of <paramref name="factType"/> or of a type it derives from.</summary>
+        public bool ReadsFactsOf(Type factType) => Reads.Any(r => r.IsAssignableFrom(factType));
+    }
 
     public static IReadOnlyList<RuleGroup> Partition(
         IReadOnlyList<RuleDefinition> rules, Func<string, IReadOnlySet<Type>> writes, IReadOnlyDictionary<Type, int> factCounts, int groups)

@@ -90,7 +90,7 @@ public static class RuleRunner
             foreach (var fact in facts)
             {
                 var type = fact.GetType();
-                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = Reads(group, type);
+                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.ReadsFactsOf(type);
                 if (yes) input.Add(fact);
             }
 
@@ -118,8 +118,6 @@ public static class RuleRunner
 
         return new GroupOutcome(session.Query<Finding>(), errors, firings);
     }
-
-    private static bool Reads(RulePartitioner.RuleGroup group, Type type) => group.Reads.Any(r => r.IsAssignableFrom(type));
 
     public static readonly Comparison<Finding> FindingOrder = (a, b) =>
     {
