@@ -75,11 +75,13 @@ internal sealed class NRulesActionContext : IActionContext
             // enters it when NRules propagates the update, after the action.
             _context.UpdateLinked(key, fact);
             _session.Forget(old);
+            _session.Linked(fact);
             return true;
         }
 
         if (_session.Contains(fact)) throw new InvalidOperationException($"the fact {fact} is already in the session (facts are identified by reference)");
         _context.InsertLinked(key, fact);
+        _session.Linked(fact);
         return true;
     }
 

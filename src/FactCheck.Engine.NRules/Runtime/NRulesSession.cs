@@ -21,6 +21,7 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     private readonly SessionOptions _options;
     private readonly NRulesSessionCore _session;
     private readonly FactOrder _facts = new();
+    private readonly HashSet<object> _linked = new(ReferenceEqualityComparer.Instance);
     private readonly List<RuleEvaluationError> _errors = [];
     private readonly List<RuleFiring> _firings = [];
     private readonly List<(int Kind, object Payload)> _events = [];
@@ -46,7 +47,11 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
         events.FactInsertedEvent += (_, e) => _facts.Add(e.Fact.Value!);
         // A linked fact updated by a re-firing is another object under the same NRules fact.
         events.FactUpdatedEvent += (_, e) => _facts.Add(e.Fact.Value!);
-        events.FactRetractedEvent += (_, e) => _facts.Remove(e.Fact.Value!);
+        events.FactRetractedEvent += (_, e) =>
+        {
+            _facts.Remove(e.Fact.Value!);
+            _linked.Remove(e.Fact.Value!);
+        };
         events.LhsExpressionFailedEvent += OnConditionFailed;
         events.ActivationCreatedEvent += (_, e) => OnActivation(e.Match, created: true);
         events.ActivationUpdatedEvent += (_, e) => OnActivation(e.Match, created: false);
@@ -120,6 +125,7 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (!_facts.Contains(fact)) return false;
+        RefuseLinked(fact, "update");
         Operate(() => _session.Update(fact));
         return true;
     }
@@ -133,6 +139,7 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     {
         ArgumentNullException.ThrowIfNull(fact);
         if (!_facts.Contains(fact)) return false;
+        RefuseLinked(fact, "retract");
         Operate(() => _session.Retract(fact));
         return true;
     }
@@ -207,7 +214,20 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
 
     internal void Halt() => _halted = true;
 
-    internal void Forget(object fact) => _facts.Remove(fact);
+    internal void Forget(object fact)
+    {
+        _facts.Remove(fact);
+        _linked.Remove(fact);
+    }
+
+    internal void Linked(object fact) => _linked.Add(fact);
+
+    /// <summary>NRules lets only the activation that linked a fact change it (the built-in engine lets anyone).</summary>
+    private void RefuseLinked(object fact, string what)
+    {
+        if (_linked.Contains(fact))
+            throw new NotSupportedException($"cannot {what} {fact}: it was inserted linked to a match, and NRules lets only that match's firing change it");
+    }
 
     /// <summary>Runs an operation; the outermost one raises the events and applies the error policy after it completed.</summary>
     private void Operate(Action operation)
