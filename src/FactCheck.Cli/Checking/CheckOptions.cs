@@ -1,3 +1,4 @@
+using FactCheck.Engine;
 using FactCheck.Rules.Language;
 
 namespace FactCheck.Cli.Checking;
@@ -7,10 +8,12 @@ namespace FactCheck.Cli.Checking;
 /// <param name="Baseline">A run id in the report, or another report file, whose findings do not fail the run.</param>
 /// <param name="FailOn">The lowest severity that fails the run; null for <c>never</c>.</param>
 /// <param name="OnlyRules">Run only these rule ids (all when empty).</param>
+/// <param name="Engine">The rule engine (the built-in one when null).</param>
 public sealed record CheckOptions(
     string ClaimsPath,
     string RulesPath,
     string? Database,
     string? Baseline,
     RuleSeverity? FailOn,
-    IReadOnlyList<string> OnlyRules);
+    IReadOnlyList<string> OnlyRules,
+    IRuleEngine? Engine = null);

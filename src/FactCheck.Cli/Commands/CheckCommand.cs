@@ -23,10 +23,11 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var baseline = new Option<string?>("--baseline") { Description = "A run id in the report, or another report file: only findings new since it fail the run." };
         var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var engine = EngineOption.Create();
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, engine,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +47,8 @@ internal static class CheckCommand
                     "never" => null,
                     var s => KebabCase.TryParse<RuleSeverity>(s!, out var severity) ? severity : RuleSeverity.Error,
                 },
-                parse.GetValue(only) ?? []);
+                parse.GetValue(only) ?? [],
+                EngineOption.Resolve(parse.GetValue(engine)));
 
             CheckOutcome outcome;
             try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FactCheck.Cli.Checking;
 using FactCheck.Rules.Language;
 using FactCheck.Rules.Running;
 
@@ -10,7 +11,8 @@ internal static class TestCommand
     public static Command Create()
     {
         var rules = new Option<string>("--rules") { Description = "The rules folder or file.", DefaultValueFactory = _ => "rules" };
-        var command = new Command("test", "Run the rule tests written in the rule files ('tests:'), and report mismatches with positions.") { rules };
+        var engine = EngineOption.Create();
+        var command = new Command("test", "Run the rule tests written in the rule files ('tests:'), and report mismatches with positions.") { rules, engine };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -18,7 +20,7 @@ internal static class TestCommand
             foreach (var diagnostic in pack.Diagnostics) output.WriteLine(diagnostic.ToString());
             if (pack.HasErrors) return ExitCodes.InvalidInput;
 
-            var results = RuleTestRunner.Run(pack);
+            var results = RuleTestRunner.Run(pack, EngineOption.Resolve(parse.GetValue(engine)));
             foreach (var result in results.Where(r => !r.Passed))
             {
                 output.WriteLine($"{result.Location}: FAIL {result.Name}");

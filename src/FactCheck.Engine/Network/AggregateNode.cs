@@ -56,7 +56,7 @@ internal sealed class AggregateNode : BetaNode
             if (slot.IsEmpty) _memory.Release(slot);
             return;
         }
-        var re = new CountedRightEntry(this, handle.Fact) { Selected = selected };
+        var re = new CountedRightEntry(this, handle.Fact) { Selected = selected, Handle = handle };
         handle.AddEntry(re);
         slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null; e = e.Next)
@@ -139,6 +139,16 @@ internal sealed class AggregateNode : BetaNode
         else
         {
             for (var p = le.FirstPair; p is not null; p = p.LNext) list.Add(p.Right);
+        }
+        // Entries are appended as facts arrive, so an updated fact (retracted, then re-inserted) comes last: its place
+        // in the session's insertion order, which an update keeps, puts it back (else the result looks changed).
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i - 1].Handle!.Index > list[i].Handle!.Index)
+            {
+                list.Sort(static (a, b) => a.Handle!.Index.CompareTo(b.Handle!.Index));
+                break;
+            }
         }
         return list;
     }

@@ -34,6 +34,6 @@ internal sealed class CollectorNode(Session session, CollectorPlan plan) : BetaN
         entry.Dead = true;
         var target = ((CollectorEntry)entry).Target;
         if (target.Dead) return;
-        if (--target.Count == 0) _owner.Changed(target);
+        if (--target.Count == 0 && !S.DeferSwitch(target)) _owner.Changed(target);
     }
 }

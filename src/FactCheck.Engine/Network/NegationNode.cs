@@ -71,8 +71,10 @@ internal sealed class NegationNode : BetaNode
         }
     }
 
-    private void Switch(LeftEntry le)
+    /// <summary>Emits or retracts the output to agree with the count (nothing when it already agrees).</summary>
+    public void Switch(LeftEntry le)
     {
+        if (le.Dead || le.Token.Dead) return;
         var want = (le.Count > 0) == _exists;
         if (want && le.Out is null)
         {
@@ -108,7 +110,7 @@ internal sealed class NegationNode : BetaNode
             {
                 var next = e.Next;
                 var l = (LeftEntry)e;
-                if (--l.Count == 0) Switch(l);
+                if (--l.Count == 0 && !S.DeferSwitch(l)) Switch(l);
                 e = next;
             }
         }
@@ -118,7 +120,7 @@ internal sealed class NegationNode : BetaNode
             {
                 var next = p.RNext;
                 p.UnlinkLeft();
-                if (--p.Left.Count == 0 && !p.Left.Dead) Switch(p.Left);
+                if (--p.Left.Count == 0 && !p.Left.Dead && !S.DeferSwitch(p.Left)) Switch(p.Left);
                 p = next;
             }
             re.FirstPair = null;

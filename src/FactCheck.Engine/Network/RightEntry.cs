@@ -29,4 +29,7 @@ internal sealed class CountedRightEntry(BetaNode node, object fact) : RightEntry
 
     /// <summary>Aggregates: the selector's value, computed once when the fact entered.</summary>
     public object? Selected;
+
+    /// <summary>Aggregates: the fact's handle, whose place in insertion order orders the aggregated facts.</summary>
+    public FactHandle? Handle;
 }

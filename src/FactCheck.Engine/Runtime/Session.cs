@@ -34,6 +34,8 @@ internal sealed class Session : ISession
     private readonly PagedArray<FactHandle> _order = new(16);
     private int _orderCount;
     private int _orderHoles;
+    private readonly List<LeftEntry> _deferredSwitches = [];
+    private bool _updating;
     private long _firingSeq;
     private int _opErrorStart;
     private bool _busy;
@@ -171,8 +173,18 @@ internal sealed class Session : ISession
         Enter();
         try
         {
-            ForgetFact(h);
+            _updating = true;
+            try
+            {
+                ForgetFact(h);
+            }
+            finally
+            {
+                _updating = false;
+            }
+
             AlphaInsert(h);
+            SwitchDeferred();
             Drain();
         }
         finally
@@ -505,6 +517,33 @@ internal sealed class Session : ISession
     }
 
     public void EnqueueDirty(AggregateNode node, AggregateEntry entry) => _dirty.Enqueue((node, entry));
+
+    /// <summary>
+    /// While an update forgets its fact, a not/exists whose count falls to zero waits for the fact's re-insertion
+    /// (an update is a retraction then an insertion): a fact that still supports an exists must not make it go and
+    /// come back, which would re-create the match and fire it again. Returns whether the switch was deferred.
+    /// </summary>
+    public bool DeferSwitch(LeftEntry entry)
+    {
+        if (!_updating) return false;
+        _deferredSwitches.Add(entry);
+        return true;
+    }
+
+    private void SwitchDeferred()
+    {
+        for (var i = 0; i < _deferredSwitches.Count; i++)
+        {
+            var entry = _deferredSwitches[i];
+            switch (entry.Node)
+            {
+                case NegationNode negation: negation.Switch(entry); break;
+                case SubnetNode subnet: subnet.Changed(entry); break;
+            }
+        }
+
+        _deferredSwitches.Clear();
+    }
 
     public void ScheduleLinkedRetractions(Activation a)
     {

@@ -34,17 +34,22 @@ public sealed class RulePack
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
-    /// <summary>The network for all rules, or only <paramref name="only"/>; built once per selection and shared.</summary>
-    public ICompiledRuleSet Compile(IReadOnlyCollection<string>? only = null)
+    /// <summary>
+    /// The network for all rules, or only <paramref name="only"/>, on <paramref name="engine"/> (the built-in one by
+    /// default); built once per engine and selection and shared.
+    /// </summary>
+    public ICompiledRuleSet Compile(IReadOnlyCollection<string>? only = null, IRuleEngine? engine = null)
     {
-        var key = only is null ? "*" : string.Join("\n", only.Order(StringComparer.Ordinal));
+        engine ??= RuleEngine.Default;
+        var selection = only is null ? "*" : string.Join("\n", only.Order(StringComparer.Ordinal));
+        var key = engine == RuleEngine.Default ? selection : engine.Name + "\n" + selection;
         Lazy<ICompiledRuleSet>? set;
         lock (_compiled)
         {
             if (!_compiled.TryGetValue(key, out set))
             {
                 var chosen = only is null ? Definitions : Definitions.Where(d => only.Contains(d.Name)).ToArray();
-                set = new Lazy<ICompiledRuleSet>(() => RuleCompiler.Compile(chosen));
+                set = new Lazy<ICompiledRuleSet>(() => engine.Compile(chosen));
                 _compiled[key] = set;
             }
         }

@@ -31,7 +31,9 @@ public static class RuleRunner
     /// by default one per core for large runs, one below <see cref="ParallelThreshold"/> facts. The findings
     /// do not depend on it.
     /// </param>
-    public static RunResult Run(RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null)
+    /// <param name="engine">The engine the rules run on (the built-in one by default); the findings do not depend on it.</param>
+    public static RunResult Run(
+        RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null)
     {
         var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
@@ -47,12 +49,12 @@ public static class RuleRunner
         if (groups.Count == 1)
         {
             // The selection's own network (for the whole pack, the one compiled when the pack was loaded).
-            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limit);
+            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limit, engine);
         }
         else
         {
             Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = sessions }, i =>
-                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limit));
+                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limit, engine));
         }
 
         timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
@@ -71,9 +73,9 @@ public static class RuleRunner
 
     /// <summary>One session over one group of rules, fed only the facts its patterns can match.</summary>
     private static GroupOutcome RunGroup(
-        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, int maxFirings)
+        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, int maxFirings, IRuleEngine? engine)
     {
-        var session = pack.Compile(only).CreateSession(new SessionOptions
+        var session = pack.Compile(only, engine).CreateSession(new SessionOptions
         {
             ErrorPolicy = ErrorPolicy.Continue,
             RecordFirings = false,

@@ -1,4 +1,5 @@
 using FactCheck.Claims.Loading;
+using FactCheck.Engine;
 using FactCheck.Rules.Language;
 
 namespace FactCheck.Rules.Running;
@@ -6,18 +7,19 @@ namespace FactCheck.Rules.Running;
 /// <summary>Runs the <c>tests:</c> written beside rules: each test's inline claims through the whole pack.</summary>
 public static class RuleTestRunner
 {
-    public static IReadOnlyList<RuleTestResult> Run(RulePack pack)
+    /// <param name="engine">The engine the rules run on (the built-in one by default).</param>
+    public static IReadOnlyList<RuleTestResult> Run(RulePack pack, IRuleEngine? engine = null)
     {
         var results = new List<RuleTestResult>();
         foreach (var test in pack.Tests)
         {
-            results.Add(RunOne(pack, test));
+            results.Add(RunOne(pack, test, engine));
         }
 
         return results;
     }
 
-    private static RuleTestResult RunOne(RulePack pack, RuleTestCase test)
+    private static RuleTestResult RunOne(RulePack pack, RuleTestCase test, IRuleEngine? engine)
     {
         var failures = new List<string>();
         var loaded = ClaimsLoader.LoadNode(test.Claims, test.Location.File, test.Directory);
@@ -38,7 +40,7 @@ public static class RuleTestRunner
             }
         }
 
-        var run = RuleRunner.Run(pack, loaded.ClaimSet);
+        var run = RuleRunner.Run(pack, loaded.ClaimSet, engine: engine);
         foreach (var error in run.Errors)
         {
             failures.Add($"rule error: {error.RuleId}: {error.Message}");
