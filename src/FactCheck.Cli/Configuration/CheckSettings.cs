@@ -40,9 +40,10 @@ internal sealed record CheckSettings(CheckOptions Options, string? BaselineRef, 
         };
 
         var count = BundledRules.Files.Count(f => f.EndsWith(".yaml", StringComparison.Ordinal));
-        var note = rules is null && config?.Rules is null
+        var note = rulesPath is not null ? string.Empty
+            : config?.Rules is null
             ? $"no rules folder found (looked for {ClaimsLoader.Display(Path.Combine(project.Root, Project.RulesFolder), project.WorkingDirectory)}); using the rule pack bundled with FactCheck {CheckRunner.ToolVersion} ({count} files; 'factcheck rules export' copies it for editing)"
-            : $"using the rule pack bundled with FactCheck {CheckRunner.ToolVersion} (rules: bundled in {config!.DisplayPath})";
+            : $"using the rule pack bundled with FactCheck {CheckRunner.ToolVersion} (rules: bundled in {config.DisplayPath})";
         return new CheckSettings(options, fromFlags ? baselineRef : config?.BaselineRef, config?.DisplayLevel, note);
     }
 }

@@ -59,7 +59,13 @@ internal static class ProjectConfigReader
         if (map is null) return empty;
 
         var report = map.Scalar("report", required: false);
-        var noReport = report is { IsPlain: true, Value: "false" or "off" or "no" };
+        var noReport = report is { IsPlain: true, Value: "false" };
+        if (report is { IsPlain: true, Value: "true" })
+        {
+            map.Report(report.Location, "unknown-value", "'report: true' names no file", "give the report's file name (e.g. factcheck.db), or false to record nothing");
+            report = null;
+        }
+
         var failOn = Level(map, "fail-on", FailOnWords);
         var display = Level(map, "display", KebabCase.Words<RuleSeverity>());
         return empty with
@@ -72,7 +78,7 @@ internal static class ProjectConfigReader
             FailNever = failOn == "never",
             DisplayLevel = display is not null && KebabCase.TryParse<RuleSeverity>(display, out var d) ? d : null,
             Baseline = NonEmpty(map, "baseline"),
-            BaselineRef = NonEmpty(map, "baseline-ref"),
+            BaselineRef = GitRef(map),
             Enable = Ids(map, "enable", diagnostics),
             Disable = Ids(map, "disable", diagnostics),
             Severity = Severities(map, diagnostics),
@@ -85,6 +91,14 @@ internal static class ProjectConfigReader
         if (scalar is null) return null;
         if (!string.IsNullOrWhiteSpace(scalar.Value)) return scalar.Value;
         map.Report(scalar.Location, "empty-value", $"'{key}' must not be empty", "remove the key to use the default");
+        return null;
+    }
+
+    private static string? GitRef(MappingView map)
+    {
+        var value = NonEmpty(map, "baseline-ref");
+        if (value is null || (!value.StartsWith('-') && !value.Any(char.IsWhiteSpace))) return value;
+        map.Report(map.Node("baseline-ref")!.Location, "unknown-value", $"'{value}' is not a git ref", "write a branch, tag or commit such as origin/main");
         return null;
     }
 
