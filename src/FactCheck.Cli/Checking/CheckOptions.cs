@@ -16,4 +16,17 @@ public sealed record CheckOptions(
     string? Baseline,
     RuleSeverity? FailOn,
     IReadOnlyList<string> OnlyRules,
-    IRuleEngine? Engine = null);
+    IRuleEngine? Engine = null)
+{
+    /// <summary>Run the rule pack bundled with the tool (no rules folder found or <c>rules: bundled</c>); <see cref="RulesPath"/> is then only its display name.</summary>
+    public bool UseBundledRules { get; init; }
+
+    /// <summary>Rules enabled, disabled or re-graded by <c>factcheck.yaml</c>.</summary>
+    internal Configuration.RuleSelection? Selection { get; init; }
+
+    /// <summary>Problems in <c>factcheck.yaml</c>, reported with the other input errors.</summary>
+    public IReadOnlyList<Claims.Diagnostics.Diagnostic> ConfigErrors { get; init; } = [];
+
+    /// <summary>Fingerprints computed elsewhere (<c>--baseline-ref</c>); used instead of <see cref="Baseline"/> when set.</summary>
+    public IReadOnlySet<string>? BaselineFingerprints { get; init; }
+}

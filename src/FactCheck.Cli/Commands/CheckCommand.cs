@@ -2,6 +2,7 @@ using FactCheck.Claims.Diagnostics;
 using System.CommandLine;
 using FactCheck.Claims.Loading;
 using FactCheck.Cli.Checking;
+using FactCheck.Cli.Configuration;
 using FactCheck.Cli.Output;
 using FactCheck.Rules.Language;
 
@@ -12,43 +13,35 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var claims = new Option<string>("--claims") { Description = "The claims folder or file.", DefaultValueFactory = _ => "claims" };
-        var rules = new Option<string>("--rules") { Description = "The rules folder or file.", DefaultValueFactory = _ => "rules" };
-        var db = new Option<string?>("--db") { Description = $"The SQLite report to record the run in. Default: {ReportOptions.DefaultReportName} beside the claims folder." };
+        var claims = new Option<string?>("--claims") { Description = "The claims folder or file. Default: factcheck.yaml's, else claims/ here or in a folder above." };
+        var rules = new Option<string?>("--rules") { Description = "The rules folder or file. Default: factcheck.yaml's, else rules/ beside claims/, else the bundled pack." };
+        var db = new Option<string?>("--db") { Description = $"The SQLite report to record the run in. Default: factcheck.yaml's, else {ReportOptions.DefaultReportName} beside the claims folder (inside the repository)." };
         var noReport = new Option<bool>("--no-report") { Description = "Do not record the run in a report." };
         var format = new Option<string?>("--format") { Description = "Output format. Default: text, or github when GITHUB_ACTIONS=true." };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
         var output = new Option<string?>("--output", "-o") { Description = "Write the output to this file instead of standard output." };
-        var failOn = new Option<string>("--fail-on") { Description = "The lowest severity that makes the exit code 1.", DefaultValueFactory = _ => "error" };
+        var failOn = new Option<string?>("--fail-on") { Description = "The lowest severity that makes the exit code 1. Default: factcheck.yaml's, else error." };
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var baseline = new Option<string?>("--baseline") { Description = "A run id in the report, or another report file: only findings new since it fail the run." };
         var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var baselineRef = new Option<string?>("--baseline-ref") { Description = "A git branch, tag or commit: the baseline is the claims and rules at its merge base with HEAD (checked in a temporary worktree)." };
         var engine = EngineOption.Create();
+        var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, engine,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine,
         };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var baseDirectory = CliContext.WorkingDirectory;
-            var claimsPath = parse.GetValue(claims)!;
-            var database = parse.GetValue(noReport) ? null
-                : parse.GetValue(db) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(claimsPath, baseDirectory).TrimEnd('/')) ?? ".", ReportOptions.DefaultReportName);
-            var options = new CheckOptions(
-                claimsPath,
-                parse.GetValue(rules)!,
-                database,
-                parse.GetValue(baseline),
-                parse.GetValue(failOn) switch
-                {
-                    "never" => null,
-                    var s => KebabCase.TryParse<RuleSeverity>(s!, out var severity) ? severity : RuleSeverity.Error,
-                },
-                parse.GetValue(only) ?? [],
-                EngineOption.Resolve(parse.GetValue(engine)));
+            var settings = CheckSettings.Resolve(
+                Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), parse.GetValue(db), parse.GetValue(noReport),
+                parse.GetValue(failOn), parse.GetValue(baseline), parse.GetValue(baselineRef), parse.GetValue(only) ?? []);
+            var options = settings.Options with { Engine = EngineOption.Resolve(parse.GetValue(engine)) };
+            if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
 
             CheckOutcome outcome;
             try
@@ -57,6 +50,12 @@ internal static class CheckCommand
                 Action<string>? progress = stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
                     : null;
+                if (settings.BaselineRef is { } reference)
+                {
+                    progress?.Invoke($"checking the merge base of {reference} and HEAD for the baseline");
+                    options = options with { BaselineFingerprints = GitBaseline.Compute(reference, options, baseDirectory, note => stderr.WriteLine($"factcheck: {note}")) };
+                }
+
                 outcome = CheckRunner.Run(options, baseDirectory, progress);
             }
             catch (CheckUsageException ex)
@@ -71,23 +70,27 @@ internal static class CheckCommand
             var color = outputPath is null && stdout == Console.Out && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
             var formatter = OutputFormats.Create(chosen, color);
+            var shown = chosen is OutputFormats.Text or OutputFormats.GitHub ? DisplayLevel.Apply(outcome, settings.DisplayLevel, stderr) : outcome;
             var timer = new PhaseTimer();
             if (outputPath is null)
             {
-                formatter.Write(outcome, stdout);
+                formatter.Write(shown, stdout);
             }
             else
             {
                 using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                formatter.Write(outcome, file);
+                formatter.Write(shown, file);
                 stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
 
             timer.Mark($"write {chosen} output");
+            var summaryFile = parse.GetValue(stepSummary)
+                ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
+            if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
 
-            if (database is not null && outcome.ExitCode != ExitCodes.InternalError)
+            if (options.Database is not null && outcome.ExitCode != ExitCodes.InternalError)
             {
-                stderr.WriteLine($"factcheck: recorded the run in {ClaimsLoader.Display(Path.GetFullPath(database, baseDirectory), baseDirectory)}");
+                stderr.WriteLine($"factcheck: recorded the run in {ClaimsLoader.Display(Path.GetFullPath(options.Database, baseDirectory), baseDirectory)}");
             }
 
             return outcome.ExitCode;

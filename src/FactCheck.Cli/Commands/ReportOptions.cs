@@ -10,8 +10,8 @@ internal static class ReportOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = $"The SQLite report. Default: {DefaultReportName} (beside claims/, as check writes it).",
-        DefaultValueFactory = _ => DefaultReportName,
+        Description = $"The SQLite report. Default: factcheck.yaml's, else {DefaultReportName} beside claims/, as check writes it.",
+        DefaultValueFactory = _ => Configuration.Project.Discover(CliContext.WorkingDirectory).ReportToRead(),
     };
 
     /// <summary>Reading a report that does not exist would create an empty one: refuse with the fix instead.</summary>

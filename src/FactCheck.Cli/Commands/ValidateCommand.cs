@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FactCheck.Claims.Loading;
+using FactCheck.Cli.Configuration;
 
 namespace FactCheck.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: claims/",
+            Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: factcheck.yaml's, else claims/ here or in a folder above.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var command = new Command("validate", "Check the claims files: YAML syntax, keys, types, dates, ids and references.")
@@ -20,7 +21,15 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["claims"];
+            var project = Project.Discover(CliContext.WorkingDirectory);
+            if (project.Diagnostics.Count > 0)
+            {
+                foreach (var diagnostic in project.Diagnostics) output.WriteLine(diagnostic.ToString());
+                output.WriteLine($"{project.Diagnostics.Count} error{(project.Diagnostics.Count == 1 ? "" : "s")} in {project.Config!.DisplayPath}");
+                return ExitCodes.InvalidInput;
+            }
+
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [project.Claims(null)];
             var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory);
             foreach (var diagnostic in result.Diagnostics)
             {

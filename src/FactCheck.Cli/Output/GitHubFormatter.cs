@@ -6,7 +6,7 @@ namespace FactCheck.Cli.Output;
 
 /// <summary>
 /// GitHub Actions workflow commands: one <c>::error</c>/<c>::warning</c>/<c>::notice</c> line per finding
-/// (annotations on the pull request), <c>::error</c> for input and rule errors, then a plain summary line.
+/// new since the baseline (annotations on the pull request), <c>::error</c> for input and rule errors, then a plain summary line.
 /// </summary>
 internal sealed class GitHubFormatter : IOutputFormatter
 {
@@ -21,8 +21,17 @@ internal sealed class GitHubFormatter : IOutputFormatter
             AppendCommand(text, "error", error.Location.File, error.Location.Line, error.Location.Column, error.Code, message);
         }
 
+        // Only what is new can fail the run, so only that is annotated: GitHub shows at most 10 annotations of each
+        // severity per step, and findings already in the baseline must not push the new ones out.
+        var old = 0;
         foreach (var finding in outcome.Findings)
         {
+            if (!finding.IsNew)
+            {
+                old++;
+                continue;
+            }
+
             var f = finding.Finding;
             AppendCommand(text, Command(f.Severity), f.File, f.Line, f.Column, f.RuleId, f.Message);
         }
@@ -39,6 +48,7 @@ internal sealed class GitHubFormatter : IOutputFormatter
             AppendCommand(text, "error", file, line, column, $"rule error: {error.RuleId}", message);
         }
 
+        if (old > 0) text.Append("factcheck: ").Append(OutputText.Count(old, "finding", "findings")).Append(" already in the baseline not annotated\n");
         text.Append(OutputText.Summary(outcome)).Append('\n');
         writer.Write(text.ToString());
     }
