@@ -20,6 +20,7 @@ public static class FactCheckApp
             ReportCommand.Create(),
             QueryCommand.Create(),
         };
+        Output.HelpText.AddTo(root);
 
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

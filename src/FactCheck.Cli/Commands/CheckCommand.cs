@@ -23,11 +23,13 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var baseline = new Option<string?>("--baseline") { Description = "A run id in the report, or another report file: only findings new since it fail the run." };
         var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var display = DisplayOptions.Create();
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
             claims, rules, db, noReport, format, output, failOn, baseline, only,
         };
+        display.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -52,7 +54,7 @@ internal static class CheckCommand
             try
             {
                 // Progress only for a person watching: stderr must be the real terminal.
-                Action<string>? progress = stderr == Console.Error && !Console.IsErrorRedirected
+                Action<string>? progress = !parse.GetValue(display.Quiet) && stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
                     : null;
                 outcome = CheckRunner.Run(options, baseDirectory, progress);
@@ -66,9 +68,8 @@ internal static class CheckCommand
             var chosen = parse.GetValue(format)
                 ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
             var outputPath = parse.GetValue(output);
-            var color = outputPath is null && stdout == Console.Out && !Console.IsOutputRedirected
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            var formatter = OutputFormats.Create(chosen, color);
+            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr) is not { } textOptions) return ExitCodes.InvalidInput;
+            var formatter = OutputFormats.Create(chosen, textOptions);
             var timer = new PhaseTimer();
             if (outputPath is null)
             {
@@ -78,12 +79,12 @@ internal static class CheckCommand
             {
                 using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
                 formatter.Write(outcome, file);
-                stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
+                if (!textOptions.Quiet) stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
 
             timer.Mark($"write {chosen} output");
 
-            if (database is not null && outcome.ExitCode != ExitCodes.InternalError)
+            if (database is not null && outcome.ExitCode != ExitCodes.InternalError && !textOptions.Quiet)
             {
                 stderr.WriteLine($"factcheck: recorded the run in {ClaimsLoader.Display(Path.GetFullPath(database, baseDirectory), baseDirectory)}");
             }

@@ -5,11 +5,18 @@ using FactCheck.Rules.Language;
 namespace FactCheck.Cli.Output;
 
 /// <summary>
-/// GitHub Actions workflow commands: one <c>::error</c>/<c>::warning</c>/<c>::notice</c> line per finding
-/// (annotations on the pull request), <c>::error</c> for input and rule errors, then a plain summary line.
+/// GitHub Actions workflow commands: <c>::error</c> for input errors, then one <c>::error</c>/<c>::warning</c>/
+/// <c>::notice</c> line per finding shown, errors before warnings before notices (GitHub keeps only the first
+/// few annotations of each kind per step, so the ones that matter come first), <c>::error</c> for rule errors,
+/// then the plain summary line and how many findings <c>--min-severity</c> left out.
 /// </summary>
-internal sealed class GitHubFormatter : IOutputFormatter
+internal sealed class GitHubFormatter(TextOutputOptions options) : IOutputFormatter
 {
+    public GitHubFormatter()
+        : this(TextOutputOptions.Plain)
+    {
+    }
+
     public void Write(CheckOutcome outcome, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -21,7 +28,8 @@ internal sealed class GitHubFormatter : IOutputFormatter
             AppendCommand(text, "error", error.Location.File, error.Location.Line, error.Location.Column, error.Code, message);
         }
 
-        foreach (var finding in outcome.Findings)
+        var view = DisplayView.Of(outcome, options.MinSeverity);
+        foreach (var finding in view.Shown)
         {
             var f = finding.Finding;
             AppendCommand(text, Command(f.Severity), f.File, f.Line, f.Column, f.RuleId, f.Message);
@@ -39,7 +47,8 @@ internal sealed class GitHubFormatter : IOutputFormatter
             AppendCommand(text, "error", file, line, column, $"rule error: {error.RuleId}", message);
         }
 
-        text.Append(OutputText.Summary(outcome)).Append('\n');
+        text.Append(WorkflowCommands.PlainLine(OutputText.Summary(outcome))).Append('\n');
+        if (view.HiddenCount > 0) text.Append(WorkflowCommands.PlainLine(TextFormatter.HiddenLine(view))).Append('\n');
         writer.Write(text.ToString());
     }
 
@@ -53,26 +62,15 @@ internal sealed class GitHubFormatter : IOutputFormatter
     private static void AppendCommand(StringBuilder text, string command, string? file, int line, int column, string title, string message)
     {
         var properties = new List<string>(4);
-        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + EscapeProperty(file.Replace('\\', '/')));
+        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + WorkflowCommands.Property(file.Replace('\\', '/')));
         if (line >= 1)
         {
             properties.Add("line=" + line.ToString(CultureInfo.InvariantCulture));
             if (column >= 1) properties.Add("col=" + column.ToString(CultureInfo.InvariantCulture));
         }
 
-        properties.Add("title=" + EscapeProperty(title));
+        properties.Add("title=" + WorkflowCommands.Property(title));
         text.Append("::").Append(command).Append(' ').Append(string.Join(',', properties))
-            .Append("::").Append(EscapeData(message)).Append('\n');
+            .Append("::").Append(WorkflowCommands.Data(message)).Append('\n');
     }
-
-    /// <summary>Message text: <c>%</c>, CR and LF would end or corrupt the command.</summary>
-    internal static string EscapeData(string value) => value
-        .Replace("%", "%25", StringComparison.Ordinal)
-        .Replace("\r", "%0D", StringComparison.Ordinal)
-        .Replace("\n", "%0A", StringComparison.Ordinal);
-
-    /// <summary>Property values also separate on <c>,</c> and end at <c>::</c>.</summary>
-    internal static string EscapeProperty(string value) => EscapeData(value)
-        .Replace(":", "%3A", StringComparison.Ordinal)
-        .Replace(",", "%2C", StringComparison.Ordinal);
 }
