@@ -22,6 +22,7 @@ public static class FactCheckApp
             InitCommand.Create(),
             RulesCommand.Create(),
         };
+        Output.HelpText.AddTo(root);
 
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

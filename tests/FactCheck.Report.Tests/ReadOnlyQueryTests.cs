@@ -96,13 +96,4 @@ public sealed class ReadOnlyQueryTests
         var error = Assert.Throws<ReportException>(() => store.QueryReadOnly(sql));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void ResultsFormatAsTableCsvAndJson()
-    {
-        var result = new QueryResult(["id", "note", "n"], [["a", "says \"hi\", twice", 3L], ["b", null, 0.25]], false);
-        Assert.Equal("id,note,n\na,\"says \"\"hi\"\", twice\",3\nb,,0.25\n", result.ToCsv());
-        Assert.Equal("""[{"id":"a","note":"says \u0022hi\u0022, twice","n":3},{"id":"b","note":null,"n":0.25}]""", result.ToJson(indented: false));
-        Assert.Equal("id  note              n\n--  ----------------  ----\na   says \"hi\", twice  3\nb                     0.25\n", result.ToTable());
-    }
 }

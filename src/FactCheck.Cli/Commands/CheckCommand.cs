@@ -27,11 +27,13 @@ internal static class CheckCommand
         var baselineRef = new Option<string?>("--baseline-ref") { Description = "A git branch, tag or commit: the baseline is the claims and rules at its merge base with HEAD (checked in a temporary worktree)." };
         var engine = EngineOption.Create();
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
+        var display = DisplayOptions.Create();
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
             claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine,
         };
+        display.AddTo(command);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -47,7 +49,7 @@ internal static class CheckCommand
             try
             {
                 // Progress only for a person watching: stderr must be the real terminal.
-                Action<string>? progress = stderr == Console.Error && !Console.IsErrorRedirected
+                Action<string>? progress = !parse.GetValue(display.Quiet) && stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
                     : null;
                 if (settings.BaselineRef is { } reference)
@@ -67,20 +69,18 @@ internal static class CheckCommand
             var chosen = parse.GetValue(format)
                 ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
             var outputPath = parse.GetValue(output);
-            var color = outputPath is null && stdout == Console.Out && !Console.IsOutputRedirected
-                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            var formatter = OutputFormats.Create(chosen, color);
-            var shown = chosen is OutputFormats.Text or OutputFormats.GitHub ? DisplayLevel.Apply(outcome, settings.DisplayLevel, stderr) : outcome;
+            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
+            var formatter = OutputFormats.Create(chosen, textOptions);
             var timer = new PhaseTimer();
             if (outputPath is null)
             {
-                formatter.Write(shown, stdout);
+                formatter.Write(outcome, stdout);
             }
             else
             {
                 using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                formatter.Write(shown, file);
-                stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
+                formatter.Write(outcome, file);
+                if (!textOptions.Quiet) stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
 
             timer.Mark($"write {chosen} output");
@@ -88,7 +88,7 @@ internal static class CheckCommand
                 ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
 
-            if (options.Database is not null && outcome.ExitCode != ExitCodes.InternalError)
+            if (options.Database is not null && outcome.ExitCode != ExitCodes.InternalError && !textOptions.Quiet)
             {
                 stderr.WriteLine($"factcheck: recorded the run in {ClaimsLoader.Display(Path.GetFullPath(options.Database, baseDirectory), baseDirectory)}");
             }

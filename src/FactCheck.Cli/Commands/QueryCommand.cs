@@ -29,13 +29,7 @@ internal static class QueryCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var output = parse.InvocationConfiguration.Output;
-            output.Write(parse.GetValue(format) switch
-            {
-                "csv" => result.ToCsv(),
-                "json" => result.ToJson(),
-                _ => result.ToTable(),
-            });
+            Output.QueryFormatter.Write(result, parse.GetValue(format)!, parse.InvocationConfiguration.Output);
             return ExitCodes.Success;
         });
         return command;

@@ -33,7 +33,8 @@ internal static class ValidateCommand
             var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory);
             foreach (var diagnostic in result.Diagnostics)
             {
-                output.WriteLine(diagnostic.ToString());
+                // File names and values come from the input: escaped, so none can forge a line or move the cursor.
+                output.WriteLine(Output.TerminalText.Escape(diagnostic.ToString()));
             }
 
             var set = result.ClaimSet;

@@ -5,11 +5,18 @@ using FactCheck.Rules.Language;
 namespace FactCheck.Cli.Output;
 
 /// <summary>
-/// GitHub Actions workflow commands: one <c>::error</c>/<c>::warning</c>/<c>::notice</c> line per finding
-/// new since the baseline (annotations on the pull request), <c>::error</c> for input and rule errors, then a plain summary line.
+/// GitHub Actions workflow commands: <c>::error</c> for input errors, then one <c>::error</c>/<c>::warning</c>/
+/// <c>::notice</c> line per finding shown that is new since the baseline (only what is new can fail the run), errors before warnings before notices (GitHub keeps only the first
+/// few annotations of each kind per step, so the ones that matter come first), <c>::error</c> for rule errors,
+/// then the plain summary line and how many findings <c>--min-severity</c> left out.
 /// </summary>
-internal sealed class GitHubFormatter : IOutputFormatter
+internal sealed class GitHubFormatter(TextOutputOptions options) : IOutputFormatter
 {
+    public GitHubFormatter()
+        : this(TextOutputOptions.Plain)
+    {
+    }
+
     public void Write(CheckOutcome outcome, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -21,10 +28,9 @@ internal sealed class GitHubFormatter : IOutputFormatter
             AppendCommand(text, "error", error.Location.File, error.Location.Line, error.Location.Column, error.Code, message);
         }
 
-        // Only what is new can fail the run, so only that is annotated: GitHub shows at most 10 annotations of each
-        // severity per step, and findings already in the baseline must not push the new ones out.
         var old = 0;
-        foreach (var finding in outcome.Findings)
+        var view = DisplayView.Of(outcome, options.MinSeverity);
+        foreach (var finding in view.Shown)
         {
             if (!finding.IsNew)
             {
@@ -49,7 +55,8 @@ internal sealed class GitHubFormatter : IOutputFormatter
         }
 
         if (old > 0) text.Append("factcheck: ").Append(OutputText.Count(old, "finding", "findings")).Append(" already in the baseline not annotated\n");
-        text.Append(OutputText.Summary(outcome)).Append('\n');
+        text.Append(WorkflowCommands.PlainLine(OutputText.Summary(outcome))).Append('\n');
+        if (view.HiddenCount > 0) text.Append(WorkflowCommands.PlainLine(TextFormatter.HiddenLine(view))).Append('\n');
         writer.Write(text.ToString());
     }
 
@@ -63,26 +70,15 @@ internal sealed class GitHubFormatter : IOutputFormatter
     private static void AppendCommand(StringBuilder text, string command, string? file, int line, int column, string title, string message)
     {
         var properties = new List<string>(4);
-        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + EscapeProperty(file.Replace('\\', '/')));
+        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + WorkflowCommands.Property(file.Replace('\\', '/')));
         if (line >= 1)
         {
             properties.Add("line=" + line.ToString(CultureInfo.InvariantCulture));
             if (column >= 1) properties.Add("col=" + column.ToString(CultureInfo.InvariantCulture));
         }
 
-        properties.Add("title=" + EscapeProperty(title));
+        properties.Add("title=" + WorkflowCommands.Property(title));
         text.Append("::").Append(command).Append(' ').Append(string.Join(',', properties))
-            .Append("::").Append(EscapeData(message)).Append('\n');
+            .Append("::").Append(WorkflowCommands.Data(message)).Append('\n');
     }
-
-    /// <summary>Message text: <c>%</c>, CR and LF would end or corrupt the command.</summary>
-    internal static string EscapeData(string value) => value
-        .Replace("%", "%25", StringComparison.Ordinal)
-        .Replace("\r", "%0D", StringComparison.Ordinal)
-        .Replace("\n", "%0A", StringComparison.Ordinal);
-
-    /// <summary>Property values also separate on <c>,</c> and end at <c>::</c>.</summary>
-    internal static string EscapeProperty(string value) => EscapeData(value)
-        .Replace(":", "%3A", StringComparison.Ordinal)
-        .Replace(",", "%2C", StringComparison.Ordinal);
 }

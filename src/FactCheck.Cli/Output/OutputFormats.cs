@@ -10,11 +10,12 @@ public static class OutputFormats
 
     public static IReadOnlyList<string> Names { get; } = [Text, Json, Sarif, GitHub];
 
-    /// <summary>The formatter for <paramref name="format"/>; text prints without colour.</summary>
+    /// <summary>The formatter for <paramref name="format"/>; text prints every finding, without colour.</summary>
     public static IOutputFormatter Create(string format) => Create(format, TextOutputOptions.Plain);
 
     public static IOutputFormatter Create(string format, bool color) => Create(format, new TextOutputOptions(color));
 
+    /// <param name="textOptions">What text and github show; json and sarif always hold every finding.</param>
     /// <exception cref="ArgumentException">An unknown format name.</exception>
     public static IOutputFormatter Create(string format, TextOutputOptions textOptions)
     {
@@ -24,7 +25,7 @@ public static class OutputFormats
             Text => new TextFormatter(textOptions),
             Json => new JsonFormatter(),
             Sarif => new SarifFormatter(),
-            GitHub => new GitHubFormatter(),
+            GitHub => new GitHubFormatter(textOptions),
             _ => throw new ArgumentException($"unknown output format '{format}'; expected one of {string.Join(", ", Names)}", nameof(format)),
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Rules.Language;
@@ -6,14 +7,22 @@ using FactCheck.Rules.Running;
 namespace FactCheck.Cli.Output;
 
 /// <summary>
-/// The human format: input errors, then findings grouped by file (a blank line between files), one
-/// <c>file:line:col severity rule-id message</c> line each, then rule errors, then the summary.
+/// The human format. Input errors first; then the findings grouped by rule, errors before warnings before
+/// info, each group headed by its severity, rule id, counts and title, one <c>file:line:col message</c> line
+/// per finding; then rule errors; then a summary per rule and per claim flagged, the totals, and how many
+/// findings <see cref="TextOutputOptions.MinSeverity"/> hid. <see cref="TextOutputOptions.Quiet"/> prints
+/// one self-contained <c>file:line:col severity rule-id message</c> line per finding and nothing else;
+/// <see cref="TextOutputOptions.Statistics"/> prints the per-rule counts instead of the findings.
+/// Everything taken from the input is escaped (<see cref="TerminalText"/>).
 /// </summary>
 internal sealed class TextFormatter(TextOutputOptions options) : IOutputFormatter
 {
-    private const string Reset = "\u001b[0m";
+    /// <summary>Claims listed in the "claims flagged" summary; the rest are counted.</summary>
+    public const int ClaimsListed = 10;
+
     private const int FlushAt = 64 * 1024;
 
+    private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
     private const string Red = "\u001b[31m";
     private const string Yellow = "\u001b[33m";
@@ -33,55 +42,200 @@ internal sealed class TextFormatter(TextOutputOptions options) : IOutputFormatte
             text.Append(FormatInputError(error)).Append('\n');
         }
 
-        string? currentFile = null;
-        var first = true;
-        foreach (var finding in outcome.Findings)
+        var view = DisplayView.Of(outcome, options.MinSeverity);
+        if (options.Quiet) WriteQuiet(outcome, view, text, writer);
+        else if (options.Statistics) WriteStatistics(outcome, view, text);
+        else WriteGroups(outcome, view, text, writer);
+
+        if (!options.Quiet)
         {
-            var file = finding.Finding.File;
-            if (!first && !string.Equals(file, currentFile, StringComparison.Ordinal)) text.Append('\n');
-            currentFile = file;
-            first = false;
-            text.Append(FormatFinding(finding, outcome.HasBaseline)).Append('\n');
-            if (text.Length < FlushAt) continue;
-            writer.Write(text);
-            text.Clear();
+            if (text.Length > 0) text.Append('\n');
+            text.Append(Paint(Bold, OutputText.Summary(outcome))).Append('\n');
+            if (view.HiddenCount > 0) text.Append(Paint(Dim, HiddenLine(view))).Append('\n');
         }
 
-        if (outcome.RuleErrors.Count > 0 && (outcome.Findings.Count > 0 || outcome.InputErrors.Count > 0)) text.Append('\n');
-        foreach (var error in outcome.RuleErrors)
-        {
-            text.Append(FormatRuleError(error)).Append('\n');
-        }
-
-        if (text.Length > 0) text.Append('\n');
-        text.Append(Paint(Bold, OutputText.Summary(outcome))).Append('\n');
         writer.Write(text);
     }
 
-    private string FormatFinding(CheckedFinding checkedFinding, bool hasBaseline)
+    /// <summary>"35 info findings not shown (attribution.single-origin 28, ...); --min-severity info lists them".</summary>
+    public static string HiddenLine(DisplayView view)
     {
-        var f = checkedFinding.Finding;
-        var line = $"{OutputText.Position(f.File, f.Line, f.Column)} {Paint(SeverityColor(f.Severity), OutputText.SeverityName(f.Severity))} {f.RuleId} {f.Message}";
-
-        // With a baseline only new findings can fail the run, so they are the ones worth marking.
-        return hasBaseline && checkedFinding.IsNew ? line + " " + Paint(Bold, "[new]") : line;
+        var byRule = view.Hidden
+            .GroupBy(f => f.Finding.RuleId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{TerminalText.Escape(g.Key)} {g.Count()}"))
+            .ToList();
+        var kinds = view.Hidden.Select(f => f.Finding.Severity).Distinct().OrderDescending().Select(OutputText.SeverityName);
+        var lowest = view.Hidden.Min(f => f.Finding.Severity);
+        var shown = byRule.Count <= 5 ? string.Join(", ", byRule) : string.Join(", ", byRule.Take(5)) + ", ...";
+        return $"{OutputText.Count(view.HiddenCount, "finding", "findings")} ({string.Join(" and ", kinds)}) not shown: {shown}; "
+            + $"--min-severity {OutputText.SeverityName(lowest)} lists them";
     }
+
+    private void WriteQuiet(CheckOutcome outcome, DisplayView view, StringBuilder text, TextWriter writer)
+    {
+        foreach (var finding in view.Shown)
+        {
+            var f = finding.Finding;
+            text.Append(Position(f.File, f.Line, f.Column)).Append(' ')
+                .Append(Paint(SeverityColor(f.Severity), OutputText.SeverityName(f.Severity))).Append(' ')
+                .Append(TerminalText.Escape(f.RuleId)).Append(' ')
+                .Append(TerminalText.Escape(f.Message));
+            AppendNewMark(text, finding, outcome.HasBaseline);
+            text.Append('\n');
+            FlushIfLarge(text, writer);
+        }
+
+        foreach (var error in outcome.RuleErrors) text.Append(FormatRuleError(error)).Append('\n');
+    }
+
+    private void WriteGroups(CheckOutcome outcome, DisplayView view, StringBuilder text, TextWriter writer)
+    {
+        var titles = RuleTitles(outcome);
+        foreach (var group in view.ByRule())
+        {
+            if (text.Length > 0) text.Append('\n');
+            var first = group[0].Finding;
+            text.Append(Paint(SeverityColor(first.Severity), OutputText.SeverityName(first.Severity))).Append(' ')
+                .Append(Paint(Bold, TerminalText.Escape(first.RuleId))).Append(": ")
+                .Append(Counts(group));
+            if (titles.TryGetValue(first.RuleId, out var title) && !string.IsNullOrWhiteSpace(title))
+            {
+                text.Append(" - ").Append(TerminalText.Escape(title));
+            }
+
+            text.Append('\n');
+            foreach (var finding in group)
+            {
+                var f = finding.Finding;
+                text.Append("  ").Append(Position(f.File, f.Line, f.Column)).Append(' ').Append(TerminalText.Escape(f.Message));
+                AppendNewMark(text, finding, outcome.HasBaseline);
+                text.Append('\n');
+                FlushIfLarge(text, writer);
+            }
+        }
+
+        if (outcome.RuleErrors.Count > 0 && text.Length > 0) text.Append('\n');
+        foreach (var error in outcome.RuleErrors) text.Append(FormatRuleError(error)).Append('\n');
+
+        if (view.Shown.Count == 0) return;
+        text.Append('\n');
+        AppendRuleTable(text, view, titles, heading: "By rule:");
+        AppendClaims(text, outcome, view);
+    }
+
+    private void WriteStatistics(CheckOutcome outcome, DisplayView view, StringBuilder text)
+    {
+        if (view.Shown.Count > 0) AppendRuleTable(text, view, RuleTitles(outcome), heading: null);
+        if (outcome.RuleErrors.Count > 0 && text.Length > 0) text.Append('\n');
+        foreach (var error in outcome.RuleErrors) text.Append(FormatRuleError(error)).Append('\n');
+    }
+
+    /// <summary>One aligned line per rule: severity, count, id, title; most severe first, then most frequent.</summary>
+    private void AppendRuleTable(StringBuilder text, DisplayView view, Dictionary<string, string> titles, string? heading)
+    {
+        var groups = view.ByRule().OrderByDescending(g => g[0].Finding.Severity).ThenByDescending(g => g.Count)
+            .ThenBy(g => g[0].Finding.RuleId, StringComparer.Ordinal).ToList();
+        var countWidth = groups.Max(g => g.Count).ToString(CultureInfo.InvariantCulture).Length;
+        var idWidth = groups.Max(g => TerminalText.Escape(g[0].Finding.RuleId).Length);
+        var indent = heading is null ? string.Empty : "  ";
+        if (heading is not null) text.Append(Paint(Bold, heading)).Append('\n');
+        foreach (var group in groups)
+        {
+            var f = group[0].Finding;
+            var severity = OutputText.SeverityName(f.Severity);
+            var id = TerminalText.Escape(f.RuleId);
+            text.Append(indent).Append(Paint(SeverityColor(f.Severity), severity)).Append(' ', 9 - severity.Length)
+                .Append(group.Count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)).Append("  ");
+            var title = titles.GetValueOrDefault(f.RuleId);
+            if (string.IsNullOrWhiteSpace(title)) text.Append(id);
+            else text.Append(id.PadRight(idWidth)).Append("  ").Append(TerminalText.Escape(title));
+            text.Append('\n');
+        }
+    }
+
+    /// <summary>The claims the shown findings concern, most severe and most flagged first.</summary>
+    private void AppendClaims(StringBuilder text, CheckOutcome outcome, DisplayView view)
+    {
+        var claims = new Dictionary<string, (RuleSeverity Worst, int Count, SortedSet<string> Rules)>(StringComparer.Ordinal);
+        foreach (var finding in view.Shown)
+        {
+            var f = finding.Finding;
+            foreach (var id in f.ClaimIds.Distinct(StringComparer.Ordinal))
+            {
+                claims.TryGetValue(id, out var entry);
+                entry.Rules ??= new SortedSet<string>(StringComparer.Ordinal);
+                entry.Rules.Add(f.RuleId);
+                claims[id] = (entry.Count == 0 || f.Severity > entry.Worst ? f.Severity : entry.Worst, entry.Count + 1, entry.Rules);
+            }
+        }
+
+        if (claims.Count == 0) return;
+        text.Append('\n').Append(Paint(Bold, string.Create(CultureInfo.InvariantCulture, $"Claims flagged: {claims.Count} of {outcome.ClaimCount}"))).Append('\n');
+        var listed = claims
+            .OrderByDescending(c => c.Value.Worst).ThenByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(ClaimsListed)
+            .Select(c => (Id: TerminalText.Escape(c.Key), c.Value))
+            .ToList();
+        var width = listed.Max(c => c.Id.Length);
+        foreach (var (id, value) in listed)
+        {
+            text.Append("  ").Append(id.PadRight(width)).Append("  ")
+                .Append(Paint(SeverityColor(value.Worst), OutputText.Count(value.Count, "finding", "findings")))
+                .Append(" (").Append(TerminalText.Escape(string.Join(", ", value.Rules))).Append(")\n");
+        }
+
+        if (claims.Count > listed.Count)
+        {
+            text.Append("  and ").Append(OutputText.Count(claims.Count - listed.Count, "more claim", "more claims")).Append('\n');
+        }
+    }
+
+    private static string Counts(List<CheckedFinding> group)
+    {
+        var claims = group.SelectMany(f => f.Finding.ClaimIds).Distinct(StringComparer.Ordinal).Count();
+        var findings = OutputText.Count(group.Count, "finding", "findings");
+        return claims == 0 ? findings : $"{findings} on {OutputText.Count(claims, "claim", "claims")}";
+    }
+
+    private static Dictionary<string, string> RuleTitles(CheckOutcome outcome)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in outcome.Rules) titles.TryAdd(rule.Id, rule.Title);
+        return titles;
+    }
+
+    private void AppendNewMark(StringBuilder text, CheckedFinding finding, bool hasBaseline)
+    {
+        // With a baseline only new findings can fail the run, so they are the ones worth marking.
+        if (hasBaseline && finding.IsNew) text.Append(' ').Append(Paint(Bold, "[new]"));
+    }
+
+    private static void FlushIfLarge(StringBuilder text, TextWriter writer)
+    {
+        if (text.Length < FlushAt) return;
+        writer.Write(text);
+        text.Clear();
+    }
+
+    private static string Position(string? file, int line, int column) => OutputText.Position(TerminalText.Escape(file), line, column);
 
     private string FormatInputError(Diagnostic diagnostic)
     {
-        if (!options.Color) return diagnostic.ToString();
+        var location = TerminalText.Escape(diagnostic.Location.ToString());
         var severity = diagnostic.Severity == DiagnosticSeverity.Error ? Paint(Red, "error") : Paint(Yellow, "warning");
+        var message = TerminalText.Escape(diagnostic.Message);
         return diagnostic.Help is null
-            ? $"{diagnostic.Location}: {severity}: {diagnostic.Message}"
-            : $"{diagnostic.Location}: {severity}: {diagnostic.Message} ({diagnostic.Help})";
+            ? $"{location}: {severity}: {message}"
+            : $"{location}: {severity}: {message} ({TerminalText.Escape(diagnostic.Help)})";
     }
 
     private string FormatRuleError(RuleError error)
     {
-        var text = $"{Paint(Red, "rule error")}: {error.RuleId} ({OutputText.Position(error.RuleFile, error.RuleLine, error.RuleColumn)}): {error.Message}";
+        var text = $"{Paint(Red, "rule error")}: {TerminalText.Escape(error.RuleId)} ({Position(error.RuleFile, error.RuleLine, error.RuleColumn)}): {TerminalText.Escape(error.Message)}";
         return error.FactFile is null
             ? text
-            : $"{text} {Paint(Dim, $"[at {OutputText.Position(error.FactFile, error.FactLine, error.FactColumn)}]")}";
+            : $"{text} {Paint(Dim, $"[at {Position(error.FactFile, error.FactLine, error.FactColumn)}]")}";
     }
 
     private static string SeverityColor(RuleSeverity severity) => severity switch

@@ -6,7 +6,8 @@ namespace FactCheck.Cli.Tests.EndToEnd;
 /// The command line, run in-process on case folders. Each folder under Cases/ holds its inputs
 /// (claims/, rules/ ...), <c>args</c> (one argument per line; several runs separated by a line
 /// <c>---</c>, the last one being checked), <c>expected.out</c> (standard output of the last run)
-/// and <c>expected.exit</c>. The folder is copied to a temporary directory first, so runs that write
+/// and <c>expected.exit</c>, and optionally <c>expected.err</c> (its standard error, the temporary
+/// folder written as <c>&lt;work&gt;</c>). The folder is copied to a temporary directory first, so runs that write
 /// a report leave the repository untouched. UPDATE_EXPECTED=1 rewrites the expected files.
 /// </summary>
 public sealed class CaseRunnerTests
@@ -30,12 +31,15 @@ public sealed class CaseRunnerTests
                 .ToList();
 
             string output = string.Empty;
+            string errors = string.Empty;
             var exit = 0;
             foreach (var args in runs)
             {
                 var stdout = new StringWriter { NewLine = "\n" };
-                exit = FactCheckApp.Run(args, stdout, TextWriter.Null, work);
+                var stderr = new StringWriter { NewLine = "\n" };
+                exit = FactCheckApp.Run(args, stdout, stderr, work);
                 output = Normalize(stdout.ToString());
+                errors = Normalize(stderr.ToString()).Replace(work, "<work>", StringComparison.Ordinal);
             }
 
             // A second identical run must print byte-identical output (no timestamps, stable order).
@@ -45,6 +49,8 @@ public sealed class CaseRunnerTests
 
             CaseFolders.AssertExpected(Path.Combine(source, "expected.out"), output);
             CaseFolders.AssertExpected(Path.Combine(source, "expected.exit"), exit + "\n");
+            var expectedErrors = Path.Combine(source, "expected.err");
+            if (File.Exists(expectedErrors)) CaseFolders.AssertExpected(expectedErrors, errors);
         }
         finally
         {

@@ -5,12 +5,26 @@ namespace FactCheck.Cli.Tests.Output;
 /// <summary>The exact bytes of every format for every sample outcome, kept in Snapshots/ (UPDATE_EXPECTED=1 rewrites them).</summary>
 public sealed class SnapshotTests
 {
+    /// <summary>Each format, and the text and github formats as the command line shows them by default.</summary>
+    private static readonly Dictionary<string, Func<IOutputFormatter>> Formats = new()
+    {
+        ["text"] = () => OutputFormats.Create("text"),
+        ["text-color"] = () => OutputFormats.Create("text", color: true),
+        ["text-default"] = () => OutputFormats.Create("text", new TextOutputOptions(false, TextOutputOptions.DefaultMinSeverity)),
+        ["text-quiet"] = () => OutputFormats.Create("text", new TextOutputOptions(false, TextOutputOptions.DefaultMinSeverity, Quiet: true)),
+        ["text-statistics"] = () => OutputFormats.Create("text", new TextOutputOptions(false, Statistics: true)),
+        ["json"] = () => OutputFormats.Create("json"),
+        ["sarif"] = () => OutputFormats.Create("sarif"),
+        ["github"] = () => OutputFormats.Create("github"),
+        ["github-default"] = () => OutputFormats.Create("github", new TextOutputOptions(false, TextOutputOptions.DefaultMinSeverity)),
+    };
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
         foreach (var sample in Samples.All.Keys)
         {
-            foreach (var format in new[] { "text", "text-color", "json", "sarif", "github" }) data.Add(sample, format);
+            foreach (var format in Formats.Keys) data.Add(sample, format);
         }
 
         return data;
@@ -20,8 +34,7 @@ public sealed class SnapshotTests
     [MemberData(nameof(Cases))]
     public void Output_matches_the_snapshot(string sample, string format)
     {
-        var formatter = format == "text-color" ? OutputFormats.Create("text", color: true) : OutputFormats.Create(format);
-        var output = Samples.Write(formatter, Samples.All[sample]());
+        var output = Samples.Write(Formats[format](), Samples.All[sample]());
         var extension = format switch
         {
             "json" => ".json",
@@ -35,12 +48,12 @@ public sealed class SnapshotTests
     [MemberData(nameof(Cases))]
     public void Output_is_byte_identical_across_writes_and_uses_LF_only(string sample, string format)
     {
-        var formatter = format == "text-color" ? OutputFormats.Create("text", color: true) : OutputFormats.Create(format);
-        var first = Samples.Write(formatter, Samples.All[sample]());
-        var second = Samples.Write(OutputFormats.Create(format == "text-color" ? "text" : format, color: format == "text-color"), Samples.All[sample]());
+        var first = Samples.Write(Formats[format](), Samples.All[sample]());
+        var second = Samples.Write(Formats[format](), Samples.All[sample]());
 
         Assert.Equal(first, second);
         Assert.DoesNotContain('\r', first);
-        Assert.EndsWith("\n", first, StringComparison.Ordinal);
+        // Every format ends its last line, except quiet with nothing to say, which prints nothing at all.
+        if (first.Length > 0 || format != "text-quiet") Assert.EndsWith("\n", first, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,42 @@
+using FactCheck.Rules.Language;
+
+namespace FactCheck.Cli.Output;
+
+/// <summary>
+/// The findings a person is shown, most severe first (in file order within a severity), and those
+/// <c>--min-severity</c> hides. A finding that fails the run is always shown: a failing run says why.
+/// </summary>
+internal sealed class DisplayView
+{
+    private DisplayView(List<CheckedFinding> shown, List<CheckedFinding> hidden)
+    {
+        Shown = shown;
+        Hidden = hidden;
+    }
+
+    public IReadOnlyList<CheckedFinding> Shown { get; }
+
+    public IReadOnlyList<CheckedFinding> Hidden { get; }
+
+    public int HiddenCount => Hidden.Count;
+
+    public static DisplayView Of(CheckOutcome outcome, RuleSeverity minSeverity)
+    {
+        var shown = new List<CheckedFinding>();
+        var hidden = new List<CheckedFinding>();
+        foreach (var finding in outcome.Findings)
+        {
+            (finding.Finding.Severity >= minSeverity || finding.Fails ? shown : hidden).Add(finding);
+        }
+
+        // Stable: the outcome's file, line, column, rule order is kept within a severity.
+        var ordered = shown.Select((f, i) => (f, i)).OrderByDescending(x => x.f.Finding.Severity).ThenBy(x => x.i).Select(x => x.f).ToList();
+        return new DisplayView(ordered, hidden);
+    }
+
+    /// <summary>The shown findings grouped by rule: most severe rule first, then by rule id; file order within a group.</summary>
+    public IEnumerable<List<CheckedFinding>> ByRule() => Shown
+        .GroupBy(f => (f.Finding.Severity, f.Finding.RuleId))
+        .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.RuleId, StringComparer.Ordinal)
+        .Select(g => g.ToList());
+}
