@@ -14,7 +14,7 @@ internal static class CheckCommand
     {
         var claims = new Option<string>("--claims") { Description = "The claims folder or file.", DefaultValueFactory = _ => "claims" };
         var rules = new Option<string>("--rules") { Description = "The rules folder or file.", DefaultValueFactory = _ => "rules" };
-        var db = new Option<string?>("--db") { Description = $"The SQLite report to record the run in. Default: {ReportOptions.DefaultReportName} beside the claims folder." };
+        var db = new Option<string?>("--db") { Description = $"The SQLite report to record the run in. Default: {ReportOptions.DefaultReportName} at the root of the repository (the working folder outside one)." };
         var noReport = new Option<bool>("--no-report") { Description = "Do not record the run in a report." };
         var format = new Option<string?>("--format") { Description = "Output format. Default: text, or github when GITHUB_ACTIONS=true." };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
@@ -35,7 +35,7 @@ internal static class CheckCommand
             var baseDirectory = CliContext.WorkingDirectory;
             var claimsPath = parse.GetValue(claims)!;
             var database = parse.GetValue(noReport) ? null
-                : parse.GetValue(db) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(claimsPath, baseDirectory).TrimEnd('/')) ?? ".", ReportOptions.DefaultReportName);
+                : parse.GetValue(db) ?? ReportOptions.DefaultPath();
             var options = new CheckOptions(
                 claimsPath,
                 parse.GetValue(rules)!,
@@ -48,9 +48,13 @@ internal static class CheckCommand
                 },
                 parse.GetValue(only) ?? []);
 
+            var outputPath = parse.GetValue(output);
+            var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
+            ReportNotRecordedException? notRecorded = null;
             CheckOutcome outcome;
             try
             {
+                if (outputFull is not null) OutputFile.CheckTarget(outputFull, outputPath!);
                 // Progress only for a person watching: stderr must be the real terminal.
                 Action<string>? progress = stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
@@ -62,10 +66,20 @@ internal static class CheckCommand
                 stderr.WriteLine($"factcheck check: {ex.Message}");
                 return ExitCodes.InvalidInput;
             }
+            catch (OutputFileException ex)
+            {
+                stderr.WriteLine($"factcheck check: {ex.Message}");
+                return ex.ExitCode;
+            }
+            catch (ReportNotRecordedException ex)
+            {
+                // The findings and SARIF still go out: CI must not lose them because the report file is broken.
+                outcome = ex.Outcome;
+                notRecorded = ex;
+            }
 
             var chosen = parse.GetValue(format)
                 ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
-            var outputPath = parse.GetValue(output);
             var color = outputPath is null && stdout == Console.Out && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
             var formatter = OutputFormats.Create(chosen, color);
@@ -76,12 +90,26 @@ internal static class CheckCommand
             }
             else
             {
-                using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                formatter.Write(outcome, file);
+                try
+                {
+                    OutputFile.Write(outputFull!, outputPath, file => formatter.Write(outcome, file));
+                }
+                catch (OutputFileException ex)
+                {
+                    stderr.WriteLine($"factcheck check: {ex.Message}");
+                    if (notRecorded is not null) stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
+                    return ex.ExitCode;
+                }
+
                 stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
 
             timer.Mark($"write {chosen} output");
+            if (notRecorded is not null)
+            {
+                stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
+                return ExitCodes.InternalError;
+            }
 
             if (database is not null && outcome.ExitCode != ExitCodes.InternalError)
             {
