@@ -45,6 +45,18 @@ public static class FactCheckApp
             error.WriteLine($"factcheck: {ex.Message}");
             return ExitCodes.InternalError;
         }
+        catch (OutOfMemoryException)
+        {
+            // Every input is bounded (docs/guarantees.md), but the bounds are sized for a whole CI machine.
+            error.WriteLine("factcheck: out of memory: the input needs more memory than this machine has; split the claims, or lower the limits (see docs/guarantees.md)");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException { InnerException: IOException })
+        {
+            // The environment, not a bug: standard output closed or on a full disk, a file gone while being read.
+            error.WriteLine($"factcheck: input/output error: {(ex.InnerException ?? ex).Message}");
+            return ExitCodes.InternalError;
+        }
         catch (Exception ex)
         {
             error.WriteLine($"factcheck: internal error: {ex.GetType().Name}: {ex.Message}");

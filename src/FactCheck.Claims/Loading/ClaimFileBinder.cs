@@ -31,12 +31,15 @@ internal sealed class ClaimFileBinder
     private readonly string _file;
     private readonly string _directory;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly InputScope _scope;
 
-    public ClaimFileBinder(string displayPath, string fullPath, List<Diagnostic> diagnostics)
+    /// <param name="scope">Where source texts may be read from; by default the repository around the file.</param>
+    public ClaimFileBinder(string displayPath, string fullPath, List<Diagnostic> diagnostics, InputScope? scope = null)
     {
         _file = displayPath;
         _directory = Path.GetDirectoryName(fullPath) ?? ".";
         _diagnostics = diagnostics;
+        _scope = scope ?? InputScope.Around(_directory);
     }
 
     public List<Source> Sources { get; } = [];
@@ -265,18 +268,34 @@ internal sealed class ClaimFileBinder
 
     private string? ReadSourceText(string relativePath, Location at)
     {
-        var full = Path.GetFullPath(Path.Combine(_directory, relativePath));
-        if (!File.Exists(full))
+        if (Path.IsPathRooted(relativePath))
         {
             _diagnostics.Add(Diagnostic.Error(
-                at,
-                "missing-text",
-                $"the source text '{relativePath}' does not exist",
-                "the path is relative to this YAML file; store the article's body there or remove 'text'"));
+                at, "text-outside", $"the source text '{relativePath}' is an absolute path", "give the path relative to this YAML file, inside the repository"));
             return null;
         }
 
-        var text = InputText.Read(full, _file, _diagnostics, at);
-        return text;
+        var full = Path.GetFullPath(Path.Combine(_directory, relativePath));
+        if (_scope.Check(full, out var real) is { } refused)
+        {
+            _diagnostics.Add(Diagnostic.Error(
+                at, "text-outside", $"the source text '{relativePath}' is not read: {refused}", "store the article's text inside the repository, as a file rather than a link"));
+            return null;
+        }
+
+        var kind = FileKinds.Of(real);
+        if (kind != FileKind.Regular)
+        {
+            _diagnostics.Add(kind == FileKind.Missing
+                ? Diagnostic.Error(
+                    at,
+                    "missing-text",
+                    $"the source text '{relativePath}' does not exist",
+                    "the path is relative to this YAML file; store the article's body there or remove 'text'")
+                : Diagnostic.Error(at, "not-a-file", $"the source text '{relativePath}' is {FileKinds.Describe(kind)}, not a text file", "give the path of a text file"));
+            return null;
+        }
+
+        return InputText.Read(real, _file, _diagnostics, at);
     }
 }

@@ -17,7 +17,7 @@ public static class ClaimsLoader
         var timer = new PhaseTimer();
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
-        var files = Discover(paths, root, diagnostics, "claims");
+        var files = DiscoverScoped(paths, root, diagnostics, "claims");
         timer.Mark($"discover {files.Count} files");
 
         var perFile = ReadAndBind(files);
@@ -74,7 +74,7 @@ public static class ClaimsLoader
     /// and binding on the other, 4.6-4.9 s (8.4-8.7 s of CPU); scanning and trees on one, binding on the other,
     /// 5.0-5.7 s (6.7-7.4 s); whole files on both cores, 5.9 s (11.3 s).
     /// </summary>
-    private static FileResult[] ReadAndBind(List<(string Full, string Display)> files)
+    private static FileResult[] ReadAndBind(List<(string Full, string Display, InputScope Scope)> files)
     {
         var perFile = new FileResult[files.Count];
         using var stop = new CancellationTokenSource();
@@ -100,12 +100,12 @@ public static class ClaimsLoader
         {
             for (var i = 0; i < files.Count; i++)
             {
-                var (full, display) = files[i];
+                var (full, display, scope) = files[i];
                 var tokens = pipeline.Next(i);
                 var diagnostics = tokens.Diagnostics;
                 var roots = tokens.Readable ? YamlTreeReader.Read(tokens, display, diagnostics) : [];
                 tokens.Drain();
-                var binder = new ClaimFileBinder(display, full, diagnostics);
+                var binder = new ClaimFileBinder(display, full, diagnostics, scope);
                 foreach (var root in roots) binder.Bind(root);
                 perFile[i] = new FileResult(binder, diagnostics);
             }
@@ -136,35 +136,139 @@ public static class ClaimsLoader
     /// <summary>
     /// The YAML files named by <paramref name="paths"/> (folders searched recursively), sorted by their
     /// display path so every run reads them in the same order; a path that does not exist is an error.
+    /// Each file's full path is its real path (links resolved), inside the <see cref="InputScope"/> it was found in.
     /// </summary>
-    public static List<(string Full, string Display)> Discover(IEnumerable<string> paths, string root, List<Diagnostic> diagnostics, string what)
+    public static List<(string Full, string Display)> Discover(IEnumerable<string> paths, string root, List<Diagnostic> diagnostics, string what) =>
+        DiscoverScoped(paths, root, diagnostics, what).Select(f => (f.Full, f.Display)).ToList();
+
+    /// <summary>
+    /// <see cref="Discover"/> with the scope of each file. A path given inside the repository must stay inside it
+    /// once its links are resolved; a path given outside it (the user named it) is its own scope. The walk never
+    /// enters <c>.git</c>, follows a link only to a place inside the scope, enters each real folder once (two links
+    /// to a parent would otherwise make it exponential), and refuses FIFOs, sockets and devices without opening them.
+    /// </summary>
+    internal static List<(string Full, string Display, InputScope Scope)> DiscoverScoped(
+        IEnumerable<string> paths, string root, List<Diagnostic> diagnostics, string what)
     {
-        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var repository = InputScope.Around(root);
+        var found = new SortedDictionary<string, (string Full, InputScope Scope)>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, root);
-            if (Directory.Exists(full))
+            var display = Display(full, root);
+            var at = new Location(display, 0, 0);
+            InputScope scope;
+            if (repository.ContainsLexically(full))
             {
-                foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                {
-                    if (file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    {
-                        found[Display(file, root)] = file;
-                    }
-                }
-            }
-            else if (File.Exists(full))
-            {
-                found[Display(full, root)] = full;
+                scope = repository;
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error(
-                    new Location(Display(full, root), 0, 0), "no-such-path", $"'{path}' does not exist", $"give a {what} file or a folder of them"));
+                // Named on the command line outside the repository: the user chose it, links and all; what is found
+                // in it stays inside its real folder.
+                var given = InputScope.Resolve(full, out _) ?? full;
+                scope = InputScope.Exactly(FileKinds.Of(given) == FileKind.Directory ? given : Path.GetDirectoryName(given) ?? given);
+            }
+
+            if (scope.Check(full, out var real) is { } refused)
+            {
+                diagnostics.Add(Diagnostic.Error(at, "outside-repository", $"'{path}' is not read: {refused}", $"give a {what} file or folder inside the repository, not a link out of it"));
+                continue;
+            }
+
+            var kind = FileKinds.Of(real);
+            if (kind == FileKind.Missing && FileKinds.Of(full) is var seen and not FileKind.Missing)
+            {
+                // A link only the kernel can follow (/dev/stdin, a process substitution's /dev/fd/63): a pipe, mostly.
+                diagnostics.Add(Diagnostic.Error(at, "not-a-file", $"'{path}' is {FileKinds.Describe(seen)} behind a link to '{real}', which FactCheck does not read", $"give a {what} file or a folder of them"));
+                continue;
+            }
+
+            switch (kind)
+            {
+                case FileKind.Directory:
+                    Walk(real, full, root, scope, found, diagnostics, what, []);
+                    break;
+                case FileKind.Regular:
+                    found[display] = (real, scope);
+                    break;
+                case FileKind.Special:
+                    diagnostics.Add(Diagnostic.Error(at, "not-a-file", $"'{path}' is {FileKinds.Describe(FileKind.Special)}, which FactCheck does not read", $"give a {what} file or a folder of them"));
+                    break;
+                default:
+                    diagnostics.Add(Diagnostic.Error(at, "no-such-path", $"'{path}' does not exist", $"give a {what} file or a folder of them"));
+                    break;
             }
         }
 
-        return found.Select(kv => (kv.Value, kv.Key)).ToList();
+        return found.Select(kv => (kv.Value.Full, kv.Key, kv.Value.Scope)).ToList();
+    }
+
+    private static void Walk(
+        string real, string shown, string root, InputScope scope, SortedDictionary<string, (string, InputScope)> found,
+        List<Diagnostic> diagnostics, string what, HashSet<string> visited)
+    {
+        if (!visited.Add(real)) return;
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            // Materialised here so that a folder that cannot be listed fails here, with its name.
+            entries = new DirectoryInfo(real).EnumerateFileSystemInfos("*", new EnumerationOptions
+            {
+                RecurseSubdirectories = false,
+                IgnoreInaccessible = false,
+                AttributesToSkip = 0,
+                ReturnSpecialDirectories = false,
+            }).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(
+                new Location(Display(shown, root), 0, 0), "unreadable", $"cannot read the folder '{Display(shown, root)}': {ex.Message}", $"make it readable, or move it out of the {what} folder"));
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var name = entry.Name;
+            var entryShown = Path.Join(shown, name);
+            var isYaml = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+            var isLink = entry.LinkTarget is not null;
+            if (!isLink && entry is DirectoryInfo)
+            {
+                if (!name.Equals(".git", StringComparison.OrdinalIgnoreCase)) Walk(entry.FullName, entryShown, root, scope, found, diagnostics, what, visited);
+                continue;
+            }
+
+            if (!isLink && !isYaml) continue;
+            var target = entry.FullName;
+            if (isLink && scope.Check(entry.FullName, out target) is { } refused)
+            {
+                // A link that is not read anyway (not YAML, not a folder) is no one's business.
+                if (isYaml || Directory.Exists(entry.FullName))
+                {
+                    diagnostics.Add(Diagnostic.Error(
+                        new Location(Display(entryShown, root), 0, 0), "outside-repository", $"the link '{Display(entryShown, root)}' is not followed: {refused}", "replace the link with the file itself"));
+                }
+
+                continue;
+            }
+
+            var kind = FileKinds.Of(target);
+            if (kind == FileKind.Directory)
+            {
+                if (!name.Equals(".git", StringComparison.OrdinalIgnoreCase)) Walk(target, entryShown, root, scope, found, diagnostics, what, visited);
+            }
+            else if (isYaml && kind == FileKind.Regular)
+            {
+                found[Display(entryShown, root)] = (target, scope);
+            }
+            else if (isYaml && kind == FileKind.Special)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    new Location(Display(entryShown, root), 0, 0), "not-a-file", $"'{Display(entryShown, root)}' is {FileKinds.Describe(kind)}, which FactCheck does not read", $"{what} files must be ordinary files"));
+            }
+        }
     }
 
     public static string Display(string fullPath, string root)

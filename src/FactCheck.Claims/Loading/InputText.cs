@@ -30,6 +30,14 @@ public static class InputText
         var where = at ?? new Location(displayPath, 1, 1);
         byte[] bytes;
         int length;
+        // Opening a FIFO blocks until someone writes to it, and a device can be read without end: not input.
+        var kind = FileKinds.Of(fullPath);
+        if (kind is FileKind.Special or FileKind.Directory)
+        {
+            diagnostics.Add(Diagnostic.Error(where, "not-a-file", $"'{Path.GetFileName(fullPath)}' is {FileKinds.Describe(kind)}, which FactCheck does not read", "give the path of an ordinary file"));
+            return null;
+        }
+
         try
         {
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -70,9 +78,9 @@ public static class InputText
                 return null;
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            diagnostics.Add(Diagnostic.Error(where, "unreadable", $"cannot read '{fullPath}': {ex.Message}"));
+            diagnostics.Add(Diagnostic.Error(where, "unreadable", $"cannot read '{displayPath}': {ex.Message}"));
             return null;
         }
 

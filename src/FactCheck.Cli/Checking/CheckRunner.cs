@@ -106,11 +106,19 @@ public static class CheckRunner
         return ReportStore.ReadBaselineFingerprints(file);
     }
 
+    /// <exception cref="ReportNotRecordedException">The report refused the run; it carries the outcome, to be written anyway.</exception>
     private static void Record(CheckOptions options, string baseDirectory, RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started)
     {
         if (options.Database is null) return;
         var path = Path.GetFullPath(options.Database, baseDirectory);
-        using var store = ReportStore.Open(path);
-        store.WriteRun(ReportMapping.ToRunData(inputs, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
+        try
+        {
+            using var store = ReportStore.Open(path);
+            store.WriteRun(ReportMapping.ToRunData(inputs, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
+        }
+        catch (ReportException ex)
+        {
+            throw new ReportNotRecordedException(outcome, ex);
+        }
     }
 }

@@ -45,9 +45,13 @@ internal static class CheckCommand
             var options = settings.Options with { Engine = EngineOption.Resolve(parse.GetValue(engine)) };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
 
+            var outputPath = parse.GetValue(output);
+            var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
+            ReportNotRecordedException? notRecorded = null;
             CheckOutcome outcome;
             try
             {
+                if (outputFull is not null) OutputFile.CheckTarget(outputFull, outputPath!);
                 // Progress only for a person watching: stderr must be the real terminal.
                 Action<string>? progress = !parse.GetValue(display.Quiet) && stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
@@ -65,10 +69,20 @@ internal static class CheckCommand
                 stderr.WriteLine($"factcheck check: {ex.Message}");
                 return ExitCodes.InvalidInput;
             }
+            catch (OutputFileException ex)
+            {
+                stderr.WriteLine($"factcheck check: {ex.Message}");
+                return ex.ExitCode;
+            }
+            catch (ReportNotRecordedException ex)
+            {
+                // The findings and SARIF still go out: CI must not lose them because the report file is broken.
+                outcome = ex.Outcome;
+                notRecorded = ex;
+            }
 
             var chosen = parse.GetValue(format)
                 ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
-            var outputPath = parse.GetValue(output);
             if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
             var formatter = OutputFormats.Create(chosen, textOptions);
             var timer = new PhaseTimer();
@@ -78,8 +92,17 @@ internal static class CheckCommand
             }
             else
             {
-                using var file = new StreamWriter(CliContext.FullPath(outputPath), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                formatter.Write(outcome, file);
+                try
+                {
+                    OutputFile.Write(outputFull!, outputPath, file => formatter.Write(outcome, file));
+                }
+                catch (OutputFileException ex)
+                {
+                    stderr.WriteLine($"factcheck check: {ex.Message}");
+                    if (notRecorded is not null) stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
+                    return ex.ExitCode;
+                }
+
                 if (!textOptions.Quiet) stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
             }
 
@@ -87,6 +110,11 @@ internal static class CheckCommand
             var summaryFile = parse.GetValue(stepSummary)
                 ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
+            if (notRecorded is not null)
+            {
+                stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
+                return ExitCodes.InternalError;
+            }
 
             if (options.Database is not null && outcome.ExitCode != ExitCodes.InternalError && !textOptions.Quiet)
             {

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using FactCheck.Claims.Loading;
 
 namespace FactCheck.Cli.Commands;
 
 /// <summary>The <c>--db</c> option shared by the commands that read the report.</summary>
 internal static class ReportOptions
 {
-    /// <summary>The report's file name; <c>check</c> writes it beside the claims folder.</summary>
+    /// <summary>The report's file name (where it goes by default: <see cref="Configuration.Project.DefaultReport"/>).</summary>
     public const string DefaultReportName = "factcheck.db";
 
     public static Option<string> Database() => new("--db")

@@ -54,7 +54,8 @@ public sealed class BaselineRefTests
         // Annotations: only the new finding.
         var github = project.Run(".", "check", "--no-report", "--format", "github", "--baseline-ref", "main", "--step-summary", summary).Output;
         Assert.Single(github.Split('\n'), l => l.StartsWith("::error file=", StringComparison.Ordinal));
-        Assert.Contains("5 findings already in the baseline not annotated", github, StringComparison.Ordinal);
+        Assert.Contains("4 findings already in the baseline not annotated", github, StringComparison.Ordinal);
+        Assert.Contains("1 finding (info) not shown", github, StringComparison.Ordinal);
 
         // The temporary worktree is gone, from the disk and from git's list.
         var worktrees = Git(project, "worktree", "list", "--porcelain").Output;

@@ -10,7 +10,8 @@ public sealed class ProjectConfigTests
         Directory.CreateDirectory(Path.Combine(project.Root, ".git"));
         var (exit, output, error) = project.Run("claims", "check");
         Assert.Equal(1, exit);
-        Assert.Contains("story.yaml:13:9 error demo.quote-missing", output, StringComparison.Ordinal);
+        Assert.Contains("error demo.quote-missing:", output, StringComparison.Ordinal);
+        Assert.Contains("  story.yaml:13:9 ", output, StringComparison.Ordinal);
         Assert.Contains("recorded the run in ../factcheck.db", error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(project.Root, "factcheck.db")));
         Assert.Equal(0, project.Run("claims", "validate").Exit);
@@ -44,7 +45,8 @@ public sealed class ProjectConfigTests
         Directory.CreateDirectory(Path.Combine(project.Root, "sub", "deeper"));
         var (exit, output, error) = project.Run(Path.Combine("sub", "deeper"), "check");
         Assert.Equal(0, exit);
-        Assert.Contains("../../data/story.yaml:13:9 warning demo.quote-missing", output, StringComparison.Ordinal);
+        Assert.Contains("warning demo.quote-missing:", output, StringComparison.Ordinal);
+        Assert.Contains("  ../../data/story.yaml:13:9 ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo.date", output, StringComparison.Ordinal);
         Assert.Contains("recorded the run in ../../out/report.db", error, StringComparison.Ordinal);
 
@@ -82,7 +84,7 @@ public sealed class ProjectConfigTests
         Assert.Equal(1, exit);
         Assert.Contains("warning demo.opposite", output, StringComparison.Ordinal);
         Assert.DoesNotContain("info demo.unattributed", output, StringComparison.Ordinal);
-        Assert.Contains("1 finding below error not shown", error, StringComparison.Ordinal);
+        Assert.Contains("1 finding (info) not shown", output, StringComparison.Ordinal);
 
         var json = project.Run(".", "check", "--format", "json").Output;
         Assert.Contains("demo.unattributed", json, StringComparison.Ordinal);

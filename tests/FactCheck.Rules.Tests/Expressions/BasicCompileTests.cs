@@ -28,6 +28,10 @@ public sealed class BasicCompileTests : ExpressionTestBase
     [InlineData("c.Source.Outlet == 'The Paper'", true)]
     [InlineData("c.Source.Year == 2023", true)]
     [InlineData("a.Words > 1000", true)]
+    [InlineData("-(1 + 1) < 0", true)]
+    [InlineData("-(c.Count + 1) == -4", true)]
+    [InlineData("-(-(c.Count * 2)) == 6", true)]
+    [InlineData("-(c.Source.Year - 2000) == -23", true)]
     public void Conditions_evaluate(string text, bool expected) => Assert.Equal(expected, Check(text));
 
     [Fact]

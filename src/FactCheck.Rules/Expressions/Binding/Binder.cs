@@ -187,7 +187,12 @@ internal sealed class Binder
         if (operand is ConstantExpression { Value: long l }) return Expression.Constant(-l);
         if (operand is ConstantExpression { Value: double d }) return Expression.Constant(-d);
         var promoted = ToNumber(operand, kind == ValueKind.Real, TypeSystem.IsNullable(operand.Type));
-        return kind == ValueKind.Real ? Expression.Negate(promoted) : Guard(Expression.NegateChecked(promoted), u.Start);
+        // 0 - x rather than NegateChecked: the compiler pushes NegateChecked's 0 before the operand, and an operand holding
+        // a try block (a guarded sum, as in -(1 + 1)) must start on an empty stack, which only binary operands get
+        // (spilled to temporaries): NegateChecked over a guard was an InvalidProgramException.
+        return kind == ValueKind.Real
+            ? Expression.Negate(promoted)
+            : Guard(Expression.SubtractChecked(Expression.Constant(0L, promoted.Type), promoted), u.Start);
     }
 
     private static Expression ToNumber(Expression e, bool real, bool nullable)
