@@ -1,6 +1,7 @@
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
+using FactCheck.Rules.Expressions.Reports;
 
 namespace FactCheck.Rules.Facts;
 
@@ -71,6 +72,7 @@ public static class FactProjection
         }
 
         var groups = ClaimGroups.Build(set.Claims, id => lineages.GetValueOrDefault(id, id));
+        var graph = new PropositionGraph(set.Propositions);
 
         foreach (var proposition in set.Propositions)
         {
@@ -102,11 +104,12 @@ public static class FactProjection
             // articles is resolved once, not once per mention.
             var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
             var dates = new DateTexts();
-            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, resolutions, dates, chunk);
+            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, graph, resolutions, dates, chunk);
             chunks[c] = chunk;
         });
 
         foreach (var chunk in chunks) facts.AddRange(chunk);
+        MarkFirstWordings(facts);
         return facts;
     }
 
@@ -115,6 +118,7 @@ public static class FactProjection
         Dictionary<string, Source> sources,
         Dictionary<string, string> lineages,
         ClaimGroups groups,
+        PropositionGraph graph,
         Dictionary<(string, PartialDate?), DateResolution> resolutions,
         DateTexts dates,
         List<IFact> facts)
@@ -141,13 +145,24 @@ public static class FactProjection
             group.Id,
             group.Sources,
             group.Lineages,
-            group.Lineage));
+            group.Lineage,
+            group.Appearances,
+            claim.Appearances.Count(a => a.Attribution == AttributionKind.DirectQuote || a.QuotedFragments.Count > 0),
+            claim.Appearances.Count(a => a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null))));
 
         foreach (var stance in claim.Stances)
         {
             var s = stance.Location;
+            var polarity = KebabCase.Of(stance.Polarity);
             facts.Add(new StanceFact(
-                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
+                claim.Id, stance.Proposition.Id, polarity, stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
+
+            // What the stance entails along implies/excludes edges, with Via naming the proposition it started from.
+            foreach (var (proposition, entailed) in graph.Entailed(stance.Proposition.Id, polarity))
+            {
+                facts.Add(new StanceFact(
+                    claim.Id, proposition, entailed, stance.Hedge, claim.Claimant.Name, made, status, stance.Proposition.Id, s.File, s.Line, s.Column));
+            }
         }
 
         PartialDate? firstPublished = null;
@@ -188,7 +203,8 @@ public static class FactProjection
                 appearance.QuotedFragments,
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
-                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id)));
+                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
+                QuoteKey(appearance)));
 
             foreach (var mention in appearance.Dates)
             {
@@ -216,6 +232,23 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.SameAs, "same-as", facts);
         AddLinks(claim.Id, claim.Links.Contradicts, "contradicts", facts);
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
+    }
+
+    private static string? QuoteKey(Appearance appearance)
+    {
+        if (appearance.Attribution != AttributionKind.DirectQuote) return null;
+        var words = Words.Of(appearance.Quote);
+        return words.Count >= 4 ? words.Key : null;
+    }
+
+    /// <summary>Marks the first appearance of each direct-quote wording (one sequential pass, in file order).</summary>
+    private static void MarkFirstWordings(List<IFact> facts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is AppearanceFact { QuoteKey: { } key } a && seen.Add(key)) facts[i] = a with { FirstOfWording = true };
+        }
     }
 
     /// <summary>A listed date expression is the claim's made.text when one is the other, or lies inside it ("in June" in "published in June").</summary>
