@@ -10,6 +10,8 @@ namespace FactCheck.Rules.Facts;
 /// <param name="ClaimGroup">The claim's <c>same_as</c> group: the id of the first claim (in file order) linked to it either way.</param>
 /// <param name="Fragments">Quoted fragments inside a paraphrased or reported sentence.</param>
 /// <param name="SourcePrimary">Its source is a primary record.</param>
+/// <param name="QuoteKey">A direct quote of four words or more, folded (case, accents, punctuation aside): equal keys are the same words.</param>
+/// <param name="FirstOfWording">The first appearance (in file order) with its <see cref="QuoteKey"/>, so rules can group a wording once.</param>
 /// <param name="SourceLineage">Its source's independence group (see <see cref="SourceFact.Lineage"/>).</param>
 public sealed record AppearanceFact(
     string ClaimId,
@@ -36,7 +38,9 @@ public sealed record AppearanceFact(
     IReadOnlyList<string>? Fragments = null,
     string? SourceKind = null,
     bool SourcePrimary = false,
-    string SourceLineage = "") : IFact
+    string SourceLineage = "",
+    string? QuoteKey = null,
+    bool FirstOfWording = false) : IFact
 {
     public string Key => $"appearance:{ClaimId}#{Index}";
 

@@ -1,6 +1,7 @@
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
+using FactCheck.Rules.Expressions.Reports;
 
 namespace FactCheck.Rules.Facts;
 
@@ -107,6 +108,7 @@ public static class FactProjection
         });
 
         foreach (var chunk in chunks) facts.AddRange(chunk);
+        MarkFirstWordings(facts);
         return facts;
     }
 
@@ -188,7 +190,8 @@ public static class FactProjection
                 appearance.QuotedFragments,
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
-                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id)));
+                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
+                QuoteKey(appearance)));
 
             foreach (var mention in appearance.Dates)
             {
@@ -216,6 +219,23 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.SameAs, "same-as", facts);
         AddLinks(claim.Id, claim.Links.Contradicts, "contradicts", facts);
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
+    }
+
+    private static string? QuoteKey(Appearance appearance)
+    {
+        if (appearance.Attribution != AttributionKind.DirectQuote) return null;
+        var words = Words.Of(appearance.Quote);
+        return words.Count >= 4 ? words.Key : null;
+    }
+
+    /// <summary>Marks the first appearance of each direct-quote wording (one sequential pass, in file order).</summary>
+    private static void MarkFirstWordings(List<IFact> facts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (facts[i] is AppearanceFact { QuoteKey: { } key } a && seen.Add(key)) facts[i] = a with { FirstOfWording = true };
+        }
     }
 
     /// <summary>A listed date expression is the claim's made.text when one is the other, or lies inside it ("in June" in "published in June").</summary>

@@ -35,4 +35,13 @@ public sealed record SourceFact(
     public string Key => "source:" + Id;
 
     public bool HasText => Text is not null;
+
+    /// <summary>
+    /// No byline is recorded and one could be: <c>authors</c> is absent, and the source is not a story known only
+    /// through its copies (no stored text, others derive from or credit it), whose byline nobody has seen.
+    /// </summary>
+    public bool BylineMissing => !AuthorsKnown && !(Copies > 0 && Text is null);
+
+    /// <summary>The byline for messages: as printed, <c>none printed</c>, <c>unknown</c>, or <c>MISSING</c>.</summary>
+    public string BylineNote => Byline ?? (AuthorsKnown ? "none printed" : BylineMissing ? "MISSING" : "unknown (known through its copies)");
 }

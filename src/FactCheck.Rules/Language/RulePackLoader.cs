@@ -3,6 +3,7 @@ using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
 using FactCheck.Engine;
 using FactCheck.Rules.Expressions;
+using FactCheck.Rules.Expressions.Reports;
 using FactCheck.Rules.Facts;
 
 namespace FactCheck.Rules.Language;
@@ -22,8 +23,28 @@ public static class RulePackLoader
         functions.Register("isRelative", typeof(DateFunctions).GetMethod(nameof(DateFunctions.IsRelative))!);
         functions.Register("year", typeof(DateFunctions).GetMethod(nameof(DateFunctions.Year))!);
         functions.Register("quoteFound", typeof(TextFunctions).GetMethod(nameof(TextFunctions.QuoteFound))!);
+        functions.Register("fragmentsFound", typeof(TextFunctions).GetMethod(nameof(TextFunctions.FragmentsFound))!);
+        functions.AllowClass(typeof(ReportFunctions));
+        foreach (var (name, method) in ReportFunctionNames) functions.Register(name, typeof(ReportFunctions).GetMethod(method)!);
         return new ExpressionCompiler(FactProjection.FactTypes.Values, functions);
     }
+
+    private static readonly (string Name, string Method)[] ReportFunctionNames =
+    [
+        ("driftLevel", nameof(ReportFunctions.DriftLevel)),
+        ("driftReport", nameof(ReportFunctions.DriftReport)),
+        ("stanceConflict", nameof(ReportFunctions.StanceConflict)),
+        ("selfContradiction", nameof(ReportFunctions.SelfContradiction)),
+        ("chainConflict", nameof(ReportFunctions.ChainConflict)),
+        ("circumstanceConflict", nameof(ReportFunctions.CircumstanceConflict)),
+        ("secondHandChain", nameof(ReportFunctions.SecondHandChain)),
+        ("sameWordsReport", nameof(ReportFunctions.SameWordsReport)),
+        ("uncreditedCopy", nameof(ReportFunctions.UncreditedCopy)),
+        ("whenMadeConflict", nameof(ReportFunctions.WhenMadeConflict)),
+        ("eventDateConflict", nameof(ReportFunctions.EventDateConflict)),
+        ("claimIds", nameof(ReportFunctions.ClaimIds)),
+        ("sourceCount", nameof(ReportFunctions.SourceCount)),
+    ];
 
     public static RulePack Load(IEnumerable<string> paths, string? baseDirectory = null)
     {

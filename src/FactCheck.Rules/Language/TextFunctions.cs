@@ -20,4 +20,20 @@ public static class TextFunctions
         var needle = ExpressionFunctions.NormalizeQuote(quote)!.Trim('"', '\'', ' ', '.', ',');
         return haystack.Contains(needle, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// True when every quoted fragment occurs in <paramref name="text"/> (normalised as for <see cref="QuoteFound"/>);
+    /// null when the text is missing; true when there are no fragments.
+    /// </summary>
+    public static bool? FragmentsFound(IReadOnlyList<string>? fragments, string? text)
+    {
+        if (text is null) return null;
+        if (fragments is null) return true;
+        foreach (var fragment in fragments)
+        {
+            if (QuoteFound(fragment, text) == false) return false;
+        }
+
+        return true;
+    }
 }

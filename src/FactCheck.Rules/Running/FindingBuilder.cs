@@ -21,7 +21,22 @@ internal static class FindingBuilder
         // A finding names a handful of claims and sources: small lists sorted once beat sorted sets.
         var claims = new List<string>(4);
         var sources = new List<string>(4);
-        foreach (var fact in facts)
+        // A grouped finding (over a collected list) concerns the claims of the facts it collected too (a list of sources is
+        // what it was compared with, not what it is about); its identity (keys) stays that of the facts it is bound to.
+        var concerned = facts;
+        for (var i = 0; i < bound.Count; i++)
+        {
+            if (bound[i] is IEnumerable<IFact> collected and not IFact)
+            {
+                if (ReferenceEquals(concerned, facts)) concerned = [.. facts];
+                foreach (var fact in collected)
+                {
+                    if (fact is not SourceFact) concerned.Add(fact);
+                }
+            }
+        }
+
+        foreach (var fact in concerned)
         {
             switch (fact)
             {

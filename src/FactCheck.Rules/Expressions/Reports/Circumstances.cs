@@ -1,0 +1,133 @@
+using FactCheck.Rules.Facts;
+
+namespace FactCheck.Rules.Expressions.Reports;
+
+/// <summary>
+/// Appearances of one claim (or of <c>same_as</c> claims) that disagree on a circumstance: where, on what occasion and
+/// when relative to it, to whom, in what role. Values are compared as sets of words (case, accents, word order and
+/// small words aside), and one that only adds detail to another agrees with it ("President" and "Russian President")
+/// unless the added words move it ("outside Moscow" is not "Moscow"; "vice chairman" is not "chairman").
+/// </summary>
+internal static class Circumstances
+{
+    public static readonly IReadOnlyList<string> Fields = ["place", "occasion", "audience", "speaker_role", "hedge"];
+
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "of", "in", "at", "on", "to", "with", "and", "by", "for", "from", "s", "his", "her", "its", "their",
+    };
+
+    /// <summary>Words that make a more detailed value a different one rather than a more precise one.</summary>
+    private static readonly HashSet<string> Shifting = new(StringComparer.Ordinal)
+    {
+        "outside", "near", "outskirts", "beyond", "not", "before", "after", "ahead", "following", "prior", "later", "earlier",
+        "former", "deputy", "vice", "acting", "ex", "assistant", "late",
+    };
+
+    public static string? Conflict(IReadOnlyList<AppearanceFact>? appearances, string? field)
+    {
+        if (appearances is null || appearances.Count < 2 || field is null) return null;
+        var values = new List<(string Shown, HashSet<string> Words, List<string> Sources)>();
+        foreach (var a in appearances)
+        {
+            var value = Value(a, field);
+            if (value is null) continue;
+            var words = Words.Of(value).Folded.Where(w => !Ignored.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            var match = values.FindIndex(v => v.Words.SetEquals(words));
+            if (match < 0) values.Add((value, words, [Label(a)]));
+            else if (!values[match].Sources.Contains(Label(a))) values[match].Sources.Add(Label(a));
+        }
+
+        if (values.Count < 2) return null;
+        if (field == "occasion") return OccasionConflict(appearances);
+        // Linear in the distinct values: each is checked against the first (the primary record's, when listed first).
+        var reference = values.FirstOrDefault(v => v.Sources.Any(s => s.EndsWith(" (primary)", StringComparison.Ordinal)));
+        if (reference.Words is null) reference = values[0];
+        var disagreeing = values.Where(v => !ReferenceEquals(v.Words, reference.Words) && !Compatible(v.Words, reference.Words)).ToList();
+        if (disagreeing.Count == 0) return null;
+        var claim = appearances[0].ClaimGroup.Length > 0 ? appearances[0].ClaimGroup : appearances[0].ClaimId;
+        var name = field switch { "speaker_role" => "the speaker's role", "occasion" => "the occasion", _ => field };
+        return $"{name} of claim {claim} differs between sources: " +
+            string.Join(" vs ", new[] { reference }.Concat(disagreeing).Select(v => $"\"{v.Shown}\" ({Listing.Of(v.Sources)})"));
+    }
+
+    private static string Label(AppearanceFact a) => a.SourcePrimary ? a.SourceId + " (primary)" : a.SourceId;
+
+    private static string? Value(AppearanceFact a, string field) => field switch
+    {
+        "place" => a.Place,
+        "audience" => a.Audience,
+        "speaker_role" => a.SpeakerRole,
+        // The occasion and when relative to it: "before talks with Zhang" is not "at talks with Zhang".
+        "occasion" => a.Occasion is null ? null : a.Timing is null ? a.Occasion : $"{a.Timing} {a.Occasion}",
+        "hedge" => a.Attribution == "unattributed" && a.Hedge is null ? null : a.Hedge ?? "stated flatly",
+        _ => null,
+    };
+
+    private static bool Compatible(HashSet<string> a, HashSet<string> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        if (!small.All(w => large.Any(l => SameStem(w, l)))) return false;
+        return !large.Where(l => !small.Any(w => SameStem(w, l))).Any(Shifting.Contains);
+    }
+
+    /// <summary>One word or its derived form: "Russia" and "Russian", "China" and "Chinese", "bloc" and "blocs".</summary>
+    private static bool SameStem(string a, string b)
+    {
+        if (a == b) return true;
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common]) common++;
+        // An abbreviation ("Gen." for "General") is the word it shortens.
+        if (common >= 3 && (common == a.Length || common == b.Length)) return true;
+        return common >= 4 && a.Length - common <= 3 && b.Length - common <= 3;
+    }
+
+    /// <summary>
+    /// Occasions are worded freely ("receiving General Zhang", "welcomed Gen. Zhang"), so two name the same event
+    /// when they share a name (a capitalised word after the first), or, without names, any word of substance; those
+    /// that share nothing are different events. Among the same event, a different timing (before/at/after) disagrees.
+    /// </summary>
+    private static string? OccasionConflict(IReadOnlyList<AppearanceFact> appearances)
+    {
+        var events = new List<(HashSet<string> Names, List<(string Timing, string Shown, List<string> Sources)> Timings)>();
+        foreach (var a in appearances)
+        {
+            if (a.Occasion is null) continue;
+            var words = Words.Of(a.Occasion);
+            var names = Enumerable.Range(1, Math.Max(0, words.Count - 1))
+                .Where(i => words.Printed[i].Length > 0 && char.IsUpper(words.Printed[i][0]))
+                .Select(i => words.Folded[i]).ToHashSet(StringComparer.Ordinal);
+            if (names.Count == 0) names = words.Folded.Where(w => !Ignored.Contains(w) && !Words.FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            var timing = a.Timing ?? "at or around";
+            var index = events.FindIndex(e => e.Names.Any(n => names.Any(m => SameStem(n, m))));
+            if (index < 0)
+            {
+                events.Add((names, [(timing, a.Occasion, [Label(a)])]));
+                continue;
+            }
+
+            var timings = events[index].Timings;
+            var t = timings.FindIndex(x => x.Timing == timing);
+            if (t < 0) timings.Add((timing, a.Occasion, [Label(a)]));
+            else if (!timings[t].Sources.Contains(Label(a))) timings[t].Sources.Add(Label(a));
+        }
+
+        var claim = appearances[0].ClaimGroup.Length > 0 ? appearances[0].ClaimGroup : appearances[0].ClaimId;
+        var parts = new List<string>();
+        if (events.Count > 1)
+        {
+            parts.Add("different events: " + string.Join(" vs ", events.Select(e =>
+                $"\"{e.Timings[0].Shown}\" ({Listing.Of(e.Timings.SelectMany(t => t.Sources))})")));
+        }
+
+        // "at or around" (no timing recorded) does not contradict a recorded timing.
+        foreach (var e in events)
+        {
+            var recorded = e.Timings.Where(t => t.Timing != "at or around").ToList();
+            if (recorded.Count < 2) continue;
+            parts.Add($"{string.Join(" vs ", recorded.Select(t => $"{t.Timing} \"{t.Shown}\" ({Listing.Of(t.Sources)})"))}");
+        }
+
+        return parts.Count == 0 ? null : $"the occasion of claim {claim} differs between sources: {string.Join("; ", parts)}";
+    }
+}

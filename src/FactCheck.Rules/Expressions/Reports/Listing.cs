@@ -1,0 +1,15 @@
+namespace FactCheck.Rules.Expressions.Reports;
+
+/// <summary>Short lists in messages: a finding over 5,000 claims names a few and counts the rest.</summary>
+internal static class Listing
+{
+    public const int Shown = 5;
+
+    public static string Of(IEnumerable<string> items, int shown = Shown)
+    {
+        var list = items.Distinct(StringComparer.Ordinal).ToList();
+        return list.Count <= shown
+            ? string.Join(", ", list)
+            : $"{string.Join(", ", list.Take(shown))} and {list.Count - shown} more";
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using FactCheck.Rules.Facts;
+
+namespace FactCheck.Rules.Expressions.Reports;
+
+/// <summary>
+/// Functions that turn a collected list of facts into one finding's text (null when there is nothing to report), so a
+/// rule can say a grouped problem once: <c>collect</c> the facts, test <c>f(list) != null</c>, print <c>{f(list)}</c>.
+/// Each result is computed once per list (the engine hands the condition and the message the same list).
+/// </summary>
+public static class ReportFunctions
+{
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> Results = new();
+
+    /// <summary><c>warning</c> when a claim's wordings differ in meaning (negation, hedge, number, a qualifier dropped or words added), <c>info</c> when only in words, null when they do not drift.</summary>
+    public static string? DriftLevel(IReadOnlyList<AppearanceFact>? appearances) => Drift(appearances)?.Level;
+
+    /// <summary>The claim's distinct wordings, each with its sources and its word-level changes against the reference.</summary>
+    public static string? DriftReport(IReadOnlyList<AppearanceFact>? appearances) => Drift(appearances)?.Message;
+
+    /// <summary>Different claimants asserting and denying one proposition, with counts.</summary>
+    public static string? StanceConflict(IReadOnlyList<StanceFact>? stances) =>
+        Cached(stances, "opposite", () => StanceConflicts.Opposite(stances));
+
+    /// <summary>Claimants who assert and deny one proposition in different claims.</summary>
+    public static string? SelfContradiction(IReadOnlyList<StanceFact>? stances) =>
+        Cached(stances, "self", () => StanceConflicts.SelfContradiction(stances));
+
+    /// <summary>Conflicts at a proposition reached through implies/excludes edges, once per conflict, naming the chain.</summary>
+    public static string? ChainConflict(
+        string? proposition, IReadOnlyList<StanceFact>? derived, IReadOnlyList<StanceFact>? direct, IReadOnlyList<PropositionEdgeFact>? edges) =>
+        Cached(derived, "chain:" + proposition + ":" + RuntimeHelpers.GetHashCode(direct ?? (object)string.Empty), () => StanceConflicts.ThroughEdges(proposition, derived, direct, edges));
+
+    /// <summary>Appearances disagreeing on <paramref name="field"/>: place, occasion (with timing), audience, speaker_role or hedge.</summary>
+    public static string? CircumstanceConflict(IReadOnlyList<AppearanceFact>? appearances, string? field) =>
+        Cached(appearances, "circumstance:" + field, () => Circumstances.Conflict(appearances, field));
+
+    /// <summary>The intermediaries a claim's second-hand appearances come through, as chains.</summary>
+    public static string? SecondHandChain(IReadOnlyList<AppearanceFact>? appearances) =>
+        Cached(appearances, "second-hand", () => SecondHand.Chain(appearances));
+
+    /// <summary>One wording (the appearances share it) given to more than one speaker.</summary>
+    public static string? SameWordsReport(IReadOnlyList<AppearanceFact>? appearances) =>
+        Cached(appearances, "same-words", () => SameWords.Report(appearances));
+
+    /// <summary>The source whose stored text <paramref name="source"/> nearly copies with no credit, from the texts of <paramref name="sources"/>.</summary>
+    public static string? UncreditedCopy(SourceFact? source, IReadOnlyList<SourceFact>? sources)
+    {
+        if (source?.Text is null || sources is null) return null;
+        var index = (TextCopies)Results.GetValue(sources, _ => new ConcurrentDictionary<string, object?>())
+            .GetOrAdd("copies-index", _ => TextCopies.Build(sources))!;
+        return Cached(source, "copy:" + RuntimeHelpers.GetHashCode(sources), () => index.UncreditedCopy(source));
+    }
+
+    /// <summary>The sources' readings of when the claim was made, when they disagree.</summary>
+    public static string? WhenMadeConflict(IReadOnlyList<DateMentionFact>? mentions) =>
+        Cached(mentions, "when-made", () => DateConflicts.WhenMade(mentions));
+
+    /// <summary>The sources' dates for the events the claim mentions, when they disagree.</summary>
+    public static string? EventDateConflict(IReadOnlyList<DateMentionFact>? mentions) =>
+        Cached(mentions, "events", () => DateConflicts.Events(mentions));
+
+    /// <summary>The ids of the claims listed, a few named and the rest counted.</summary>
+    public static string? ClaimIds(IReadOnlyList<ClaimFact>? claims) =>
+        claims is null || claims.Count == 0 ? null : Listing.Of(claims.Select(c => c.Id), 8);
+
+    /// <summary>How many distinct sources print the claims listed.</summary>
+    public static long? SourceCount(IReadOnlyList<AppearanceFact>? appearances) =>
+        appearances?.Select(a => a.SourceId).Distinct(StringComparer.Ordinal).Count();
+
+    private static QuoteDrift.Result? Drift(IReadOnlyList<AppearanceFact>? appearances) =>
+        appearances is null ? null : (QuoteDrift.Result?)Results.GetValue(appearances, _ => new ConcurrentDictionary<string, object?>())
+            .GetOrAdd("drift", _ => QuoteDrift.Analyse(appearances));
+
+    private static string? Cached(object? key, string name, Func<string?> compute) =>
+        key is null ? compute() : (string?)Results.GetValue(key, _ => new ConcurrentDictionary<string, object?>()).GetOrAdd(name, _ => compute());
+}

@@ -1,0 +1,151 @@
+using System.Text;
+
+namespace FactCheck.Rules.Expressions.Reports;
+
+/// <summary>
+/// Printed text as a sequence of words, each kept as printed (for messages) and folded (for comparing): case,
+/// accents, curly quotes, dashes and punctuation do not make two wordings differ.
+/// </summary>
+internal sealed class Words
+{
+    /// <summary>Words that turn a statement into its opposite.</summary>
+    public static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "no", "never", "nothing", "none", "neither", "nor", "without", "nobody", "nowhere", "cannot",
+    };
+
+    /// <summary>Words that soften a statement into a possibility.</summary>
+    public static readonly HashSet<string> Hedges = new(StringComparer.Ordinal)
+    {
+        "likely", "unlikely", "probably", "possibly", "possible", "perhaps", "maybe", "may", "might", "could", "reportedly",
+        "allegedly", "apparently", "seemingly", "suspected", "believed", "presumably", "supposedly", "purportedly",
+    };
+
+    /// <summary>Words that carry grammar rather than meaning: dropping or swapping them is not a change of sense.</summary>
+    public static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "that", "this",
+        "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+        "did", "so", "than", "then", "which", "who", "whom", "whose", "s", "we", "our", "they", "their", "he", "his", "she", "her",
+    };
+
+    private Words(string[] printed, string[] folded)
+    {
+        Printed = printed;
+        Folded = folded;
+    }
+
+    public string[] Printed { get; }
+
+    public string[] Folded { get; }
+
+    public int Count => Folded.Length;
+
+    /// <summary>The folded words joined by single spaces: equal keys mean the same wording.</summary>
+    public string Key => string.Join(' ', Folded);
+
+    public static Words Of(string? text)
+    {
+        var printed = new List<string>();
+        var folded = new List<string>();
+        if (string.IsNullOrEmpty(text)) return new Words([], []);
+        var word = new StringBuilder();
+        void Flush()
+        {
+            if (word.Length == 0) return;
+            var p = word.ToString().Trim('\'');
+            word.Clear();
+            if (p.Length == 0) return;
+            printed.Add(p);
+            folded.Add(Spelling(ExpressionFunctions.Fold(p)!));
+        }
+
+        foreach (var raw in text)
+        {
+            var c = raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : raw;
+            if (char.IsLetterOrDigit(c) || (c == '\'' && word.Length > 0)) word.Append(c);
+            else Flush();
+        }
+
+        Flush();
+        // "n't" is a negation inside a word: "don't" compares as "do not".
+        for (var i = 0; i < folded.Count; i++)
+        {
+            if (folded[i].EndsWith("n't", StringComparison.Ordinal) && folded[i].Length > 3)
+            {
+                folded[i] = folded[i] is "can't" ? "can" : folded[i] is "won't" ? "will" : folded[i][..^3];
+                folded.Insert(i + 1, "not");
+                printed.Insert(i + 1, string.Empty);
+            }
+        }
+
+        return new Words([.. printed], [.. folded]);
+    }
+
+    /// <summary>
+    /// The quoted pieces of a wording: the parts between quotation marks when it has any ("not creating a "military
+    /// bloc" - unlike "certain aggressive Western countries""), else the whole text.
+    /// </summary>
+    public static IReadOnlyList<string> Pieces(string text)
+    {
+        var pieces = new List<string>();
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('"' or '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB')) continue;
+            if (start < 0)
+            {
+                start = i + 1;
+            }
+            else
+            {
+                if (Of(text[start..i]).Count > 0) pieces.Add(text[start..i]);
+                start = -1;
+            }
+        }
+
+        return pieces.Count == 0 ? [text] : pieces;
+    }
+
+    /// <summary>
+    /// British and American spellings compare equal ("defence"/"defense", "neighbour"/"neighbor", "organise"/"organize"):
+    /// both sides are mapped to one form, so a translation's spelling is not a changed word.
+    /// </summary>
+    private static string Spelling(string w)
+    {
+        if (w.Length < 6) return w;
+        if (w.EndsWith("ence", StringComparison.Ordinal) && w is "defence" or "offence" or "licence" or "pretence") return w[..^2] + "se";
+        if (w.EndsWith("our", StringComparison.Ordinal)) return w[..^3] + "or";
+        if (w.EndsWith("ours", StringComparison.Ordinal)) return w[..^4] + "ors";
+        if (w.EndsWith("ise", StringComparison.Ordinal) || w.EndsWith("ised", StringComparison.Ordinal) || w.EndsWith("ising", StringComparison.Ordinal))
+        {
+            var at = w.LastIndexOf("is", StringComparison.Ordinal);
+            return w[..at] + "iz" + w[(at + 2)..];
+        }
+
+        return w;
+    }
+
+    /// <summary>The printed words from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), joined.</summary>
+    public string Span(int from, int to)
+    {
+        var parts = new List<string>();
+        for (var i = from; i < to; i++) parts.Add(Printed[i].Length > 0 ? Printed[i] : "not");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>True when <paramref name="part"/>'s words occur, in order and together, inside these words.</summary>
+    public bool ContainsRun(Words part)
+    {
+        if (part.Count == 0) return true;
+        if (part.Count > Count) return false;
+        for (var i = 0; i + part.Count <= Count; i++)
+        {
+            var j = 0;
+            while (j < part.Count && Folded[i + j] == part.Folded[j]) j++;
+            if (j == part.Count) return true;
+        }
+
+        return false;
+    }
+}
