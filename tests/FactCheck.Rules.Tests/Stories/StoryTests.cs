@@ -24,6 +24,9 @@ public sealed class StoryTests
 
     private static readonly string StoriesDirectory = RepositoryPaths.Combine("tests", "FactCheck.Rules.Tests", "Stories");
 
+    /// <summary>The bundled pack, compiled once for all stories (compiling it is most of a story's cost).</summary>
+    private static readonly Lazy<RulePack> Pack = new(() => RulePackLoader.Load(["rules"], RepositoryPaths.Root));
+
     public static TheoryData<string> Stories() => CaseFolders.Names(StoriesDirectory);
 
     [Theory]
@@ -33,7 +36,7 @@ public sealed class StoryTests
         var dir = Path.Combine(StoriesDirectory, story);
         var claims = ClaimsLoader.Load(["claims"], dir);
         Assert.Empty(claims.Diagnostics);
-        var pack = RulePackLoader.Load(["rules"], RepositoryPaths.Root);
+        var pack = Pack.Value;
         Assert.Empty(pack.Diagnostics);
 
         var result = RuleRunner.Run(pack, claims.ClaimSet);
