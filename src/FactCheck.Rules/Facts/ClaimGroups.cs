@@ -13,7 +13,7 @@ internal sealed class ClaimGroups
     private ClaimGroups(Dictionary<string, Group> byClaim) => _byClaim = byClaim;
 
     /// <summary>One group: named after its first claim in file order.</summary>
-    public sealed record Group(string Id, int Sources, int Lineages, string? Lineage);
+    public sealed record Group(string Id, int Sources, int Lineages, string? Lineage, int Appearances);
 
     public static ClaimGroups Build(IReadOnlyList<Claim> claims, Func<string, string> lineageOf)
     {
@@ -29,12 +29,14 @@ internal sealed class ClaimGroups
 
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var sourceSets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var appearances = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var claim in claims)
         {
             var root = sets.Find(claim.Id);
             first.TryAdd(root, claim.Id);
             if (!sourceSets.TryGetValue(root, out var ids)) sourceSets[root] = ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var appearance in claim.Appearances) ids.Add(appearance.Source.Id);
+            appearances[root] = appearances.GetValueOrDefault(root) + claim.Appearances.Count;
         }
 
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -42,7 +44,7 @@ internal sealed class ClaimGroups
         {
             var lineages = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in ids) lineages.Add(lineageOf(id));
-            groups[root] = new Group(first[root], ids.Count, lineages.Count, lineages.Count == 1 ? lineages.First() : null);
+            groups[root] = new Group(first[root], ids.Count, lineages.Count, lineages.Count == 1 ? lineages.First() : null, appearances[root]);
         }
 
         var byClaim = new Dictionary<string, Group>(StringComparer.Ordinal);

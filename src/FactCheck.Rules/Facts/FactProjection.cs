@@ -72,6 +72,7 @@ public static class FactProjection
         }
 
         var groups = ClaimGroups.Build(set.Claims, id => lineages.GetValueOrDefault(id, id));
+        var graph = new PropositionGraph(set.Propositions);
 
         foreach (var proposition in set.Propositions)
         {
@@ -103,7 +104,7 @@ public static class FactProjection
             // articles is resolved once, not once per mention.
             var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
             var dates = new DateTexts();
-            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, resolutions, dates, chunk);
+            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, graph, resolutions, dates, chunk);
             chunks[c] = chunk;
         });
 
@@ -117,6 +118,7 @@ public static class FactProjection
         Dictionary<string, Source> sources,
         Dictionary<string, string> lineages,
         ClaimGroups groups,
+        PropositionGraph graph,
         Dictionary<(string, PartialDate?), DateResolution> resolutions,
         DateTexts dates,
         List<IFact> facts)
@@ -143,13 +145,24 @@ public static class FactProjection
             group.Id,
             group.Sources,
             group.Lineages,
-            group.Lineage));
+            group.Lineage,
+            group.Appearances,
+            claim.Appearances.Count(a => a.Attribution == AttributionKind.DirectQuote || a.QuotedFragments.Count > 0),
+            claim.Appearances.Count(a => a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null))));
 
         foreach (var stance in claim.Stances)
         {
             var s = stance.Location;
+            var polarity = KebabCase.Of(stance.Polarity);
             facts.Add(new StanceFact(
-                claim.Id, stance.Proposition.Id, KebabCase.Of(stance.Polarity), stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
+                claim.Id, stance.Proposition.Id, polarity, stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
+
+            // What the stance entails along implies/excludes edges, with Via naming the proposition it started from.
+            foreach (var (proposition, entailed) in graph.Entailed(stance.Proposition.Id, polarity))
+            {
+                facts.Add(new StanceFact(
+                    claim.Id, proposition, entailed, stance.Hedge, claim.Claimant.Name, made, status, stance.Proposition.Id, s.File, s.Line, s.Column));
+            }
         }
 
         PartialDate? firstPublished = null;

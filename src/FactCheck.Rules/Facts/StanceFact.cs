@@ -1,8 +1,9 @@
 namespace FactCheck.Rules.Facts;
 
 /// <summary>
-/// A claim's stance on a proposition. Rules may insert derived stances (reached through
-/// <c>implies</c> edges); <see cref="Via"/> then names the proposition they were derived from.
+/// A claim's stance on a proposition: as written (<see cref="Via"/> null), or entailed along the propositions'
+/// <c>implies</c>/<c>excludes</c> edges (the projection derives them; rules may insert more), <see cref="Via"/> then
+/// naming the proposition the claim's own stance is on.
 /// </summary>
 public sealed record StanceFact(
     string ClaimId,

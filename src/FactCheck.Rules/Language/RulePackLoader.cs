@@ -36,6 +36,7 @@ public static class RulePackLoader
         ("stanceConflict", nameof(ReportFunctions.StanceConflict)),
         ("selfContradiction", nameof(ReportFunctions.SelfContradiction)),
         ("chainConflict", nameof(ReportFunctions.ChainConflict)),
+        ("chainConflictExists", nameof(ReportFunctions.ChainConflictExists)),
         ("circumstanceConflict", nameof(ReportFunctions.CircumstanceConflict)),
         ("secondHandChain", nameof(ReportFunctions.SecondHandChain)),
         ("sameWordsReport", nameof(ReportFunctions.SameWordsReport)),

@@ -32,27 +32,52 @@ public sealed class PartitionedRunTests
     [Fact]
     public void Rules_that_insert_a_fact_type_stay_with_the_rules_that_match_it()
     {
-        var counts = FactProjection.FactTypes.Values.ToDictionary(t => t, _ => 100);
-
-        var groups = RulePartitioner.Partition(BundledPack.Definitions, BundledPack.WrittenTypes, counts, groups: 2);
-
-        Assert.Equal(2, groups.Count);
-        Assert.Equal(
-            BundledPack.Definitions.Select(d => d.Name).Order(),
-            groups.SelectMany(g => g.Rules).Select(r => r.Name).Order());
-        // chain.* rules insert Stance facts: every rule matching Stance must see them.
-        var withChain = Assert.Single(groups, g => g.Rules.Any(r => r.Name == "chain.implied-stance"));
-        var stanceReaders = BundledPack.Definitions
-            .Where(d => RulePartitioner.Patterns(d.Lhs).Any(p => p.FactType == typeof(StanceFact)))
-            .Select(d => d.Name)
-            .ToList();
-        Assert.Contains("contradiction.opposite-stances", stanceReaders);
-        Assert.All(stanceReaders, name => Assert.Contains(withChain.Rules, r => r.Name == name));
-        // Declaration order is kept inside a group (it breaks ties between activations).
-        foreach (var group in groups)
+        // The bundled pack, plus a rule that inserts Stance facts (as a pack deriving stances of its own would).
+        var dir = Path.Combine(Path.GetTempPath(), "factcheck-partition-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
         {
-            var order = group.Rules.Select(r => BundledPack.Definitions.ToList().IndexOf(r)).ToList();
-            Assert.Equal(order.Order(), order);
+            foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("rules"), "*.yaml")) File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(dir, "derive.yaml"), """
+                rules:
+                  - id: derive.reported-stance
+                    title: Stance carried to a broader proposition
+                    severity: info
+                    description: Derives a stance for every claim asserting a proposition that implies another.
+                    when:
+                      - s: Stance
+                        where: s.Polarity == 'asserts' && s.Via == null
+                      - e: PropositionEdge
+                        where: e.From == s.Proposition && e.Kind == 'implies'
+                    then:
+                      - insert: {type: Stance, from: s, set: {Proposition: e.To, Via: s.Proposition}}
+                """);
+            var pack = RulePackLoader.Load([dir], dir);
+            Assert.Empty(pack.Diagnostics);
+            var counts = FactProjection.FactTypes.Values.ToDictionary(t => t, _ => 100);
+
+            var groups = RulePartitioner.Partition(pack.Definitions, pack.WrittenTypes, counts, groups: 2);
+
+            Assert.Equal(2, groups.Count);
+            Assert.Equal(pack.Definitions.Select(d => d.Name).Order(), groups.SelectMany(g => g.Rules).Select(r => r.Name).Order());
+            // The inserting rule writes Stance facts: every rule matching Stance must see them.
+            var withInsert = Assert.Single(groups, g => g.Rules.Any(r => r.Name == "derive.reported-stance"));
+            var stanceReaders = pack.Definitions
+                .Where(d => RulePartitioner.Patterns(d.Lhs).Any(p => p.FactType == typeof(StanceFact)))
+                .Select(d => d.Name)
+                .ToList();
+            Assert.Contains("contradiction.opposite-stances", stanceReaders);
+            Assert.All(stanceReaders, name => Assert.Contains(withInsert.Rules, r => r.Name == name));
+            // Declaration order is kept inside a group (it breaks ties between activations).
+            foreach (var group in groups)
+            {
+                var order = group.Rules.Select(r => pack.Definitions.ToList().IndexOf(r)).ToList();
+                Assert.Equal(order.Order(), order);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 

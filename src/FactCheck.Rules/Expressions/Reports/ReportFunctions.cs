@@ -32,6 +32,10 @@ public static class ReportFunctions
         string? proposition, IReadOnlyList<StanceFact>? derived, IReadOnlyList<StanceFact>? direct, IReadOnlyList<PropositionEdgeFact>? edges) =>
         Cached(derived, "chain:" + proposition + ":" + RuntimeHelpers.GetHashCode(direct ?? (object)string.Empty), () => StanceConflicts.ThroughEdges(proposition, derived, direct, edges));
 
+    /// <summary>Whether <see cref="ChainConflict"/> has anything to report: a linear test, for a rule's condition.</summary>
+    public static bool ChainConflictExists(string? proposition, IReadOnlyList<StanceFact>? derived, IReadOnlyList<StanceFact>? direct) =>
+        StanceConflicts.ThroughEdgesExists(proposition, derived, direct);
+
     /// <summary>Appearances disagreeing on <paramref name="field"/>: place, occasion (with timing), audience, speaker_role or hedge.</summary>
     public static string? CircumstanceConflict(IReadOnlyList<AppearanceFact>? appearances, string? field) =>
         Cached(appearances, "circumstance:" + field, () => Circumstances.Conflict(appearances, field));

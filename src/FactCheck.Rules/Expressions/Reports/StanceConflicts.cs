@@ -66,6 +66,34 @@ internal static class StanceConflicts
         return parts.Count == 0 ? null : string.Join(" | ", parts);
     }
 
+    /// <summary>
+    /// Whether <see cref="ThroughEdges"/> has anything to report, in one linear pass without building the report:
+    /// a derived stance (from an origin sorting no later than the proposition) meets an opposite direct stance of
+    /// another claim.
+    /// </summary>
+    public static bool ThroughEdgesExists(string? proposition, IReadOnlyList<StanceFact>? derived, IReadOnlyList<StanceFact>? direct)
+    {
+        if (proposition is null || derived is null || direct is null || derived.Count == 0 || direct.Count == 0) return false;
+        var total = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byClaim = new Dictionary<(string, string), int>();
+        foreach (var t in direct)
+        {
+            total[t.Polarity] = total.GetValueOrDefault(t.Polarity) + 1;
+            byClaim[(t.ClaimId, t.Polarity)] = byClaim.GetValueOrDefault((t.ClaimId, t.Polarity)) + 1;
+        }
+
+        foreach (var d in derived)
+        {
+            if (d.Via is null || string.CompareOrdinal(d.Via, proposition) > 0) continue;
+            foreach (var (polarity, count) in total)
+            {
+                if (polarity != d.Polarity && count > byClaim.GetValueOrDefault((d.ClaimId, polarity))) return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Verb(string polarity, int count) =>
         polarity switch
         {
