@@ -78,6 +78,36 @@ public sealed class StoryTests
         Assert.True(claims.ClaimSet.Sources.Count(s => !s.Primary && s.Kind is not Claims.Model.SourceKind.WireCopy) >= 3, $"{story} needs several printings");
     }
 
+    /// <summary>
+    /// The corpus is only as good as its transcription: every recorded wording (direct quote, quoted
+    /// fragment, and the printed sentence of a paraphrase or reported appearance) must be in its source's
+    /// stored text. The rules skip excerpted texts (text_excerpt: true), but a story stores exactly the
+    /// passages it quotes, so here every stored text is checked.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Stories))]
+    public void Story_wordings_are_in_the_stored_texts(string story)
+    {
+        var claims = ClaimsLoader.Load(["claims"], Path.Combine(StoriesDirectory, story));
+        var texts = claims.ClaimSet.Sources.Where(s => s.Text is not null).ToDictionary(s => s.Id, s => s.Text!, StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var claim in claims.ClaimSet.Claims)
+        {
+            foreach (var a in claim.Appearances)
+            {
+                if (!texts.TryGetValue(a.Source.Id, out var text)) continue;
+                var where = $"{a.Location.File}:{a.Location.Line} ({claim.Id} in {a.Source.Id})";
+                if (TextFunctions.QuoteFound(a.Quote, text) == false) missing.Add($"{where}: quote \"{a.Quote}\"");
+                foreach (var fragment in a.QuotedFragments)
+                {
+                    if (TextFunctions.QuoteFound(fragment, text) == false) missing.Add($"{where}: fragment \"{fragment}\"");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, "wordings not in the stored text:\n" + string.Join("\n", missing));
+    }
+
     private static List<string> ReadLines(string path) =>
         File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
 
