@@ -55,7 +55,7 @@ public sealed class DifferentialTests
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("FACTCHECK_DIFFERENTIAL_CASES"), out var n) ? n : 2_000;
 
     /// <summary>Operation sequences run on each random rule set (NRules' compilation is most of a case's time).</summary>
-    private const int SequencesPerRuleSet = 10;
+    private const int SequencesPerRuleSet = 20;
 
     private static readonly int[] ProducerKinds = [0, 1, 2, 4];
 
