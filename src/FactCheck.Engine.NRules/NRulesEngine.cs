@@ -39,7 +39,18 @@ public sealed class NRulesEngine : IRuleEngine
         });
         // NRules identifies facts by Equals by default: two equal records would be one fact.
         compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = ReferenceEqualityComparer.Instance;
-        var factory = compiler.Compile(definitions);
+        global::NRules.ISessionFactory factory;
+        try
+        {
+            factory = compiler.Compile(definitions);
+        }
+        catch (global::NRules.RuleCompilationException ex)
+        {
+            // An alternative of an or-rule is named 'rule|n' in NRules.
+            var name = ex.RuleName.Split('|')[0];
+            throw new RuleCompilationException(name, null, null, $"NRules cannot compile it: {ex.InnerException?.Message ?? ex.Message}");
+        }
+
         return new NRulesRuleSet(list, factory, translator.Sites, translator.Bindings);
     }
 }

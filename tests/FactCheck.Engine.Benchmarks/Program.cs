@@ -2,20 +2,39 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
 using FactCheck.Engine;
+using FactCheck.Engine.NRules;
 
-// Engine benchmark: `dotnet run -c Release --project tests/FactCheck.Engine.Benchmarks [N ...]`.
-// Each N runs in a fresh child process so that peak memory is that N's alone.
-if (args.Length == 2 && args[0] == "--one")
+// Engine benchmark: `dotnet run -c Release --project tests/FactCheck.Engine.Benchmarks [--large] [N ...]`.
+// Each N runs on both engines (the built-in one, then NRules), each in a fresh child process so that peak memory is
+// that run's alone. Default N: 1,000 and 10,000; --large adds 100,000 (NRules takes minutes there).
+if (args.Length >= 2 && args[0] == "--one")
 {
-    return Workload.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
+    var engine = args.Length > 2 && args[2] == "nrules" ? NRulesEngine.Instance : RuleEngine.Default;
+    return Workload.Run(int.Parse(args[1], CultureInfo.InvariantCulture), engine);
 }
 
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000, 1_000_000];
+var large = args.Contains("--large");
+var numbers = args.Where(a => a != "--large").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+int[] sizes = numbers.Length > 0 ? numbers : large ? [1_000, 10_000, 100_000] : [1_000, 10_000];
 Console.WriteLine($"FactCheck.Engine benchmark — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine();
-Console.WriteLine("| N claims | compile | insert | fire | insert+fire | CPU insert / fire | GC pauses | GCs (gen 0/1/2) | allocated insert / fire | activations fired | peak working set | retract+insert one claim |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| N claims | engine | compile | insert | fire | insert+fire | CPU insert / fire | GC pauses | GCs (gen 0/1/2) | allocated insert / fire | activations fired | peak working set | retract+insert one claim | insert+fire vs factcheck |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var n in sizes)
+{
+    double? baseline = null;
+    foreach (var engine in (string[])["factcheck", "nrules"])
+    {
+        var (row, total) = RunChild(n, engine);
+        if (row is null) return 1;
+        baseline ??= total;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row} {total / baseline:F1}× |"));
+    }
+}
+
+return 0;
+
+static (string? Row, double Total) RunChild(int n, string engine)
 {
     var psi = new ProcessStartInfo(Environment.ProcessPath!)
     {
@@ -29,22 +48,24 @@ foreach (var n in sizes)
     }
     psi.ArgumentList.Add("--one");
     psi.ArgumentList.Add(n.ToString(CultureInfo.InvariantCulture));
+    psi.ArgumentList.Add(engine);
     using var child = Process.Start(psi)!;
-    var line = child.StandardOutput.ReadToEnd().Trim();
+    var lines = child.StandardOutput.ReadToEnd().Trim().Split('\n');
     child.WaitForExit();
     if (child.ExitCode != 0)
     {
-        Console.Error.WriteLine($"N={n}: child failed ({child.ExitCode}): {line}");
-        return 1;
+        Console.Error.WriteLine($"N={n} {engine}: child failed ({child.ExitCode}): {string.Join('\n', lines)}");
+        return (null, 0);
     }
-    Console.WriteLine(line);
+
+    // The child's second line is its insert+fire time in milliseconds, for the ratio.
+    return (lines[0], double.Parse(lines[1], CultureInfo.InvariantCulture));
 }
-return 0;
 
 /// <summary>Claims with N/10 propositions and random polarity; N/2 attributions; contradiction and unattributed rules.</summary>
 internal static class Workload
 {
-    public static int Run(int n)
+    public static int Run(int n, IRuleEngine engine)
     {
         using var trace = Environment.GetEnvironmentVariable("FACTCHECK_GC_TRACE") == "1" ? new GcTrace() : null;
         var rng = new Random(12345);
@@ -56,7 +77,7 @@ internal static class Workload
         for (var i = 0; i < n / 2; i++) facts.Add(new Attribution(rng.Next(n)));
 
         var sw = Stopwatch.StartNew();
-        var rules = RuleCompiler.Compile(Rules(out var counter));
+        var rules = engine.Compile(Rules(out var counter));
         var compile = sw.Elapsed;
 
         var session = rules.CreateSession(new SessionOptions { RecordFirings = false, MaxFirings = int.MaxValue });
@@ -102,7 +123,8 @@ internal static class Workload
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {n:N0} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu1 - cpu0)} / {Ms(cpu2 - cpu1)} | {Ms(pauses)} | {collections[0]}/{collections[1]}/{collections[2]} | {Mb(allocated1 - allocated0)} / {Mb(allocated2 - allocated1)} | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
+            $"| {n:N0} | {engine.Name} | {Ms(compile)} | {Ms(insert)} | {Ms(fire)} | {Ms(insert + fire)} | {Ms(cpu1 - cpu0)} / {Ms(cpu2 - cpu1)} | {Ms(pauses)} | {collections[0]}/{collections[1]}/{collections[2]} | {Mb(allocated1 - allocated0)} / {Mb(allocated2 - allocated1)} | {fired:N0} | {peak / (1024.0 * 1024):F0} MB | {churn} |"));
+        Console.WriteLine((insert + fire).TotalMilliseconds.ToString(CultureInfo.InvariantCulture));
         GC.KeepAlive(session);
         return 0;
     }

@@ -26,7 +26,7 @@ public sealed class SameFindingsTests(ITestOutputHelper log)
         var work = Directory.CreateTempSubdirectory("factcheck-engines-").FullName;
         try
         {
-            FactCheck.Benchmarks.EndToEnd.CorpusGenerator.Write(Path.Combine(work, "claims"), 400, seed: 7);
+            FactCheck.Benchmarks.EndToEnd.CorpusGenerator.Write(Path.Combine(work, "claims"), 300, seed: 7);
             foreach (var format in (string[])["text", "json", "sarif"])
             {
                 var (factcheck, nrules) = Both(work, ["check", "--no-report", "--fail-on", "never", "--format", format, "--rules", RepositoryPaths.Combine("rules")]);
