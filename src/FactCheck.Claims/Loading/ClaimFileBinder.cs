@@ -72,7 +72,7 @@ internal sealed class ClaimFileBinder
             v.Text("outlet"),
             v.Texts("authors"),
             v.Text("wire"),
-            v.Text("url"),
+            v.Url("url"),
             v.Text("language"),
             v.Date("published"),
             textPath,

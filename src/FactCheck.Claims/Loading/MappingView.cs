@@ -203,6 +203,23 @@ public sealed partial class MappingView
         return false;
     }
 
+    /// <summary>
+    /// A web address: http or https, a host, no blanks. The same pattern as the JSON Schema's, so the
+    /// editor and the loader agree on every value.
+    /// </summary>
+    public string? Url(string key)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        if (UrlPattern().IsMatch(scalar.Value)) return scalar.Value;
+        Report(
+            scalar.Location,
+            "bad-url",
+            $"'{scalar.Value}' is not a web address for '{key}'",
+            "write the full address, starting with https:// or http://; leave the key out when it is unknown");
+        return null;
+    }
+
     public PartialDate? Date(string key)
     {
         var scalar = Scalar(key, required: false);
@@ -255,4 +272,8 @@ public sealed partial class MappingView
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
+
+    /// <remarks>Kept equal to <c>url</c>'s pattern in claims.schema.json (the schema agreement tests compare them).</remarks>
+    [GeneratedRegex(@"^https?://[^\s/?#]+([/?#]\S*)?\z", RegexOptions.CultureInvariant)]
+    internal static partial Regex UrlPattern();
 }

@@ -98,11 +98,21 @@ public static class CheckRunner
             if (options.Database is null) throw new CheckUsageException("--baseline with a run id needs the report (--db); give a report file instead");
             var path = Path.GetFullPath(options.Database, baseDirectory);
             if (!File.Exists(path)) throw new CheckUsageException($"--baseline {runId}: the report '{options.Database}' does not exist yet");
+            using (var store = ReportStore.OpenReadOnly(path))
+            {
+                // A run that is not there is a usage error like a missing file (exit 2), not a broken report.
+                var runs = store.GetRuns();
+                if (runs.All(r => r.RunId != runId))
+                {
+                    throw new CheckUsageException($"--baseline {runId}: the report '{options.Database}' has no run {runId} ({OutputText.RunsHeld(runs)}); give one of its run ids, or another report file");
+                }
+            }
+
             return ReportStore.ReadBaselineFingerprints(path, runId);
         }
 
         var file = Path.GetFullPath(baseline, baseDirectory);
-        if (!File.Exists(file)) throw new CheckUsageException($"--baseline '{baseline}' is neither a run id nor an existing report file");
+        if (!File.Exists(file)) throw new CheckUsageException($"--baseline '{baseline}' is neither a run id nor an existing report file; give a run id from the report, or the path of another report");
         return ReportStore.ReadBaselineFingerprints(file);
     }
 
@@ -114,7 +124,7 @@ public static class CheckRunner
         try
         {
             using var store = ReportStore.Open(path);
-            store.WriteRun(ReportMapping.ToRunData(inputs, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory)));
+            store.WriteRun(ReportMapping.ToRunData(inputs, rules, outcome, started, DateTimeOffset.UtcNow, GitInfo.CurrentCommit(baseDirectory, [options.ClaimsPath, options.RulesPath])));
         }
         catch (ReportException ex)
         {

@@ -30,6 +30,14 @@ internal static class OutputText
             : string.Create(CultureInfo.InvariantCulture, $"{name}:{line}:{column}");
     }
 
+    /// <summary>"it holds no run yet", "it holds run 1", "it holds runs 1 to 7": for a run id the report does not have.</summary>
+    public static string RunsHeld(IReadOnlyList<Report.RunInfo> runs) => runs.Count switch
+    {
+        0 => "it holds no run yet",
+        1 => string.Create(CultureInfo.InvariantCulture, $"it holds run {runs[0].RunId}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"it holds runs {runs[0].RunId} to {runs[^1].RunId}"),
+    };
+
     public static int CountSeverity(CheckOutcome outcome, RuleSeverity severity) =>
         outcome.Findings.Count(f => f.Finding.Severity == severity);
 

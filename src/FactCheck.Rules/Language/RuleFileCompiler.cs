@@ -200,7 +200,12 @@ internal sealed class RuleFileCompiler
             return null;
         }
 
-        if (Entry(mapping, "of", expectScalar: false) is not { } ofNode) return null;
+        if (Entry(mapping, "of", expectScalar: false) is not { } ofNode)
+        {
+            // Without this the condition was dropped silently and the rule matched more than it says.
+            Error(mapping.Location, "missing-key", $"'{kind}' needs 'of': the pattern to {kind}, e.g. 'of: {{a: Appearance, where: a.ClaimId == c.Id}}'");
+            return null;
+        }
         if (ofNode is not YamlMapping of)
         {
             Error(ofNode.Location, "rule-syntax", $"'of' must be a pattern such as '{{a: Appearance, where: a.ClaimId == c.Id}}'");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using FactCheck.Claims.Diagnostics;
 using FactCheck.Rules.Expressions.Runtime;
 using FactCheck.Rules.Expressions.Syntax;
 
