@@ -22,9 +22,10 @@ internal sealed class GitHubFormatter : IOutputFormatter
         }
 
         // Only what is new can fail the run, so only that is annotated: GitHub shows at most 10 annotations of each
-        // severity per step, and findings already in the baseline must not push the new ones out.
+        // severity per step, and findings already in the baseline must not push the new ones out. Errors come first
+        // (a stable sort: by position within a severity) in case a limit counts across severities.
         var old = 0;
-        foreach (var finding in outcome.Findings)
+        foreach (var finding in outcome.Findings.OrderByDescending(f => f.Finding.Severity))
         {
             if (!finding.IsNew)
             {
