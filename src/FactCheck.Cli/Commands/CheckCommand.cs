@@ -39,6 +39,12 @@ internal static class CheckCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var baseDirectory = CliContext.WorkingDirectory;
+            if (parse.GetValue(baseline) is not null && parse.GetValue(baselineRef) is not null)
+            {
+                stderr.WriteLine("factcheck check: give --baseline or --baseline-ref, not both");
+                return ExitCodes.InvalidInput;
+            }
+
             var settings = CheckSettings.Resolve(
                 Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), parse.GetValue(db), parse.GetValue(noReport),
                 parse.GetValue(failOn), parse.GetValue(baseline), parse.GetValue(baselineRef), parse.GetValue(only) ?? []);

@@ -64,8 +64,9 @@ internal static class InitCommand
         # The lowest severity that makes 'factcheck check' exit 1: error, warning, info or never.
         fail-on: error
 
-        # The lowest severity shown in text output and GitHub annotations (failing findings always show).
-        display: info
+        # The lowest severity listed in text output and GitHub annotations: error, warning or info (findings
+        # that fail the run are always listed; JSON, SARIF and the report keep everything).
+        # min-severity: warning
 
         # Only findings new since this baseline can fail the run: a run id in the report, or another report file.
         # baseline: baseline.db

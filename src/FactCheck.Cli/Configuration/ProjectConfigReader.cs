@@ -17,7 +17,7 @@ internal static class ProjectConfigReader
     public const string BundledRulesValue = "bundled";
 
     public static readonly IReadOnlyList<string> Keys =
-        ["claims", "rules", "report", "fail-on", "display", "baseline", "baseline-ref", "enable", "disable", "severity"];
+        ["claims", "rules", "report", "fail-on", "min-severity", "baseline", "baseline-ref", "enable", "disable", "severity"];
 
     private static readonly string[] FailOnWords = ["error", "warning", "info", "never"];
 
@@ -67,7 +67,7 @@ internal static class ProjectConfigReader
         }
 
         var failOn = Level(map, "fail-on", FailOnWords);
-        var display = Level(map, "display", KebabCase.Words<RuleSeverity>());
+        var display = Level(map, "min-severity", KebabCase.Words<RuleSeverity>());
         return empty with
         {
             Claims = NonEmpty(map, "claims"),

@@ -79,7 +79,7 @@ public sealed class ProjectConfigTests
     public void Display_level_hides_lower_findings_from_text_but_never_failing_ones()
     {
         using var project = new TempProject();
-        project.Write("factcheck.yaml", "display: error\nfail-on: warning\nreport: false\n");
+        project.Write("factcheck.yaml", "min-severity: error\nfail-on: warning\nreport: false\n");
         var (exit, output, error) = project.Run(".", "check");
         Assert.Equal(1, exit);
         Assert.Contains("warning demo.opposite", output, StringComparison.Ordinal);
