@@ -39,4 +39,12 @@ public sealed class RulePackTests
         var silent = Pack.Value.Rules.Where(r => !r.Id.StartsWith("chain.", StringComparison.Ordinal) && !expected.Contains(r.Id)).Select(r => r.Id);
         Assert.Empty(silent);
     }
+
+    [Fact]
+    public void Every_flagging_rule_has_a_test_where_it_must_not_fire()
+    {
+        var unflagged = Pack.Value.Tests.SelectMany(t => t.ExpectNot).Select(e => e.Rule.Id).ToHashSet();
+        var untested = Pack.Value.Rules.Where(r => !unflagged.Contains(r.Id)).Select(r => r.Id);
+        Assert.Empty(untested);
+    }
 }
