@@ -23,10 +23,19 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var baseline = new Option<string?>("--baseline") { Description = "A run id in the report, or another report file: only findings new since it fail the run." };
         var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var maxFirings = new Option<int?>("--max-firings") { Description = "Rule firings allowed per session (default: 50 per fact, at least 100,000)." };
+        var maxMatches = new Option<int?>("--max-partial-matches") { Description = "Partial matches the engine may build per session (default: 10 per fact, at least 2,000,000)." };
+        foreach (var limit in new[] { maxFirings, maxMatches })
+        {
+            limit.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1");
+            });
+        }
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, maxFirings, maxMatches,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +55,9 @@ internal static class CheckCommand
                     "never" => null,
                     var s => KebabCase.TryParse<RuleSeverity>(s!, out var severity) ? severity : RuleSeverity.Error,
                 },
-                parse.GetValue(only) ?? []);
+                parse.GetValue(only) ?? [],
+                parse.GetValue(maxFirings),
+                parse.GetValue(maxMatches));
 
             var outputPath = parse.GetValue(output);
             var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
