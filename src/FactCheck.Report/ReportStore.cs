@@ -68,6 +68,37 @@ public sealed class ReportStore : IDisposable
         }
 
         var connection = Connect(fullPath, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            return Create(connection, fullPath);
+        }
+        catch (ReportException) when (!exists)
+        {
+            // A new report that could not be set up (a full disk) leaves no empty file behind to be mistaken for one.
+            RemoveIfEmpty(fullPath);
+            throw;
+        }
+    }
+
+    private static void RemoveIfEmpty(string fullPath)
+    {
+        try
+        {
+            if (new FileInfo(fullPath) is { Exists: true, Length: 0 })
+            {
+                File.Delete(fullPath);
+                File.Delete(fullPath + "-wal");
+                File.Delete(fullPath + "-shm");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is; the error already says what failed.
+        }
+    }
+
+    private static ReportStore Create(SqliteConnection connection, string fullPath)
+    {
         return Setting(connection, fullPath, () =>
         {
             var version = SchemaManager.Check(connection, null, fullPath, allowBlank: true);
@@ -378,7 +409,8 @@ public sealed class ReportStore : IDisposable
             // The same page cache for readers as for the writer: reading a run's findings in fingerprint order
             // (views, diffs) touches its pages out of order, and SQLite's default 2 MB cache made that a system
             // call per row. Memory is taken only as pages are read.
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = {CacheKibibytes}");
+            // trusted_schema off: functions with side effects may not run from views (defence in depth; see SchemaVerifier).
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = {CacheKibibytes}; PRAGMA trusted_schema = OFF");
             return connection;
         }
         catch (SqliteException e)
