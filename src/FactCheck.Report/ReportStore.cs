@@ -42,9 +42,16 @@ public sealed class ReportStore : IDisposable
     /// <summary>The schema version of the file (older than <see cref="CurrentSchemaVersion"/> only when opened read-only).</summary>
     public int SchemaVersion { get; }
 
-    /// <summary>The newest run, or null when the report holds none yet.</summary>
+    /// <summary>The newest complete run (failed runs are skipped), or null when the report holds none yet.</summary>
     public long? LatestRunId => Guard("reading the latest run", () =>
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs" + WhereComplete));
+
+    /// <summary>The newest run, failed or not.</summary>
+    public long? LatestRunIdIncludingFailed => Guard("reading the latest run", () =>
         _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs"));
+
+    /// <summary>" WHERE status = 'complete'" where the schema records failed runs (version 4 on).</summary>
+    private string WhereComplete => SchemaVersion >= 4 ? " WHERE status = 'complete'" : string.Empty;
 
     /// <summary>Test hook: the store's own connection (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
     internal SqliteConnection Connection => _connection;
@@ -192,16 +199,16 @@ public sealed class ReportStore : IDisposable
 
     /// <summary>All runs, oldest first.</summary>
     public IReadOnlyList<RunInfo> GetRuns() => Guard("reading the runs of", () =>
-        _connection.Query<RunRow>(RunRow.Select + " ORDER BY run_id").Select(r => r.ToInfo()).ToList());
+        _connection.Query<RunRow>(RunRow.Select(SchemaVersion) + " ORDER BY run_id").Select(r => r.ToInfo()).ToList());
 
     /// <summary>One run; throws when the report does not hold it.</summary>
     public RunInfo GetRun(long runId) => Guard("reading a run of", () =>
-        _connection.QuerySingleOrDefault<RunRow>(RunRow.Select + " WHERE run_id = @runId", new { runId })?.ToInfo())
+        _connection.QuerySingleOrDefault<RunRow>(RunRow.Select(SchemaVersion) + " WHERE run_id = @runId", new { runId })?.ToInfo())
         ?? throw MissingRun(runId);
 
-    /// <summary>The run recorded just before <paramref name="runId"/>, or null for the first run.</summary>
+    /// <summary>The complete run recorded just before <paramref name="runId"/>, or null for the first run.</summary>
     public long? GetPreviousRunId(long runId) => Guard("reading the runs of", () =>
-        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs WHERE run_id < @runId", new { runId }));
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs WHERE run_id < @runId" + WhereComplete.Replace(" WHERE", " AND", StringComparison.Ordinal), new { runId }));
 
     /// <summary>What a run (the latest when null) found, and how that differs from the run before it.</summary>
     public RunSummary GetRunSummary(long? runId = null)
@@ -259,7 +266,7 @@ public sealed class ReportStore : IDisposable
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        GetRun(id.Value);
+        RefuseFailed(GetRun(id.Value), "a baseline");
         return Guard("reading the fingerprints of", () =>
         {
             using var command = _connection.CreateCommand();
@@ -280,8 +287,8 @@ public sealed class ReportStore : IDisposable
     /// <summary>Findings new in <paramref name="headRunId"/>, fixed since <paramref name="baseRunId"/>, and unchanged.</summary>
     public RunDiff Diff(long baseRunId, long headRunId)
     {
-        GetRun(baseRunId);
-        GetRun(headRunId);
+        RefuseFailed(GetRun(baseRunId), "compared");
+        RefuseFailed(GetRun(headRunId), "compared");
         return Guard("comparing runs of", () => RunDiff.Compute(baseRunId, headRunId, ReadFindings(baseRunId), ReadFindings(headRunId)));
     }
 
@@ -420,6 +427,16 @@ public sealed class ReportStore : IDisposable
         }
     }
 
+    /// <summary>A failed run's findings are partial: as a baseline or in a diff, every other finding would look new or fixed.</summary>
+    private void RefuseFailed(RunInfo run, string use)
+    {
+        if (!run.Failed) return;
+        var what = use == "compared" ? "cannot be compared with another" : $"cannot be {use}";
+        throw new ReportException(
+            $"Run {run.RunId.ToString(CultureInfo.InvariantCulture)} in '{Path}' failed (invalid input, or a rule stopped by a limit; see run_errors), so its findings are partial and it {what}. " +
+            $"Use a complete run{(LatestRunId is { } latest ? $", e.g. run {latest.ToString(CultureInfo.InvariantCulture)}, the latest" : string.Empty)}.");
+    }
+
     private long ResolveRun(long? runId) =>
         runId ?? LatestRunId ?? throw new ReportException($"'{Path}' holds no run yet. Run `factcheck check` with this report path first.");
 
@@ -447,7 +464,9 @@ public sealed class ReportStore : IDisposable
     // Dapper fills classes with settable properties whatever SQLite's storage type; records need exact types.
     private sealed class RunRow
     {
-        public const string Select = "SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, tool_version AS ToolVersion, git_commit AS GitCommit, claims_digest AS ClaimsDigest, rules_digest AS RulesDigest FROM runs";
+        public static string Select(int schemaVersion) =>
+            "SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, tool_version AS ToolVersion, git_commit AS GitCommit, claims_digest AS ClaimsDigest, rules_digest AS RulesDigest, "
+            + (schemaVersion >= 4 ? "status AS Status" : "'complete' AS Status") + " FROM runs";
 
         public long RunId { get; set; }
 
@@ -463,7 +482,9 @@ public sealed class ReportStore : IDisposable
 
         public string RulesDigest { get; set; } = string.Empty;
 
-        public RunInfo ToInfo() => new(RunId, Timestamp.Parse(StartedAt), Timestamp.Parse(FinishedAt), ToolVersion, GitCommit, ClaimsDigest, RulesDigest);
+        public string Status { get; set; } = "complete";
+
+        public RunInfo ToInfo() => new(RunId, Timestamp.Parse(StartedAt), Timestamp.Parse(FinishedAt), ToolVersion, GitCommit, ClaimsDigest, RulesDigest, Status == "failed");
     }
 
     private sealed class ClaimVersionRow

@@ -21,13 +21,20 @@ internal static class ReportCommand
             var path = ReportOptions.Existing(parse.GetValue(db)!, parse.InvocationConfiguration.Error);
             if (path is null) return ExitCodes.InvalidInput;
             using var store = ReportStore.OpenReadOnly(path);
-            if (store.LatestRunId is null)
+            if (parse.GetValue(run) is null && store.LatestRunId is null)
             {
-                output.WriteLine("the report holds no run yet");
+                output.WriteLine(store.LatestRunIdIncludingFailed is null ? "the report holds no run yet" : "the report holds no complete run yet: every run failed");
                 return ExitCodes.Success;
             }
 
             var summary = store.GetRunSummary(parse.GetValue(run));
+            if (summary.Run.Failed)
+            {
+                // A failed run's findings are partial: compared with any run, most would look new or fixed.
+                output.WriteLine($"run {summary.Run.RunId} failed ({summary.Errors} errors: invalid input or rule errors); its {summary.Findings} findings are partial and not compared");
+                return ExitCodes.Success;
+            }
+
             var diff = store.DiffWithPrevious(summary.Run.RunId);
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"run {summary.Run.RunId} ({summary.Run.StartedAt:yyyy-MM-dd HH:mm:ss}Z, factcheck {summary.Run.ToolVersion}{(summary.Run.GitCommit is { } c ? ", commit " + c[..Math.Min(12, c.Length)] : "")})"));

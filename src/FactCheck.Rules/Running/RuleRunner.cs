@@ -159,7 +159,7 @@ public static class RuleRunner
                 var message = derives
                     ? $"the rules did not stop: {ex.Firings:N0} firings without reaching a fixed point ({limit}); '{name}' was among the rules firing last{(others.Count > 0 ? $" with {string.Join(", ", others.Select(r => $"'{r}'"))}" : string.Empty)}. Make sure what it inserts cannot make it (or them) match again."
                     : $"rule '{name}' was stopped after {ex.Firings:N0} firings in this run ({limit}): it derives nothing, so it is not looping; it matches too many combinations of facts. Narrow its conditions (join on a key rather than pairing every fact with every other).";
-                errors.Add(new RuleError(name, RuleFile(pack, name), RuleLine(pack, name), RuleColumn(pack, name), message, null, 0, 0, []));
+                errors.Add(new RuleError(name, RuleFile(pack, name), RuleLine(pack, name), RuleColumn(pack, name), message, null, 0, 0, [], Limit: true));
             }
         }
         catch (MatchLimitException ex)
@@ -172,7 +172,7 @@ public static class RuleRunner
             errors.Add(new RuleError(
                 name, RuleFile(pack, name), RuleLine(pack, name), RuleColumn(pack, name),
                 $"rule '{name}' was stopped: the run built {limit}, the last ones for this rule, so it pairs too many facts; no finding of this run is reported. Narrow its conditions (join on a key rather than pairing every fact with every other).",
-                null, 0, 0, []));
+                null, 0, 0, [], Limit: true));
             return new GroupOutcome([], errors, firings);
         }
 
@@ -313,6 +313,7 @@ public static class RuleRunner
         return new RuleError(
             info.Id, info.File, info.Line, info.Column, cause,
             fact?.File, fact?.Line ?? 0, fact?.Column ?? 0,
-            error.Facts.OfType<IFact>().Select(f => f.Key).ToArray());
+            error.Facts.OfType<IFact>().Select(f => f.Key).ToArray(),
+            Limit: error.Exception is ExpressionEvaluationException { InnerException: Expressions.Runtime.LimitExceededException });
     }
 }
