@@ -148,7 +148,7 @@ public sealed class ReportStore : IDisposable
             throw new ReportException($"There is no report at '{fullPath}'. Run `factcheck check` with this report path first.");
         }
 
-        var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
+        var connection = ConnectForReading(fullPath);
         return Setting(connection, fullPath, () =>
         {
             connection.Execute("PRAGMA query_only = 1");
@@ -318,36 +318,22 @@ public sealed class ReportStore : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> on a separate read-only connection (Mode=ReadOnly and PRAGMA query_only):
-    /// a statement that would change the report is refused with a <see cref="ReportException"/>.
-    /// Returns the first statement that yields columns; later statements still run (and are refused if they write).
+    /// Runs one SELECT (<paramref name="sql"/>) on a separate read-only connection (Mode=ReadOnly and PRAGMA query_only)
+    /// within <paramref name="limits"/>: a statement that would change the report, a second statement, ATTACH and PRAGMAs
+    /// that set something are refused before anything runs, each with a <see cref="ReportException"/>.
     /// </summary>
-    /// <param name="maxRows">Stop after this many rows (<see cref="QueryResult.Truncated"/> tells); null for all.</param>
-    public QueryResult QueryReadOnly(string sql, int? maxRows = null)
+    public QueryResult QueryReadOnly(string sql, QueryLimits? limits = null)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
             throw new ReportException("The query is empty: give an SQL SELECT statement, e.g. SELECT * FROM latest_findings.");
         }
 
-        using var connection = Connect(Path, SqliteOpenMode.ReadOnly);
+        using var connection = ConnectForReading(Path);
         try
         {
             connection.Execute("PRAGMA query_only = 1");
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            QueryResult? result = null;
-            do
-            {
-                if (result is null && reader.FieldCount > 0)
-                {
-                    result = ReadResult(reader, maxRows);
-                }
-            }
-            while (reader.NextResult());
-
-            return result ?? new QueryResult([], [], false);
+            return ReadOnlyQuery.Run(connection, sql, limits ?? QueryLimits.Default, Path);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 8)
         {
@@ -363,32 +349,49 @@ public sealed class ReportStore : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <param name="maxRows">Stop after this many rows (<see cref="QueryResult.Truncated"/> tells); null for the default limit.</param>
+    public QueryResult QueryReadOnly(string sql, int? maxRows) =>
+        QueryReadOnly(sql, maxRows is { } rows ? QueryLimits.Default with { MaxRows = rows } : null);
 
-    private static QueryResult ReadResult(SqliteDataReader reader, int? maxRows)
+    /// <summary>
+    /// A read-only connection. A report in WAL mode needs its -shm file, which SQLite creates beside it: in a folder that
+    /// cannot be written, the file is opened immutable instead (nothing can write it there either).
+    /// </summary>
+    private static SqliteConnection ConnectForReading(string fullPath)
     {
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var rows = new List<IReadOnlyList<object?>>();
-        var truncated = false;
-        while (reader.Read())
+        var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
+        try
         {
-            if (rows.Count == maxRows)
-            {
-                truncated = true;
-                break;
-            }
-
-            var row = new object?[columns.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
+            connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
+            return connection;
         }
-
-        return new QueryResult(columns, rows, truncated);
+        catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 && !CanWriteFolder(fullPath))
+        {
+            connection.Dispose();
+            var uri = new Uri(fullPath).AbsoluteUri + "?immutable=1";
+            return Connect(uri, SqliteOpenMode.ReadOnly);
+        }
     }
+
+    private static bool CanWriteFolder(string fullPath)
+    {
+        var folder = System.IO.Path.GetDirectoryName(fullPath) ?? ".";
+        var probe = System.IO.Path.Combine(folder, $".factcheck-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
 
     private static string FullPath(string path)
     {
