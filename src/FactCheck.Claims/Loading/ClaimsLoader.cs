@@ -273,7 +273,8 @@ public static class ClaimsLoader
             return;
         }
 
-        foreach (var entry in entries)
+        // In name order: which of two links to one folder is walked (the other is skipped) must not depend on the disk.
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var name = entry.Name;
             var entryShown = Path.Join(shown, name);
