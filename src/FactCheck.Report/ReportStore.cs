@@ -42,9 +42,16 @@ public sealed class ReportStore : IDisposable
     /// <summary>The schema version of the file (older than <see cref="CurrentSchemaVersion"/> only when opened read-only).</summary>
     public int SchemaVersion { get; }
 
-    /// <summary>The newest run, or null when the report holds none yet.</summary>
+    /// <summary>The newest complete run (failed runs are skipped), or null when the report holds none yet.</summary>
     public long? LatestRunId => Guard("reading the latest run", () =>
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs" + WhereComplete));
+
+    /// <summary>The newest run, failed or not.</summary>
+    public long? LatestRunIdIncludingFailed => Guard("reading the latest run", () =>
         _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs"));
+
+    /// <summary>" WHERE status = 'complete'" where the schema records failed runs (version 4 on).</summary>
+    private string WhereComplete => SchemaVersion >= 4 ? " WHERE status = 'complete'" : string.Empty;
 
     /// <summary>Test hook: the store's own connection (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
     internal SqliteConnection Connection => _connection;
@@ -68,6 +75,37 @@ public sealed class ReportStore : IDisposable
         }
 
         var connection = Connect(fullPath, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            return Create(connection, fullPath);
+        }
+        catch (ReportException) when (!exists)
+        {
+            // A new report that could not be set up (a full disk) leaves no empty file behind to be mistaken for one.
+            RemoveIfEmpty(fullPath);
+            throw;
+        }
+    }
+
+    private static void RemoveIfEmpty(string fullPath)
+    {
+        try
+        {
+            if (new FileInfo(fullPath) is { Exists: true, Length: 0 })
+            {
+                File.Delete(fullPath);
+                File.Delete(fullPath + "-wal");
+                File.Delete(fullPath + "-shm");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left as it is; the error already says what failed.
+        }
+    }
+
+    private static ReportStore Create(SqliteConnection connection, string fullPath)
+    {
         return Setting(connection, fullPath, () =>
         {
             var version = SchemaManager.Check(connection, null, fullPath, allowBlank: true);
@@ -110,7 +148,7 @@ public sealed class ReportStore : IDisposable
             throw new ReportException($"There is no report at '{fullPath}'. Run `factcheck check` with this report path first.");
         }
 
-        var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
+        var connection = ConnectForReading(fullPath);
         return Setting(connection, fullPath, () =>
         {
             connection.Execute("PRAGMA query_only = 1");
@@ -161,16 +199,16 @@ public sealed class ReportStore : IDisposable
 
     /// <summary>All runs, oldest first.</summary>
     public IReadOnlyList<RunInfo> GetRuns() => Guard("reading the runs of", () =>
-        _connection.Query<RunRow>(RunRow.Select + " ORDER BY run_id").Select(r => r.ToInfo()).ToList());
+        _connection.Query<RunRow>(RunRow.Select(SchemaVersion) + " ORDER BY run_id").Select(r => r.ToInfo()).ToList());
 
     /// <summary>One run; throws when the report does not hold it.</summary>
     public RunInfo GetRun(long runId) => Guard("reading a run of", () =>
-        _connection.QuerySingleOrDefault<RunRow>(RunRow.Select + " WHERE run_id = @runId", new { runId })?.ToInfo())
+        _connection.QuerySingleOrDefault<RunRow>(RunRow.Select(SchemaVersion) + " WHERE run_id = @runId", new { runId })?.ToInfo())
         ?? throw MissingRun(runId);
 
-    /// <summary>The run recorded just before <paramref name="runId"/>, or null for the first run.</summary>
+    /// <summary>The complete run recorded just before <paramref name="runId"/>, or null for the first run.</summary>
     public long? GetPreviousRunId(long runId) => Guard("reading the runs of", () =>
-        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs WHERE run_id < @runId", new { runId }));
+        _connection.ExecuteScalar<long?>("SELECT max(run_id) FROM runs WHERE run_id < @runId" + WhereComplete.Replace(" WHERE", " AND", StringComparison.Ordinal), new { runId }));
 
     /// <summary>What a run (the latest when null) found, and how that differs from the run before it.</summary>
     public RunSummary GetRunSummary(long? runId = null)
@@ -228,7 +266,7 @@ public sealed class ReportStore : IDisposable
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        GetRun(id.Value);
+        RefuseFailed(GetRun(id.Value), "a baseline");
         return Guard("reading the fingerprints of", () =>
         {
             using var command = _connection.CreateCommand();
@@ -249,8 +287,8 @@ public sealed class ReportStore : IDisposable
     /// <summary>Findings new in <paramref name="headRunId"/>, fixed since <paramref name="baseRunId"/>, and unchanged.</summary>
     public RunDiff Diff(long baseRunId, long headRunId)
     {
-        GetRun(baseRunId);
-        GetRun(headRunId);
+        RefuseFailed(GetRun(baseRunId), "compared");
+        RefuseFailed(GetRun(headRunId), "compared");
         return Guard("comparing runs of", () => RunDiff.Compute(baseRunId, headRunId, ReadFindings(baseRunId), ReadFindings(headRunId)));
     }
 
@@ -280,36 +318,22 @@ public sealed class ReportStore : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> on a separate read-only connection (Mode=ReadOnly and PRAGMA query_only):
-    /// a statement that would change the report is refused with a <see cref="ReportException"/>.
-    /// Returns the first statement that yields columns; later statements still run (and are refused if they write).
+    /// Runs one SELECT (<paramref name="sql"/>) on a separate read-only connection (Mode=ReadOnly and PRAGMA query_only)
+    /// within <paramref name="limits"/>: a statement that would change the report, a second statement, ATTACH and PRAGMAs
+    /// that set something are refused before anything runs, each with a <see cref="ReportException"/>.
     /// </summary>
-    /// <param name="maxRows">Stop after this many rows (<see cref="QueryResult.Truncated"/> tells); null for all.</param>
-    public QueryResult QueryReadOnly(string sql, int? maxRows = null)
+    public QueryResult QueryReadOnly(string sql, QueryLimits? limits = null)
     {
         if (string.IsNullOrWhiteSpace(sql))
         {
             throw new ReportException("The query is empty: give an SQL SELECT statement, e.g. SELECT * FROM latest_findings.");
         }
 
-        using var connection = Connect(Path, SqliteOpenMode.ReadOnly);
+        using var connection = ConnectForReading(Path);
         try
         {
             connection.Execute("PRAGMA query_only = 1");
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            QueryResult? result = null;
-            do
-            {
-                if (result is null && reader.FieldCount > 0)
-                {
-                    result = ReadResult(reader, maxRows);
-                }
-            }
-            while (reader.NextResult());
-
-            return result ?? new QueryResult([], [], false);
+            return ReadOnlyQuery.Run(connection, sql, limits ?? QueryLimits.Default, Path);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 8)
         {
@@ -325,32 +349,49 @@ public sealed class ReportStore : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <param name="maxRows">Stop after this many rows (<see cref="QueryResult.Truncated"/> tells); null for the default limit.</param>
+    public QueryResult QueryReadOnly(string sql, int? maxRows) =>
+        QueryReadOnly(sql, maxRows is { } rows ? QueryLimits.Default with { MaxRows = rows } : null);
 
-    private static QueryResult ReadResult(SqliteDataReader reader, int? maxRows)
+    /// <summary>
+    /// A read-only connection. A report in WAL mode needs its -shm file, which SQLite creates beside it: in a folder that
+    /// cannot be written, the file is opened immutable instead (nothing can write it there either).
+    /// </summary>
+    private static SqliteConnection ConnectForReading(string fullPath)
     {
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var rows = new List<IReadOnlyList<object?>>();
-        var truncated = false;
-        while (reader.Read())
+        var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
+        try
         {
-            if (rows.Count == maxRows)
-            {
-                truncated = true;
-                break;
-            }
-
-            var row = new object?[columns.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
+            connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
+            return connection;
         }
-
-        return new QueryResult(columns, rows, truncated);
+        catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 && !CanWriteFolder(fullPath))
+        {
+            connection.Dispose();
+            var uri = new Uri(fullPath).AbsoluteUri + "?immutable=1";
+            return Connect(uri, SqliteOpenMode.ReadOnly);
+        }
     }
+
+    private static bool CanWriteFolder(string fullPath)
+    {
+        var folder = System.IO.Path.GetDirectoryName(fullPath) ?? ".";
+        var probe = System.IO.Path.Combine(folder, $".factcheck-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
 
     private static string FullPath(string path)
     {
@@ -378,7 +419,8 @@ public sealed class ReportStore : IDisposable
             // The same page cache for readers as for the writer: reading a run's findings in fingerprint order
             // (views, diffs) touches its pages out of order, and SQLite's default 2 MB cache made that a system
             // call per row. Memory is taken only as pages are read.
-            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = {CacheKibibytes}");
+            // trusted_schema off: functions with side effects may not run from views (defence in depth; see SchemaVerifier).
+            connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = {CacheKibibytes}; PRAGMA trusted_schema = OFF");
             return connection;
         }
         catch (SqliteException e)
@@ -386,6 +428,16 @@ public sealed class ReportStore : IDisposable
             connection.Dispose();
             throw SqliteErrors.Wrap(e, fullPath, "opening the report");
         }
+    }
+
+    /// <summary>A failed run's findings are partial: as a baseline or in a diff, every other finding would look new or fixed.</summary>
+    private void RefuseFailed(RunInfo run, string use)
+    {
+        if (!run.Failed) return;
+        var what = use == "compared" ? "cannot be compared with another" : $"cannot be {use}";
+        throw new ReportException(
+            $"Run {run.RunId.ToString(CultureInfo.InvariantCulture)} in '{Path}' failed (invalid input, or a rule stopped by a limit; see run_errors), so its findings are partial and it {what}. " +
+            $"Use a complete run{(LatestRunId is { } latest ? $", e.g. run {latest.ToString(CultureInfo.InvariantCulture)}, the latest" : string.Empty)}.");
     }
 
     private long ResolveRun(long? runId) =>
@@ -415,7 +467,9 @@ public sealed class ReportStore : IDisposable
     // Dapper fills classes with settable properties whatever SQLite's storage type; records need exact types.
     private sealed class RunRow
     {
-        public const string Select = "SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, tool_version AS ToolVersion, git_commit AS GitCommit, claims_digest AS ClaimsDigest, rules_digest AS RulesDigest FROM runs";
+        public static string Select(int schemaVersion) =>
+            "SELECT run_id AS RunId, started_at AS StartedAt, finished_at AS FinishedAt, tool_version AS ToolVersion, git_commit AS GitCommit, claims_digest AS ClaimsDigest, rules_digest AS RulesDigest, "
+            + (schemaVersion >= 4 ? "status AS Status" : "'complete' AS Status") + " FROM runs";
 
         public long RunId { get; set; }
 
@@ -431,7 +485,9 @@ public sealed class ReportStore : IDisposable
 
         public string RulesDigest { get; set; } = string.Empty;
 
-        public RunInfo ToInfo() => new(RunId, Timestamp.Parse(StartedAt), Timestamp.Parse(FinishedAt), ToolVersion, GitCommit, ClaimsDigest, RulesDigest);
+        public string Status { get; set; } = "complete";
+
+        public RunInfo ToInfo() => new(RunId, Timestamp.Parse(StartedAt), Timestamp.Parse(FinishedAt), ToolVersion, GitCommit, ClaimsDigest, RulesDigest, Status == "failed");
     }
 
     private sealed class ClaimVersionRow

@@ -5,4 +5,7 @@ public static class RunErrorKinds
 {
     public const string RuleError = "rule-error";
     public const string InvalidInput = "invalid-input";
+
+    /// <summary>A rule stopped by one of the run's limits (firings, partial matches, text built): the run is failed.</summary>
+    public const string Limit = "limit";
 }

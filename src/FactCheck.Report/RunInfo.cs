@@ -1,6 +1,10 @@
 namespace FactCheck.Report;
 
 /// <summary>A run as recorded in the report.</summary>
+/// <param name="Failed">
+/// The run met invalid input (no rule ran) or a rule was stopped by a limit: its findings are partial, so the latest
+/// run, diffs and baselines skip it. A rule error on some facts (a division by zero) does not fail the run.
+/// </param>
 public sealed record RunInfo(
     long RunId,
     DateTimeOffset StartedAt,
@@ -8,4 +12,5 @@ public sealed record RunInfo(
     string ToolVersion,
     string? GitCommit,
     string ClaimsDigest,
-    string RulesDigest);
+    string RulesDigest,
+    bool Failed = false);

@@ -100,6 +100,34 @@ public sealed class RefusedFileTests
         Assert.False(File.Exists(dir.File("absent.db")));
     }
 
+    [Theory]
+    [InlineData("CREATE TRIGGER wipe AFTER INSERT ON runs BEGIN DELETE FROM findings; END", "trigger 'wipe' on runs is not FactCheck's")]
+    [InlineData("DROP VIEW latest_findings; CREATE VIEW latest_findings AS SELECT * FROM findings WHERE 0", "view 'latest_findings' differs from FactCheck's")]
+    [InlineData("CREATE TABLE notes (x TEXT)", "table 'notes' is not FactCheck's")]
+    [InlineData("DROP INDEX citations_by_run", "index 'citations_by_run' is missing")]
+    [InlineData("CREATE INDEX findings_by_message ON findings (message)", "index 'findings_by_message' is not FactCheck's")]
+    public void ReportWithForeignSchemaObjectsIsRefusedUntouched(string change, string named)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("tampered.db");
+        using (var store = ReportStore.Open(path))
+        {
+            store.WriteRun(SampleRuns.Basic());
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = change + "; PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+        }
+
+        var error = AssertRefusedUntouched(path);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Contains("left untouched", error.Message, StringComparison.Ordinal);
+    }
+
     private static ReportException AssertRefusedUntouched(string path)
     {
         var before = File.ReadAllBytes(path);

@@ -44,7 +44,7 @@ internal static class SampleRuns
             new ReportAppearance("c", "afp-wire", AttributionKinds.Paraphrase, "Quote c", "claims/story.yaml", 31, 7),
         ],
         Citations = [new ReportCitation("c", null, "a US intelligence report", "claims/story.yaml", 33, 7)],
-        Errors = [new ReportRunError(RunErrorKinds.InvalidInput, "unknown key 'claimnat'", null, "claims/other.yaml", 4, 3)],
+        Errors = [new ReportRunError(RunErrorKinds.RuleError, "division by zero in '1 / x'", "quotes.drift", "claims/other.yaml", 4, 3)],
     };
 
     /// <summary>The bytes of a file and its -wal/-shm companions, to prove a refused file was not touched.</summary>

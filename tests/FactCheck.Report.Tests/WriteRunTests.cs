@@ -30,7 +30,7 @@ public sealed class WriteRunTests
         Assert.Equal(1, DbProbe.Long(path, "SELECT count(*) FROM citations WHERE source_id IS NULL"));
         Assert.Equal(2, DbProbe.Long(path, "SELECT count(*) FROM finding_sources"));
         Assert.Equal(3, DbProbe.Long(path, "SELECT count(*) FROM finding_claims"));
-        Assert.Equal("invalid-input", DbProbe.Scalar(path, "SELECT kind FROM run_errors"));
+        Assert.Equal("rule-error", DbProbe.Scalar(path, "SELECT kind FROM run_errors"));
     }
 
     [Fact]

@@ -26,8 +26,11 @@ public static class ClaimsLoader
         var sources = new List<Source>();
         var propositions = new List<Proposition>();
         var claims = new List<Claim>();
-        foreach (var result in perFile)
+        var stopped = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < perFile.Length; i++)
         {
+            var result = perFile[i];
+            if (result.Binder.Stopped) stopped.Add(files[i].Display);
             diagnostics.AddRange(result.Diagnostics);
             sources.AddRange(result.Binder.Sources);
             propositions.AddRange(result.Binder.Propositions);
@@ -35,7 +38,7 @@ public static class ClaimsLoader
         }
 
         var set = new ClaimSet(sources, propositions, claims, files.Select(f => f.Display).ToArray());
-        var loaded = Finish(set, diagnostics);
+        var loaded = Finish(set, diagnostics, stopped);
         timer.Mark("cross-file checks");
         return loaded;
     }
@@ -59,11 +62,53 @@ public static class ClaimsLoader
         return Finish(new ClaimSet(binder.Sources, binder.Propositions, binder.Claims, [displayPath]), diagnostics);
     }
 
-    private static LoadResult Finish(ClaimSet set, List<Diagnostic> diagnostics)
+    private static LoadResult Finish(ClaimSet set, List<Diagnostic> diagnostics, HashSet<string>? stopped = null)
     {
         ClaimSetValidator.Validate(set, diagnostics);
         diagnostics.Sort(Diagnostic.ByPosition);
-        return new LoadResult(set, diagnostics);
+        return new LoadResult(set, CapPerFile(diagnostics, stopped ?? []));
+    }
+
+    /// <summary>
+    /// The first <see cref="ClaimFileBinder.MaxDiagnosticsPerFile"/> problems of each file, by position, then one saying
+    /// how many more there were, or that reading the file stopped there.
+    /// </summary>
+    private static List<Diagnostic> CapPerFile(List<Diagnostic> sorted, HashSet<string> stopped)
+    {
+        const int max = ClaimFileBinder.MaxDiagnosticsPerFile;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in sorted) counts[d.Location.File] = counts.GetValueOrDefault(d.Location.File) + 1;
+        if (stopped.Count == 0 && counts.Values.All(n => n <= max)) return sorted;
+
+        var kept = new List<Diagnostic>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in sorted)
+        {
+            var file = d.Location.File;
+            var n = seen[file] = seen.GetValueOrDefault(file) + 1;
+            if (n <= max) kept.Add(d);
+        }
+
+        foreach (var file in counts.Keys.Union(stopped).Order(StringComparer.Ordinal))
+        {
+            var more = Math.Max(0, counts.GetValueOrDefault(file) - max);
+            if (stopped.Contains(file))
+            {
+                kept.Add(Diagnostic.Error(
+                    new Location(file, 0, 0),
+                    "too-many-errors",
+                    $"more than {max:N0} errors in this file: reading it stopped there, and only the first {max:N0} are listed",
+                    "fix these first; what follows them was not read, so references to it may show as errors too"));
+            }
+            else if (more > 0)
+            {
+                kept.Add(Diagnostic.Error(
+                    new Location(file, 0, 0), "too-many-errors", $"and {more:N0} more errors in this file: only the first {max:N0} are listed", "fix these first"));
+            }
+        }
+
+        kept.Sort(Diagnostic.ByPosition);
+        return kept;
     }
 
     /// <summary>
@@ -228,7 +273,8 @@ public static class ClaimsLoader
             return;
         }
 
-        foreach (var entry in entries)
+        // In name order: which of two links to one folder is walked (the other is skipped) must not depend on the disk.
+        foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             var name = entry.Name;
             var entryShown = Path.Join(shown, name);

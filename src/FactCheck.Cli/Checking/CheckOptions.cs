@@ -9,6 +9,8 @@ namespace FactCheck.Cli.Checking;
 /// <param name="FailOn">The lowest severity that fails the run; null for <c>never</c>.</param>
 /// <param name="OnlyRules">Run only these rule ids (all when empty).</param>
 /// <param name="Engine">The rule engine (the built-in one when null).</param>
+/// <param name="MaxFirings">Firings allowed per session; null for the default (see RuleRunner).</param>
+/// <param name="MaxPartialMatches">Partial matches allowed per session; null for the default (see RuleRunner).</param>
 public sealed record CheckOptions(
     string ClaimsPath,
     string RulesPath,
@@ -16,7 +18,9 @@ public sealed record CheckOptions(
     string? Baseline,
     RuleSeverity? FailOn,
     IReadOnlyList<string> OnlyRules,
-    IRuleEngine? Engine = null)
+    IRuleEngine? Engine = null,
+    int? MaxFirings = null,
+    int? MaxPartialMatches = null)
 {
     /// <summary>Run the rule pack bundled with the tool (no rules folder found or <c>rules: bundled</c>); <see cref="RulesPath"/> is then only its display name.</summary>
     public bool UseBundledRules { get; init; }

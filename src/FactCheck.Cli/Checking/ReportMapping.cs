@@ -35,7 +35,8 @@ internal static class ReportMapping
             f.Finding.RuleId, Severity(f.Finding.Severity), f.Finding.Message, f.Finding.File, f.Finding.Line, f.Finding.Column,
             f.Finding.ClaimIds, f.Finding.SourceIds, f.Fingerprint)).ToArray(),
         Errors = outcome.InputErrors.Select(e => new ReportRunError(RunErrorKinds.InvalidInput, e.Message, null, e.Location.File, e.Location.Line, e.Location.Column))
-            .Concat(outcome.RuleErrors.Select(e => new ReportRunError(RunErrorKinds.RuleError, e.Message, e.RuleId, e.FactFile, e.FactLine, e.FactColumn)))
+            .Concat(outcome.RuleErrors.Select(e => new ReportRunError(
+                e.Limit ? RunErrorKinds.Limit : RunErrorKinds.RuleError, e.Message, e.RuleId, e.FactFile, e.FactLine, e.FactColumn)))
             .ToArray(),
     };
 

@@ -24,6 +24,16 @@ internal static class CheckCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "never");
         var baseline = new Option<string?>("--baseline") { Description = "A run id in the report, or another report file: only findings new since it fail the run." };
         var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var maxFirings = new Option<int?>("--max-firings") { Description = "Rule firings allowed per session (default: 50 per fact, at least 100,000)." };
+        var maxMatches = new Option<int?>("--max-partial-matches") { Description = "Partial matches the engine may build per session (default: 10 per fact, at least 2,000,000)." };
+        foreach (var limit in new[] { maxFirings, maxMatches })
+        {
+            limit.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is < 1) result.AddError($"{result.Option.Name} must be at least 1");
+            });
+        }
+
         var baselineRef = new Option<string?>("--baseline-ref") { Description = "A git branch, tag or commit: the baseline is the claims and rules at its merge base with HEAD (checked in a temporary worktree)." };
         var engine = EngineOption.Create();
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
@@ -31,7 +41,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches,
         };
         display.AddTo(command);
         command.SetAction(parse =>
@@ -48,7 +58,12 @@ internal static class CheckCommand
             var settings = CheckSettings.Resolve(
                 Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), parse.GetValue(db), parse.GetValue(noReport),
                 parse.GetValue(failOn), parse.GetValue(baseline), parse.GetValue(baselineRef), parse.GetValue(only) ?? []);
-            var options = settings.Options with { Engine = EngineOption.Resolve(parse.GetValue(engine)) };
+            var options = settings.Options with
+            {
+                Engine = EngineOption.Resolve(parse.GetValue(engine)),
+                MaxFirings = parse.GetValue(maxFirings),
+                MaxPartialMatches = parse.GetValue(maxMatches),
+            };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
 
             var outputPath = parse.GetValue(output);

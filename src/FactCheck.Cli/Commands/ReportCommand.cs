@@ -42,10 +42,11 @@ internal static class ReportCommand
             using var store = ReportStore.OpenReadOnly(path);
             var runs = store.GetRuns();
             var json = parse.GetValue(format) == "json";
-            if (runs.Count == 0)
+            if (parse.GetValue(run) is null && store.LatestRunId is null)
             {
                 if (json) JsonOutput.Write(output, w => w.WriteNullValue());
-                else output.WriteLine("the report holds no run yet; run 'factcheck check' to record one");
+                else if (store.LatestRunIdIncludingFailed is null) output.WriteLine("the report holds no run yet; run 'factcheck check' to record one");
+                else output.WriteLine("the report holds no complete run yet: every run failed");
                 return ExitCodes.Success;
             }
 
@@ -56,6 +57,27 @@ internal static class ReportCommand
             }
 
             var summary = store.GetRunSummary(parse.GetValue(run));
+            if (summary.Run.Failed)
+            {
+                // A failed run's findings are partial: compared with any run, most would look new or fixed.
+                if (json)
+                {
+                    JsonOutput.Write(output, w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteNumber("run", summary.Run.RunId);
+                        w.WriteBoolean("failed", true);
+                        w.WriteNumber("errors", summary.Errors);
+                        w.WriteNumber("findings", summary.Findings);
+                        w.WriteEndObject();
+                    });
+                    return ExitCodes.Success;
+                }
+
+                output.WriteLine($"run {summary.Run.RunId} failed ({summary.Errors} errors: invalid input or rule errors); its {summary.Findings} findings are partial and not compared");
+                return ExitCodes.Success;
+            }
+
             var diff = store.DiffWithPrevious(summary.Run.RunId);
             if (json) JsonOutput.Write(output, w => WriteJson(w, summary, diff));
             else WriteText(output, summary, diff);

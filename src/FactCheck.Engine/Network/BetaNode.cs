@@ -28,6 +28,7 @@ internal abstract class BetaNode(Session session)
     protected Token? Emit(BetaToken parent, object? value, RightEntry? owner)
     {
         if (parent.Dead) return null;
+        S.CountPartialMatch(this);
         var child = Next!.CreateToken(parent, value);
         parent.AddChild(child);
         owner?.AddChild(child);

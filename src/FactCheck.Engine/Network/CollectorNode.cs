@@ -8,6 +8,9 @@ internal sealed class CollectorNode(Session session, CollectorPlan plan) : BetaN
 {
     private SubnetNode _owner = null!;
 
+    /// <summary>The subnet node whose results this node counts.</summary>
+    public SubnetNode Owner => _owner;
+
     public override void Link(BetaNode[] nodes) => _owner = (SubnetNode)nodes[plan.Owner.Id];
 
     public override void LeftInsert(Token token)

@@ -37,6 +37,7 @@ internal sealed class Session : ISession
     private readonly List<LeftEntry> _deferredSwitches = [];
     private bool _updating;
     private long _firingSeq;
+    private int _partialMatches;
     private int _opErrorStart;
     private bool _busy;
     private bool _firing;
@@ -48,6 +49,7 @@ internal sealed class Session : ISession
         _ruleSet = ruleSet;
         _options = options;
         if (options.MaxFirings < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxFirings must be at least 1");
+        if (options.MaxPartialMatches < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxPartialMatches must be at least 1");
         Agenda = new Agenda(ruleSet.Ranks);
         _context = new ActionContext(this);
         _nodes = new BetaNode[ruleSet.Plans.Length];
@@ -279,6 +281,40 @@ internal sealed class Session : ISession
     }
 
     internal void Halt() => _halted = true;
+
+    /// <summary>Counts a token <paramref name="node"/> is about to build; past the limit, stops the operation.</summary>
+    public void CountPartialMatch(BetaNode node)
+    {
+        if (++_partialMatches <= _options.MaxPartialMatches) return;
+        _partialMatches--;
+        throw new MatchLimitException(_options.MaxPartialMatches, RuleBelow(node));
+    }
+
+    /// <summary>Partial matches built so far (for tests and benchmarks).</summary>
+    internal int PartialMatches => _partialMatches;
+
+    /// <summary>The rule a node's tokens lead to (a chain ends in one terminal); null for a node shared by several.</summary>
+    private static string? RuleBelow(BetaNode node)
+    {
+        for (BetaNode? n = node; n is not null;)
+        {
+            switch (n)
+            {
+                case TerminalNode t:
+                    return t.Plan.Rule.Name;
+                case CollectorNode c:
+                    n = c.Owner;
+                    break;
+                case RootJoinNode:
+                    return null;
+                default:
+                    n = n.Next;
+                    break;
+            }
+        }
+
+        return null;
+    }
 
     private void FireOne(Activation a, TerminalNode terminal)
     {

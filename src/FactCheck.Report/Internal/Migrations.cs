@@ -386,7 +386,55 @@ internal static class Migrations
         GROUP BY s.source_id;
         """);
 
-    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3];
+    /// <summary>
+    /// A run with invalid input (no rule ran) or a rule a limit stopped is recorded as failed: its
+    /// findings are not the claims' findings, so the views, diffs and baselines see complete runs only. The views are
+    /// V3's with <c>runs</c> narrowed to complete runs (derived from V3's text, which never changes).
+    /// </summary>
+    public static readonly Migration V4 = new(4, "failed runs kept out of the views", """
+        DROP VIEW source_attribution;
+        DROP VIEW claim_history;
+        DROP VIEW claims_by_status;
+        DROP VIEW latest_claims;
+        DROP VIEW latest_finding_changes;
+        DROP VIEW finding_changes;
+        DROP VIEW latest_findings;
+        DROP VIEW run_pairs;
+        DROP VIEW latest_run;
+
+        -- 'complete', or 'failed': no rule ran (invalid input) or a limit stopped a rule (see run_errors, kinds
+        -- 'invalid-input' and 'limit'), so the run's findings are partial. Earlier runs: those with invalid input and
+        -- no finding (no rule ran), and those whose rules hit the firing limit.
+        ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'failed'));
+        UPDATE runs SET status = 'failed'
+        WHERE run_id IN (SELECT e.run_id FROM run_errors e
+                         WHERE (e.kind = 'invalid-input' AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = e.run_id))
+                            OR (e.kind = 'rule-error' AND e.message LIKE 'the rules did not stop:%'));
+
+        """ + CompleteRunsOnly(V3.Sql[V3.Sql.IndexOf("CREATE VIEW latest_run AS", StringComparison.Ordinal)..]));
+
+    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4];
+
+    /// <summary>V3's views over complete runs: each of their reads of <c>runs</c> gets the condition.</summary>
+    private static string CompleteRunsOnly(string views)
+    {
+        (string From, string To)[] edits =
+        [
+            ("SELECT * FROM runs ORDER BY run_id DESC LIMIT 1", "SELECT * FROM runs WHERE status = 'complete' ORDER BY run_id DESC LIMIT 1"),
+            ("FROM runs p WHERE p.run_id < r.run_id)", "FROM runs p WHERE p.run_id < r.run_id AND p.status = 'complete')"),
+            ("FROM runs r;", "FROM runs r WHERE r.status = 'complete';"),
+            ("(SELECT max(run_id) FROM runs)", "(SELECT max(run_id) FROM runs WHERE status = 'complete')"),
+            ("(SELECT max(run_id) AS run_id FROM runs)", "(SELECT max(run_id) AS run_id FROM runs WHERE status = 'complete')"),
+        ];
+        foreach (var (from, to) in edits)
+        {
+            var edited = views.Replace(from, to, StringComparison.Ordinal);
+            if (edited == views) throw new InvalidOperationException($"V3's views no longer hold '{from}'");
+            views = edited;
+        }
+
+        return views;
+    }
 
     public static int CurrentVersion => All[^1].Version;
 }

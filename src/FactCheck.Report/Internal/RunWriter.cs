@@ -91,10 +91,11 @@ internal static class RunWriter
         WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
         stageCompleted?.Invoke("findings");
 
-        using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest"))
+        // A run with errors (invalid input, a rule that failed or was stopped by a limit) is recorded as failed.
+        using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest", "status"))
         {
             insert.Long(runId).Text(Timestamp.Format(run.StartedAt)).Text(Timestamp.Format(run.FinishedAt)).Text(run.ToolVersion)
-                .Text(run.GitCommit).Text(claimsDigest).Text(rulesDigest).Execute();
+                .Text(run.GitCommit).Text(claimsDigest).Text(rulesDigest).Text(run.Errors.Any(e => e.Kind is RunErrorKinds.InvalidInput or RunErrorKinds.Limit) ? "failed" : "complete").Execute();
         }
 
         stageCompleted?.Invoke("run");

@@ -38,6 +38,7 @@ internal static class SchemaManager
                 $"(version {Migrations.CurrentVersion}). It was left untouched; upgrade FactCheck to read or write it.");
         }
 
+        SchemaVerifier.Verify(connection, transaction, state.UserVersion, path);
         return state.UserVersion;
     }
 

@@ -14,7 +14,7 @@ namespace FactCheck.Rules.Expressions;
 /// </summary>
 public sealed class ExpressionCompiler
 {
-    private static readonly MethodInfo StringConcatArray = typeof(string).GetMethod(nameof(string.Concat), [typeof(string[])])!;
+    private static readonly MethodInfo StringConcatArray = typeof(ExpressionRuntime).GetMethod(nameof(ExpressionRuntime.ConcatMessage))!;
     private static readonly MethodInfo FormatMethod = typeof(ExpressionRuntime).GetMethod(nameof(ExpressionRuntime.Format))!;
 
     private readonly TypeSystem _types;

@@ -8,7 +8,9 @@ namespace FactCheck.Cli.Tests.EndToEnd;
 /// <c>---</c>, the last one being checked), <c>expected.out</c> (standard output of the last run)
 /// and <c>expected.exit</c>, and optionally <c>expected.err</c> (its standard error, the temporary
 /// folder written as <c>&lt;work&gt;</c>). The folder is copied to a temporary directory first, so runs that write
-/// a report leave the repository untouched. UPDATE_EXPECTED=1 rewrites the expected files.
+/// a report leave the repository untouched.
+/// An optional <c>links</c> file makes symbolic links in the copy, one <c>path -&gt; target</c> a line (hostile cases:
+/// links are not kept in git, where they would lead other tools astray). UPDATE_EXPECTED=1 rewrites the expected files.
 /// </summary>
 public sealed class CaseRunnerTests
 {
@@ -25,6 +27,7 @@ public sealed class CaseRunnerTests
         try
         {
             Copy(source, work);
+            MakeLinks(Path.Combine(source, "links"), work);
             var runs = File.ReadAllText(Path.Combine(source, "args"))
                 .Split("---\n")
                 .Select(block => block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -61,6 +64,19 @@ public sealed class CaseRunnerTests
     /// <summary>The report's run times are the one thing that differs from run to run.</summary>
     private static string Normalize(string output) =>
         System.Text.RegularExpressions.Regex.Replace(output, @"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?Z", "<time>");
+
+    private static void MakeLinks(string list, string work)
+    {
+        if (!File.Exists(list)) return;
+        foreach (var line in File.ReadAllLines(list).Where(l => l.Contains(" -> ", StringComparison.Ordinal)))
+        {
+            var (path, target) = (line[..line.IndexOf(" -> ", StringComparison.Ordinal)], line[(line.IndexOf(" -> ", StringComparison.Ordinal) + 4)..]);
+            var at = Path.Combine(work, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(at)!);
+            if (target.EndsWith('/')) Directory.CreateSymbolicLink(at, target.TrimEnd('/'));
+            else File.CreateSymbolicLink(at, target);
+        }
+    }
 
     private static void Copy(string from, string to)
     {

@@ -1,0 +1,113 @@
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The command line when the environment or the pull request is hostile: outputs that cannot be written, a tampered
+/// report, a broken run. Each ends with a clear message and a documented exit code, never "this is a bug".
+/// </summary>
+public sealed class HostileRunTests : IDisposable
+{
+    private static readonly string Story = RepositoryPaths.Combine("tests", "FactCheck.Cli.Tests", "Cases", "check-text");
+
+    private readonly string _work = Directory.CreateTempSubdirectory("factcheck-hostile-run-").FullName;
+
+    public HostileRunTests()
+    {
+        foreach (var dir in Directory.GetDirectories(Story, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(_work, Path.GetRelativePath(Story, dir)));
+        foreach (var file in Directory.GetFiles(Story, "*", SearchOption.AllDirectories)) File.Copy(file, Path.Combine(_work, Path.GetRelativePath(Story, file)));
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Theory]
+    [InlineData("missing/out.sarif", "the folder")]
+    [InlineData(".", "it is a folder")]
+    public void An_output_that_cannot_be_written_is_refused_before_the_run_is_recorded(string output, string why)
+    {
+        var (exit, _, error) = Run("check", "--format", "sarif", "-o", output);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains(why, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bug", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_work, "factcheck.db")));
+    }
+
+    [Fact]
+    public void A_tampered_report_is_left_untouched_and_the_findings_still_come_out()
+    {
+        Assert.Equal(ExitCodes.Findings, Run("check").Exit);
+        var report = Path.Combine(_work, "factcheck.db");
+        using (var connection = new SqliteConnection($"Data Source={report};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER wipe AFTER INSERT ON runs BEGIN DELETE FROM findings; END; PRAGMA journal_mode = DELETE;";
+            command.ExecuteNonQuery();
+        }
+
+        var before = File.ReadAllBytes(report);
+        var (exit, _, error) = Run("check", "--format", "sarif", "-o", "out.sarif");
+
+        Assert.Equal(ExitCodes.InternalError, exit);
+        Assert.Contains("trigger 'wipe' on runs is not FactCheck's", error, StringComparison.Ordinal);
+        Assert.Contains("the run was not recorded", error, StringComparison.Ordinal);
+        Assert.Contains("\"ruleId\"", File.ReadAllText(Path.Combine(_work, "out.sarif")), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(report));
+    }
+
+    [Fact]
+    public void A_run_with_invalid_input_does_not_become_the_latest_run()
+    {
+        var first = Run("check");
+        Assert.True(first.Exit == ExitCodes.Findings, first.Output + first.Error);
+        File.AppendAllText(Path.Combine(_work, "claims", "story.yaml"), "\nunknown_root_key: 1\n");
+        Assert.Equal(ExitCodes.InvalidInput, Run("check").Exit);
+
+        var (exit, output, _) = Run("report");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.StartsWith("run 1 ", output, StringComparison.Ordinal);
+        Assert.Equal("1,complete\n2,failed\n", Run("query", "SELECT run_id, status FROM runs", "--format", "csv").Output.Split('\n', 2)[1]);
+    }
+
+    [Fact]
+    public void Checking_the_working_folder_itself_keeps_the_report_inside_it()
+    {
+        var claims = Path.Combine(_work, "claims");
+        var (exit, _, _) = RunIn(claims, "check", "--claims", ".", "--rules", "../rules");
+
+        Assert.Equal(ExitCodes.Findings, exit);
+        Assert.True(File.Exists(Path.Combine(claims, "factcheck.db")));
+        Assert.False(File.Exists(Path.Combine(_work, "factcheck.db")));
+    }
+
+    [Fact]
+    public void A_closed_standard_output_is_an_input_output_error_not_a_bug()
+    {
+        var error = new StringWriter();
+        var exit = FactCheckApp.Run(["validate"], new ClosedWriter(), error, _work);
+
+        Assert.Equal(ExitCodes.InternalError, exit);
+        Assert.Contains("input/output error", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bug", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private (int Exit, string Output, string Error) Run(params string[] args) => RunIn(_work, args);
+
+    private static (int Exit, string Output, string Error) RunIn(string directory, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var exit = FactCheckApp.Run(args, output, error, directory);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Standard output closed (<c>factcheck validate &gt;&amp;-</c>): each write fails as .NET reports EBADF.</summary>
+    private sealed class ClosedWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor"));
+    }
+}
