@@ -6,7 +6,8 @@ using FactCheck.Engine.NRules;
 
 // Engine benchmark: `dotnet run -c Release --project tests/FactCheck.Engine.Benchmarks [--large] [N ...]`.
 // Each N runs on both engines (the built-in one, then NRules), each in a fresh child process so that peak memory is
-// that run's alone. Default N: 1,000 and 10,000; --large adds 100,000 (NRules takes minutes there).
+// that run's alone. Default N: 1,000 and 10,000; --large adds 100,000 (NRules takes minutes there); --only ENGINE
+// runs one engine.
 if (args.Length >= 2 && args[0] == "--one")
 {
     var engine = args.Length > 2 && args[2] == "nrules" ? NRulesEngine.Instance : RuleEngine.Default;
@@ -14,7 +15,10 @@ if (args.Length >= 2 && args[0] == "--one")
 }
 
 var large = args.Contains("--large");
-var numbers = args.Where(a => a != "--large").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+// --only factcheck|nrules: one engine (e.g. the built-in one at 1,000,000, where NRules would take hours).
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+var numbers = args.Where((a, i) => a != "--large" && a != "--only" && (i == 0 || args[i - 1] != "--only"))
+    .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 int[] sizes = numbers.Length > 0 ? numbers : large ? [1_000, 10_000, 100_000] : [1_000, 10_000];
 Console.WriteLine($"FactCheck.Engine benchmark — {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine();
@@ -23,7 +27,7 @@ Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|-
 foreach (var n in sizes)
 {
     double? baseline = null;
-    foreach (var engine in (string[])["factcheck", "nrules"])
+    foreach (var engine in ((string[])["factcheck", "nrules"]).Where(e => only is null || e == only))
     {
         var (row, total) = RunChild(n, engine);
         if (row is null) return 1;

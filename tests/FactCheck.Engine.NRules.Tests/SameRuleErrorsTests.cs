@@ -95,6 +95,21 @@ public sealed class SameRuleErrorsTests : IDisposable
         Assert.Equal(factcheck.Errors, nrules.Errors, RuleErrorComparer.Instance);
     }
 
+    [Fact]
+    public void Partitioned_runs_give_the_same_findings_on_both_engines()
+    {
+        // Rules that cannot affect each other run in sessions side by side (as on large inputs); each session compiles
+        // its own subset on the chosen engine.
+        var claims = ClaimsLoader.Load(["claims"], RepositoryPaths.Root);
+        var pack = RulePackLoader.Load(["rules"], RepositoryPaths.Root);
+        var factcheck = RuleRunner.Run(pack, claims.ClaimSet, parallelism: 3, engine: RuleEngine.Default);
+        var nrules = RuleRunner.Run(pack, claims.ClaimSet, parallelism: 3, engine: NRulesEngine.Instance);
+        Assert.NotEmpty(factcheck.Findings);
+        Assert.Equal(Findings(RuleRunner.Run(pack, claims.ClaimSet)), Findings(factcheck));
+        Assert.Equal(Findings(factcheck), Findings(nrules));
+        Assert.Equal(factcheck.Firings, nrules.Firings);
+    }
+
     private (RunResult FactCheck, RunResult NRules) RunBoth(string rules, int? maxFirings = null)
     {
         File.WriteAllText(Path.Combine(_dir, "rules.yaml"), rules);

@@ -26,7 +26,6 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     private readonly List<RuleFiring> _firings = [];
     private readonly List<(int Kind, object Payload)> _events = [];
     private readonly Dictionary<IMatch, long> _pending = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<IMatch> _live = new(ReferenceEqualityComparer.Instance);
     private readonly int[] _recent = new int[RecentWindow];
     private long _firingSeq;
     private long _activationSeq;
@@ -75,13 +74,8 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
 
     public IReadOnlyList<RuleEvaluationError> Errors => _errors;
 
-    /// <summary>The matches that hold now (fired or not), for tests comparing the engines.</summary>
-    internal IReadOnlyList<RuleMatch> LiveMatches => _live.Select(BuildMatch).ToList();
-
     /// <summary>Facts a re-firing activation linked before: they go when the firing ends, unless it links them again.</summary>
     internal HashSet<object> Retiring { get; } = new(ReferenceEqualityComparer.Instance);
-
-    internal NRulesSessionCore Core => _session;
 
     public IReadOnlyList<T> Query<T>() => _facts.OfType<T>();
 
@@ -274,7 +268,6 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     private void OnActivation(IMatch match, bool created)
     {
         if (!_pending.ContainsKey(match)) _pending[match] = ++_activationSeq;
-        _live.Add(match);
         if (_current is { } current && ReferenceEquals(current.NRulesMatch, match)) current.Invalidated = true;
         if (ActivationCreated is not null) _events.Add((0, BuildMatch(match)));
     }
@@ -282,7 +275,6 @@ internal sealed class NRulesSession : ISession, IActionInterceptor
     private void OnActivationDeleted(IMatch match)
     {
         var wasPending = _pending.Remove(match);
-        _live.Remove(match);
         if (_current is { } current && ReferenceEquals(current.NRulesMatch, match)) current.Invalidated = true;
         if (wasPending && ActivationDeleted is not null) _events.Add((2, BuildMatch(match)));
     }
