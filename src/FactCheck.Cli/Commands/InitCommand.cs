@@ -30,8 +30,11 @@ internal static class InitCommand
                 error.WriteLine($"factcheck init: note: {project.Config.DisplayPath} above applies here until this one replaces it");
             }
 
-            var claims = Relative(here, Path.Combine(project.Config is null ? project.Root : here, Project.ClaimsFolder));
-            var rules = Directory.Exists(Path.Combine(here, Project.RulesFolder)) ? Project.RulesFolder : null;
+            // The folders found from here, relative to the new file (run inside claims/: claims '.', rules '../rules').
+            var root = project.Config is null ? project.Root : here;
+            var claims = Relative(here, Path.Combine(root, Project.ClaimsFolder));
+            var rulesFolder = Path.Combine(root, Project.RulesFolder);
+            var rules = Directory.Exists(rulesFolder) ? Relative(here, rulesFolder) : null;
             using (var file = new StreamWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write), new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
             {
                 file.Write(Template(claims, rules));

@@ -20,6 +20,8 @@ internal static class StepSummary
         var fails = outcome.Findings.Count(f => f.Fails);
         var verdict = outcome.ExitCode switch
         {
+            ExitCodes.Success when outcome.Findings.Count == 0 => "no findings",
+            ExitCodes.Success when outcome.FailOn is null => "findings never fail the run (`--fail-on never`)",
             ExitCodes.Success => outcome.HasBaseline
                 ? $"no new finding at or above `{OutputText.FailOnName(outcome.FailOn)}`"
                 : $"no finding at or above `{OutputText.FailOnName(outcome.FailOn)}`",
@@ -89,7 +91,10 @@ internal static class StepSummary
         foreach (var c in text)
         {
             if (c is '\r' or '\n') sb.Append(' ');
-            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#') sb.Append('\\').Append(c);
+            else if (c == '<') sb.Append("&lt;");
+            else if (c == '>') sb.Append("&gt;");
+            else if (c == '&') sb.Append("&amp;");
+            else if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#') sb.Append('\\').Append(c);
             else sb.Append(c);
         }
 

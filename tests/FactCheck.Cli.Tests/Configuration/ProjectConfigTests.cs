@@ -109,6 +109,17 @@ public sealed class ProjectConfigTests
     }
 
     [Fact]
+    public void Init_inside_claims_points_at_the_folders_found()
+    {
+        using var project = new TempProject();
+        var (exit, output, _) = project.Run("claims", "init");
+        Assert.Equal(0, exit);
+        Assert.Contains("claims from ., rules from ../rules", output, StringComparison.Ordinal);
+        var (_, _, error) = project.Run("claims", "check", "--no-report");
+        Assert.DoesNotContain("bundled", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_rules_the_bundled_pack_runs_and_says_so()
     {
         using var project = new TempProject(withRules: false);
