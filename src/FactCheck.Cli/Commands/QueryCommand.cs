@@ -10,7 +10,7 @@ internal static class QueryCommand
     {
         var sql = new Argument<string>("sql") { Description = "A SELECT over the report's tables and views (see the README)." };
         var db = ReportOptions.Database();
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format") { Description = "Output format: table (aligned for a terminal), csv (formula-like cells neutralised) or json. Blobs print as hex.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var defaults = QueryLimits.Default;
         var timeout = new Option<double>("--timeout") { Description = $"Seconds the query may run before it is stopped (default {defaults.Timeout.TotalSeconds}).", DefaultValueFactory = _ => defaults.Timeout.TotalSeconds };

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FactCheck.Cli.Output;
@@ -17,7 +16,7 @@ internal static class JsonOutput
         NewLine = "\n",
 
         // Messages quote claims in many languages; keep them readable. Output is a file or a pipe, never HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ReadableJsonEncoder.Instance,
     };
 
     /// <remarks>

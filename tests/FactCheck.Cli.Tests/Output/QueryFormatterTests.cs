@@ -35,10 +35,11 @@ public sealed class QueryFormatterTests
     [Fact]
     public void Json_keeps_text_readable_but_escapes_controls()
     {
-        var result = new QueryResult(["q"], [["«Ça» 中文 \u001b[2J\u0007\n <b>&"]], false);
+        var result = new QueryResult(["q"], [["«Ça» 中文 \u001b[2J\u0007\n <b>& \u202eevil\u2066 \u009b"]], false);
         var json = Write(result, "json");
-        Assert.Contains("\"«Ça» 中文 \\u001B[2J\\u0007\\n <b>&\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', json);
+        Assert.Contains("\"«Ça» 中文 \\u001B[2J\\u0007\\n <b>& \\u202Eevil\\u2066 \\u009B\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(json, c => TerminalText.IsUnsafe(c) && c != '\n');
+        Assert.Equal("«Ça» 中文 \u001b[2J\u0007\n <b>& \u202eevil\u2066 \u009b", System.Text.Json.JsonDocument.Parse(json).RootElement[0].GetProperty("q").GetString());
         Assert.EndsWith("]\n", json, StringComparison.Ordinal);
     }
 
