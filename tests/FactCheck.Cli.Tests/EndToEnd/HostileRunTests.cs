@@ -74,12 +74,14 @@ public sealed class HostileRunTests : IDisposable
     [Fact]
     public void Checking_the_working_folder_itself_keeps_the_report_inside_it()
     {
+        // Run from inside claims/: the project is the folder holding claims/ and rules/, and the report goes there,
+        // never into the folder above the project.
         var claims = Path.Combine(_work, "claims");
         var (exit, _, _) = RunIn(claims, "check", "--claims", ".", "--rules", "../rules");
 
         Assert.Equal(ExitCodes.Findings, exit);
-        Assert.True(File.Exists(Path.Combine(claims, "factcheck.db")));
-        Assert.False(File.Exists(Path.Combine(_work, "factcheck.db")));
+        Assert.True(File.Exists(Path.Combine(_work, "factcheck.db")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_work)!, "factcheck.db")));
     }
 
     [Fact]
