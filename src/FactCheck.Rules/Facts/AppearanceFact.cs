@@ -12,6 +12,7 @@ namespace FactCheck.Rules.Facts;
 /// <param name="SourcePrimary">Its source is a primary record.</param>
 /// <param name="QuoteKey">A direct quote of four words or more, folded (case, accents, punctuation aside): equal keys are the same words.</param>
 /// <param name="FirstOfWording">The first appearance (in file order) with its <see cref="QuoteKey"/>, so rules can group a wording once.</param>
+/// <param name="WordingSpeakers">On the first appearance of a wording: how many claimants it is given to.</param>
 /// <param name="SourceLineage">Its source's independence group (see <see cref="SourceFact.Lineage"/>).</param>
 public sealed record AppearanceFact(
     string ClaimId,
@@ -40,7 +41,8 @@ public sealed record AppearanceFact(
     bool SourcePrimary = false,
     string SourceLineage = "",
     string? QuoteKey = null,
-    bool FirstOfWording = false) : IFact
+    bool FirstOfWording = false,
+    int WordingSpeakers = 0) : IFact
 {
     public string Key => $"appearance:{ClaimId}#{Index}";
 

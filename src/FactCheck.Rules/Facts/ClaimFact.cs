@@ -7,6 +7,14 @@ namespace FactCheck.Rules.Facts;
 /// <param name="GroupAppearances">Appearances of the claim and its <c>same_as</c> claims: what the circumstance and date rules compare.</param>
 /// <param name="Quoted">Its appearances that quote words: direct quotes, and paraphrased or reported ones with quoted fragments.</param>
 /// <param name="Relayed">Its second-hand appearances: reported, or direct quotes with <c>via</c>.</param>
+/// <param name="Wordings">Distinct wordings (folded) among its quoted appearances: quote drift needs two.</param>
+/// <param name="Places">Distinct places its group's appearances give, folded; likewise <paramref name="Occasions"/> (with timing),
+/// <paramref name="Audiences"/>, <paramref name="Roles"/>; <paramref name="Hedges"/> counts a flat statement as one value and is 0 when
+/// no appearance is hedged. The circumstance rules need two.</param>
+/// <param name="GroupDateMentions">Date expressions listed by its group's appearances, plus one per claim with a made.text.</param>
+/// <param name="GroupClaims">How many claims its <c>same_as</c> group holds.</param>
+/// <param name="WhenMadeReadings">Distinct dates its when-made mentions resolve to: 0, 1, or 2 for "more than one".</param>
+/// <param name="EventSources">Sources giving it a resolved event date: 0, 1, or 2 for "more than one".</param>
 /// <param name="Lineage">The lineage, when all those sources share one; null otherwise.</param>
 public sealed record ClaimFact(
     string Id,
@@ -29,7 +37,17 @@ public sealed record ClaimFact(
     string? Lineage = null,
     int GroupAppearances = 0,
     int Quoted = 0,
-    int Relayed = 0) : IFact
+    int Relayed = 0,
+    int Wordings = 0,
+    int Places = 0,
+    int Occasions = 0,
+    int Audiences = 0,
+    int Roles = 0,
+    int Hedges = 0,
+    int GroupDateMentions = 0,
+    int GroupClaims = 1,
+    int WhenMadeReadings = 0,
+    int EventSources = 0) : IFact
 {
     public string Key => "claim:" + Id;
 }

@@ -124,9 +124,11 @@ public static class FactProjection
         List<IFact> facts)
     {
         var group = groups.Of(claim.Id);
+        var wordingKeys = WordingKeys(claim);
         var at = claim.Location;
         var made = dates.Of(claim.Made?.Date);
         var status = KebabCase.Of(claim.Review.Status);
+        var claimFact = facts.Count;
         facts.Add(new ClaimFact(
             claim.Id,
             claim.Statement,
@@ -148,7 +150,14 @@ public static class FactProjection
             group.Lineage,
             group.Appearances,
             claim.Appearances.Count(a => a.Attribution == AttributionKind.DirectQuote || a.QuotedFragments.Count > 0),
-            claim.Appearances.Count(a => a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null))));
+            claim.Appearances.Count(a => a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null)),
+            Distinct(wordingKeys),
+            group.Places,
+            group.Occasions,
+            group.Audiences,
+            group.Roles,
+            group.Hedges,
+            group.DateMentions));
 
         foreach (var stance in claim.Stances)
         {
@@ -204,7 +213,7 @@ public static class FactProjection
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
                 lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
-                QuoteKey(appearance)));
+                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null));
 
             foreach (var mention in appearance.Dates)
             {
@@ -221,6 +230,27 @@ public static class FactProjection
             }
         }
 
+        // How many different readings its dates give, so the date rules group only claims where they can disagree
+        // (a claim in a same_as group is compared with the others whatever its own readings).
+        string? firstWhenMade = null, firstEventSource = null;
+        int whenMadeReadings = 0, eventSources = 0;
+        for (var f = claimFact + 1; f < facts.Count; f++)
+        {
+            if (facts[f] is not DateMentionFact { Resolved: { } resolved } d) continue;
+            if (d.IsWhenMade)
+            {
+                if (firstWhenMade is null) (firstWhenMade, whenMadeReadings) = (resolved, 1);
+                else if (resolved != firstWhenMade) whenMadeReadings = 2;
+            }
+            else
+            {
+                if (firstEventSource is null) (firstEventSource, eventSources) = (d.SourceId, 1);
+                else if (d.SourceId != firstEventSource) eventSources = 2;
+            }
+        }
+
+        facts[claimFact] = (ClaimFact)facts[claimFact] with { WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims };
+
         for (var i = 0; i < claim.Cites.Count; i++)
         {
             var cite = claim.Cites[i];
@@ -234,20 +264,63 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
     }
 
-    private static string? QuoteKey(Appearance appearance)
+    /// <summary>
+    /// Each appearance's wording, folded as quote drift folds it (a direct quote, or the fragments of a paraphrased or
+    /// reported one); null for appearances that quote nothing. Made once per appearance, for the facts that need it.
+    /// </summary>
+    private static string?[] WordingKeys(Claim claim)
     {
-        if (appearance.Attribution != AttributionKind.DirectQuote) return null;
-        var words = Words.Of(appearance.Quote);
-        return words.Count >= 4 ? words.Key : null;
+        var keys = new string?[claim.Appearances.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var a = claim.Appearances[i];
+            if (a.Attribution == AttributionKind.DirectQuote) keys[i] = Words.KeyOf(a.Quote);
+            else if (a.QuotedFragments.Count > 0) keys[i] = string.Join(" | ", a.QuotedFragments.Select(Words.KeyOf));
+        }
+
+        return keys;
     }
 
-    /// <summary>Marks the first appearance of each direct-quote wording (one sequential pass, in file order).</summary>
+    private static int Distinct(string?[] keys)
+    {
+        string? first = null;
+        HashSet<string>? more = null;
+        foreach (var key in keys)
+        {
+            if (key is null) continue;
+            if (first is null) first = key;
+            else if (key != first) (more ??= new HashSet<string>(StringComparer.Ordinal) { first }).Add(key);
+        }
+
+        return more?.Count ?? (first is null ? 0 : 1);
+    }
+
+    /// <summary>
+    /// Marks the first appearance (in file order) of each direct-quote wording, with how many claimants are given it:
+    /// two sequential passes, so only wordings given to several speakers cost the rules anything.
+    /// </summary>
     private static void MarkFirstWordings(List<IFact> facts)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var speakers = new Dictionary<string, (string First, int Count, HashSet<string>? All)>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            if (fact is not AppearanceFact { QuoteKey: { } key } a) continue;
+            if (!speakers.TryGetValue(key, out var seen)) speakers[key] = (a.Claimant, 1, null);
+            else if (seen.First != a.Claimant && (seen.All is null || !seen.All.Contains(a.Claimant)))
+            {
+                var all = seen.All ?? new HashSet<string>(StringComparer.Ordinal) { seen.First };
+                all.Add(a.Claimant);
+                speakers[key] = (seen.First, all.Count, all);
+            }
+        }
+
+        var marked = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < facts.Count; i++)
         {
-            if (facts[i] is AppearanceFact { QuoteKey: { } key } a && seen.Add(key)) facts[i] = a with { FirstOfWording = true };
+            if (facts[i] is AppearanceFact { QuoteKey: { } key } a && marked.Add(key))
+            {
+                facts[i] = a with { FirstOfWording = true, WordingSpeakers = speakers[key].Count };
+            }
         }
     }
 

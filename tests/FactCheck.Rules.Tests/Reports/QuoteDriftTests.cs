@@ -108,3 +108,28 @@ public sealed class QuoteDriftTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Message!, "'building' → 'forming'"));
     }
 }
+
+public sealed class WordsTests
+{
+    [Theory]
+    [InlineData("Russia and China are NOT building a “Cold War-style” military alliance.")]
+    [InlineData("We don't, can't and won't organise the defence of our neighbour's harbour")]
+    [InlineData("Élysée 'quoted' words’ — O'Brien's 2023 plans, realising colours")]
+    [InlineData("  ''  ' x '  ")]
+    [InlineData("")]
+    public void The_lean_key_is_the_key_of_the_words(string text) => Assert.Equal(Words.Of(text).Key, Words.KeyOf(text));
+
+    [Fact]
+    public void The_lean_key_agrees_on_random_text()
+    {
+        const string alphabet = "abcXYZ éü' \u2019\"\u201C-.,0123nt'ourenceis";
+        var random = new Random(20231108);
+        for (var n = 0; n < 5000; n++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (var i = 0; i < chars.Length; i++) chars[i] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            Assert.Equal(Words.Of(text).Key, Words.KeyOf(text));
+        }
+    }
+}

@@ -82,6 +82,80 @@ internal sealed class Words
         return new Words([.. printed], [.. folded]);
     }
 
+    [ThreadStatic]
+    private static StringBuilder? t_key;
+
+    [ThreadStatic]
+    private static StringBuilder? t_word;
+
+    /// <summary>
+    /// <c>Of(text).Key</c> without the word arrays: the projection keys every quote of a large corpus, and a plain
+    /// ASCII word (most of them) is lower-cased straight into the key with no string of its own.
+    /// </summary>
+    public static string KeyOf(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var key = t_key ??= new StringBuilder();
+        var word = t_word ??= new StringBuilder();
+        key.Clear();
+        word.Clear();
+        foreach (var raw in text)
+        {
+            var c = raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : raw;
+            if (char.IsLetterOrDigit(c) || (c == '\'' && word.Length > 0)) word.Append(c);
+            else AppendWord(key, word);
+        }
+
+        AppendWord(key, word);
+        return key.ToString();
+    }
+
+    private static void AppendWord(StringBuilder key, StringBuilder word)
+    {
+        var end = word.Length;
+        while (end > 0 && word[end - 1] == '\'') end--;
+        if (end == 0)
+        {
+            word.Clear();
+            return;
+        }
+
+        var plain = true;
+        for (var i = 0; i < end && plain; i++) plain = word[i] < '\u0080' && word[i] != '\'';
+        if (key.Length > 0) key.Append(' ');
+        // Spelling variants and "n't" need the whole word; both are rare.
+        if (plain && !(end >= 6 && (EndsWith(word, end, "ence") || EndsWith(word, end, "our") || EndsWith(word, end, "ours") || EndsWith(word, end, "ise")
+                || EndsWith(word, end, "ised") || EndsWith(word, end, "ising"))))
+        {
+            for (var i = 0; i < end; i++) key.Append(char.ToLowerInvariant(word[i]));
+        }
+        else
+        {
+            var folded = Spelling(ExpressionFunctions.Fold(word.ToString(0, end))!);
+            if (folded.EndsWith("n't", StringComparison.Ordinal) && folded.Length > 3)
+            {
+                key.Append(folded is "can't" ? "can" : folded is "won't" ? "will" : folded[..^3]).Append(" not");
+            }
+            else
+            {
+                key.Append(folded);
+            }
+        }
+
+        word.Clear();
+    }
+
+    private static bool EndsWith(StringBuilder word, int end, string suffix)
+    {
+        if (end < suffix.Length) return false;
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            if (char.ToLowerInvariant(word[end - suffix.Length + i]) != suffix[i]) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// The quoted pieces of a wording: the parts between quotation marks when it has any ("not creating a "military
     /// bloc" - unlike "certain aggressive Western countries""), else the whole text.
