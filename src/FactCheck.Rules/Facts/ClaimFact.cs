@@ -15,6 +15,8 @@ namespace FactCheck.Rules.Facts;
 /// <param name="GroupClaims">How many claims its <c>same_as</c> group holds.</param>
 /// <param name="WhenMadeReadings">Distinct dates its when-made mentions resolve to: 0, 1, or 2 for "more than one".</param>
 /// <param name="EventSources">Sources giving it a resolved event date: 0, 1, or 2 for "more than one".</param>
+/// <param name="WhenMadeMisfits">Its when-made mentions that, read against their source's date, do not fit made.date.</param>
+/// <param name="ReportedEarlier">Its appearances in sources published before made.date.</param>
 /// <param name="Lineage">The lineage, when all those sources share one; null otherwise.</param>
 public sealed record ClaimFact(
     string Id,
@@ -47,7 +49,9 @@ public sealed record ClaimFact(
     int GroupDateMentions = 0,
     int GroupClaims = 1,
     int WhenMadeReadings = 0,
-    int EventSources = 0) : IFact
+    int EventSources = 0,
+    int WhenMadeMisfits = 0,
+    int ReportedEarlier = 0) : IFact
 {
     public string Key => "claim:" + Id;
 }

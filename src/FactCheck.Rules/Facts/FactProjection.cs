@@ -233,9 +233,10 @@ public static class FactProjection
         // How many different readings its dates give, so the date rules group only claims where they can disagree
         // (a claim in a same_as group is compared with the others whatever its own readings).
         string? firstWhenMade = null, firstEventSource = null;
-        int whenMadeReadings = 0, eventSources = 0;
+        int whenMadeReadings = 0, eventSources = 0, misfits = 0;
         for (var f = claimFact + 1; f < facts.Count; f++)
         {
+            if (facts[f] is DateMentionFact { IsWhenMade: true, Fit: "does-not-fit" }) misfits++;
             if (facts[f] is not DateMentionFact { Resolved: { } resolved } d) continue;
             if (d.IsWhenMade)
             {
@@ -249,7 +250,22 @@ public static class FactProjection
             }
         }
 
-        facts[claimFact] = (ClaimFact)facts[claimFact] with { WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims };
+        var reportedEarlier = 0;
+        if (claim.Made?.Date is { } madeDate)
+        {
+            foreach (var appearance in claim.Appearances)
+            {
+                if (sources.TryGetValue(appearance.Source.Id, out var source) && source.Published is { } published && DateChecks.IsAfter(madeDate, published) == true)
+                {
+                    reportedEarlier++;
+                }
+            }
+        }
+
+        facts[claimFact] = (ClaimFact)facts[claimFact] with
+        {
+            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier,
+        };
 
         for (var i = 0; i < claim.Cites.Count; i++)
         {

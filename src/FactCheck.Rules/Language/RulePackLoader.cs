@@ -44,6 +44,8 @@ public static class RulePackLoader
         ("whenMadeConflict", nameof(ReportFunctions.WhenMadeConflict)),
         ("eventDateConflict", nameof(ReportFunctions.EventDateConflict)),
         ("claimIds", nameof(ReportFunctions.ClaimIds)),
+        ("mentionList", nameof(ReportFunctions.MentionList)),
+        ("publishedList", nameof(ReportFunctions.PublishedList)),
         ("sourceCount", nameof(ReportFunctions.SourceCount)),
     ];
 

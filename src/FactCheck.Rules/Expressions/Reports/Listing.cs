@@ -5,11 +5,11 @@ internal static class Listing
 {
     public const int Shown = 5;
 
-    public static string Of(IEnumerable<string> items, int shown = Shown)
+    public static string Of(IEnumerable<string> items, int shown = Shown, string separator = ", ")
     {
         var list = items.Distinct(StringComparer.Ordinal).ToList();
         return list.Count <= shown
-            ? string.Join(", ", list)
-            : $"{string.Join(", ", list.Take(shown))} and {list.Count - shown} more";
+            ? string.Join(separator, list)
+            : $"{string.Join(separator, list.Take(shown))} and {list.Count - shown} more";
     }
 }

@@ -65,6 +65,16 @@ public static class ReportFunctions
     public static string? EventDateConflict(IReadOnlyList<DateMentionFact>? mentions) =>
         Cached(mentions, "events", () => DateConflicts.Events(mentions));
 
+    /// <summary>Each mention's source, words and reading: "euronews says "on Wednesday" (published 2023-11-08): ...".</summary>
+    public static string? MentionList(IReadOnlyList<DateMentionFact>? mentions) =>
+        mentions is null || mentions.Count == 0 ? null
+            : Listing.Of(mentions.Select(m => $"{m.SourceId} says \"{m.Text}\" (published {m.Reference ?? "undated"}): {m.FitReason}"), 3, "; ");
+
+    /// <summary>Each appearance's source with its publication date.</summary>
+    public static string? PublishedList(IReadOnlyList<AppearanceFact>? appearances) =>
+        appearances is null || appearances.Count == 0 ? null
+            : Listing.Of(appearances.Select(a => $"{a.SourceId} ({a.Published})"));
+
     /// <summary>The ids of the claims listed, a few named and the rest counted.</summary>
     public static string? ClaimIds(IReadOnlyList<ClaimFact>? claims) =>
         claims is null || claims.Count == 0 ? null : Listing.Of(claims.Select(c => c.Id), 8);
