@@ -51,6 +51,18 @@ public sealed class GroupedReportTests
     }
 
     [Fact]
+    public void Audiences_naming_the_same_people_agree_however_they_are_described()
+    {
+        // The seed story: one person, described with different titles by the two versions.
+        Assert.Null(Circumstances.Conflict(
+            [At("s1", audience: "China's vice-president of the Central Military Commission General Zhang Youxia"), At("s2", audience: "Gen. Zhang Youxia, vice chairman of China’s Central Military Commission")],
+            "audience"));
+        // Different people of one country, and a person against an office, still disagree.
+        Assert.NotNull(Circumstances.Conflict([At("s1", audience: "China's President Xi Jinping"), At("s2", audience: "China's Defence Minister Li Shangfu")], "audience"));
+        Assert.NotNull(Circumstances.Conflict([At("s1", audience: "the president"), At("s2", audience: "the defence minister")], "audience"));
+    }
+
+    [Fact]
     public void Occasions_worded_differently_are_one_event_and_timing_differences_are_reported()
     {
         Assert.Null(Circumstances.Conflict([At("s1", occasion: "receiving General Zhang Youxia", timing: "at"), At("s2", occasion: "welcomed Gen. Zhang Youxia", timing: "at")], "occasion"));

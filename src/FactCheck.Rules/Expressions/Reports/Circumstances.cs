@@ -43,7 +43,10 @@ internal static class Circumstances
         // Linear in the distinct values: each is checked against the first (the primary record's, when listed first).
         var reference = values.FirstOrDefault(v => v.Sources.Any(s => s.EndsWith(" (primary)", StringComparison.Ordinal)));
         if (reference.Words is null) reference = values[0];
-        var disagreeing = values.Where(v => !ReferenceEquals(v.Words, reference.Words) && !Compatible(v.Words, reference.Words)).ToList();
+        var disagreeing = values
+            .Where(v => !ReferenceEquals(v.Words, reference.Words) && !Compatible(v.Words, reference.Words))
+            .Where(v => field != "audience" || !SamePerson(v.Shown, reference.Shown))
+            .ToList();
         if (disagreeing.Count == 0) return null;
         var claim = appearances[0].ClaimGroup.Length > 0 ? appearances[0].ClaimGroup : appearances[0].ClaimId;
         var name = field switch { "speaker_role" => "the speaker's role", "occasion" => "the occasion", _ => field };
@@ -63,6 +66,43 @@ internal static class Circumstances
         "hedge" => a.Attribution == "unattributed" && a.Hedge is null ? null : a.Hedge ?? "stated flatly",
         _ => null,
     };
+
+    /// <summary>Capitalised words that are titles or institutions, not names: "General", "President", "Commission".</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "general", "gen", "president", "vice", "minister", "chairman", "chairwoman", "chair", "commission", "central", "military",
+        "defence", "defense", "foreign", "prime", "secretary", "state", "deputy", "mr", "mrs", "ms", "dr", "sir", "lord", "king",
+        "queen", "prince", "ambassador", "chief", "head", "official", "officials", "delegation", "council", "committee", "ministry",
+        "department", "government", "party", "national", "senator", "sen", "rep", "governor", "gov", "mayor", "admiral", "adm",
+        "colonel", "col", "commander", "director", "spokesman", "spokeswoman", "spokesperson", "leader", "counterpart",
+    };
+
+    /// <summary>
+    /// Audiences described differently but naming the same people agree: "China's vice-president of the Central Military
+    /// Commission General Zhang Youxia" is "Gen. Zhang Youxia, vice chairman of China's CMC". They share two names, or
+    /// all the names of the one that has a single name; titles and institutions do not count as names.
+    /// </summary>
+    private static bool SamePerson(string a, string b)
+    {
+        var (x, y) = (Names(a), Names(b));
+        if (x.Count == 0 || y.Count == 0) return false;
+        var shared = x.Count(n => y.Contains(n));
+        return shared >= 2 || (shared == 1 && Math.Min(x.Count, y.Count) == 1);
+    }
+
+    private static HashSet<string> Names(string value)
+    {
+        var words = Words.Of(value);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Printed.Length; i++)
+        {
+            var printed = words.Printed[i];
+            var folded = words.Folded[i];
+            if (printed.Length > 0 && char.IsUpper(printed[0]) && folded.Length >= 2 && !Titles.Contains(folded) && !Ignored.Contains(folded)) names.Add(folded);
+        }
+
+        return names;
+    }
 
     private static bool Compatible(HashSet<string> a, HashSet<string> b)
     {
