@@ -122,7 +122,9 @@ public static class DateResolver
         var recent = _recentScans ??= new Dictionary<string, ScanResult?>(StringComparer.Ordinal);
         if (recent.TryGetValue(text, out var known)) return known;
         if (recent.Count >= RecentScansKept) recent.Clear();
-        var scan = ScanUncached(text);
+        // The first scan in a process also compiles the patterns' generated code, which on a loaded machine can
+        // outlast the match timeout: one retry runs on compiled code. Real pathological input times out twice.
+        var scan = ScanUncached(text) ?? ScanUncached(text);
         if (scan is not null)
         {
             recent[text] = scan;   // a scan that ran out of time is not kept: a later call may finish
@@ -140,8 +142,14 @@ public static class DateResolver
         try
         {
             (markers, boundaries) = TenseReader.Scan(normalized);
+            var lower = normalized.ToLowerInvariant();
             for (var p = 0; p < DateRules.All.Count; p++)
             {
+                if (!DateRules.MayMatch(DateRules.All[p], lower))
+                {
+                    continue;
+                }
+
                 foreach (Match m in DateRules.All[p].Pattern.Matches(normalized))
                 {
                     if (m.Length > 0 && !string.IsNullOrWhiteSpace(m.Value))

@@ -112,11 +112,13 @@ internal static partial class DateRules
 
     private static RuleOutcome ResolveMonthRange(Match m, DateOnly? today, TenseDirection direction)
     {
-        var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
         var from = MonthOf(m);
         var to = MonthIndex(m.Groups["month2"].Value);
         if (to <= from) return RuleOutcome.Fail($"'{m.Value.Trim()}' runs across a year end; which year each month belongs to is not written");
-        return RuleOutcome.Span(new DateOnly(year, from, 1), new DateOnly(year, to, DateTime.DaysInMonth(year, to)));
+        DateInterval? InYear(int y) => new DateInterval(new DateOnly(y, from, 1), new DateOnly(y, to, DateTime.DaysInMonth(y, to)));
+        if (m.Groups["year"].Success) return RuleOutcome.Span(InYear(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))!.Value.Start, InYear(int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture))!.Value.End);
+        if (today is not { } r) return RuleOutcome.Fail(NoReference);
+        return Occurrence(InYear, r, direction, "") is { } span ? RuleOutcome.Span(span.Start, span.End) : RuleOutcome.Fail("the months fall outside the supported calendar range");
     }
 
     private static RuleOutcome ResolveMonthDayRange(Match m, DateOnly? today, TenseDirection direction)

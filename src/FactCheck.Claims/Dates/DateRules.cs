@@ -85,7 +85,7 @@ internal static partial class DateRules
         Rule("week-of", WeekOfPattern(),
             ResolveWeekOf, RuleTraits.NearestWithoutTense | RuleTraits.GuardsYear),
         Rule("month-range", MonthRangePattern(),
-            ResolveMonthRange, RuleTraits.Range),
+            ResolveMonthRange, RuleTraits.Range | RuleTraits.NearestWithoutTense | RuleTraits.GuardsYear),
         Rule("month-year", MonthYearPattern(),
             (m, r, _) => YearOrRelative(m, r) is { } y ? RuleOutcome.Of(PartialDate.OfMonth(y, MonthOf(m))) : RuleOutcome.Fail(NoReference)),
         Rule("month", MonthPattern(),
@@ -151,8 +151,8 @@ internal static partial class DateRules
     [GeneratedRegex(@"\b(?:(?<between>between)\s+|from\s+)?" + MonthName + @"(?:(?<=\.)\s*|\s+)" + Day + @"\s*(?:-|to|through|thru|until|(?(between)and|(?!)))\s*(?:" + MonthName2 + @"\s*)?(?<day2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:\s*,\s*" + Year + ")?", Options, MatchTimeoutMilliseconds)]
     private static partial Regex MonthDayRangePattern();
 
-    // "Jan-Feb 2017", "from January to March 2017", "between April and June of 2016".
-    [GeneratedRegex(@"\b(?:(?:from|between)\s+)?" + MonthName + @"\s*(?:-|/|to|through|thru|until|and)\s*" + MonthName2 + @"\s*,?\s+(?:of\s+)?" + Year, Options, MatchTimeoutMilliseconds)]
+    // "Jan-Feb 2017", "from January to March 2017", "between April and June of 2016", "July through September".
+    [GeneratedRegex(@"\b(?:(?<between>between)\s+|from\s+|in\s+)?" + MonthName + @"\s*(?:-|/|to|through|thru|until|(?(between)and|(?!)))\s*" + MonthName2 + @"(?:\s*,?\s+(?:of\s+)?" + Year + ")?", Options, MatchTimeoutMilliseconds)]
     private static partial Regex MonthRangePattern();
 
     // "April of 87", "May '16", "in March 2014", "June nineteen seventy-two".
@@ -163,8 +163,10 @@ internal static partial class DateRules
     private static partial Regex MonthPattern();
 
     // Years after a preposition or a determiner ("a 2010 raid", "the 2010 elections"), never before a unit ("2000 troops").
-    [GeneratedRegex(@"(?:\b(?:(?:at\s+)?the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of|in|during|copyright|early|mid|late|the\s+year|of|for|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*"
-        + @"|(?<=\b(?:the|a|an|its|his|her|their|our|my|your|this|that|whose)\s+)|(?<='s\s+))(?:" + Year + "|" + SpelledYear + @")(?!\s*(?:%|percent|per\s+cent|[\d,.]\d|-\s*\d|/\d|" + Units + @"))"
+    // The determiner is checked behind the digits, so that the scan only stops where a year could start.
+    [GeneratedRegex(@"(?<pre>\b(?:(?:at\s+)?the\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of|in|during|copyright|early|mid|late|the\s+year|of|for|" + Qualifier + @")[\s-]+|(?:©|\(c\))\s*)?"
+        + @"(?:" + Year + "|" + SpelledYear + @")(?(pre)|(?<=\b(?:the|a|an|its|his|her|their|our|my|your|this|that|whose|'s)\s+[12]\d{3}))"
+        + @"(?!\s*(?:%|percent|per\s+cent|[\d,.]\d|-\s*\d|/\d|" + Units + @"))"
         + @"|^\s*" + Year + @"\s*$", Options, MatchTimeoutMilliseconds)]
     private static partial Regex YearPattern();
 

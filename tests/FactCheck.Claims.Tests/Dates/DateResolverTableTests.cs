@@ -193,7 +193,7 @@ public sealed class DateResolverTableTests
         { Pub, "May I help?", "unresolved" },
         { Pub, "Protesters march through the capital.", "unresolved" },
         { Pub, "2014-2022", "2014-01-01/2022-12-31" },
-        { Pub, "from June to August", "unresolved" },
+        { Pub, "from June to August", "2023-06-01/2023-08-31" },
         { Pub, "mid-2022", "2022" },
         { Pub, "In 2019, he was elected.", "2019" },
         { Pub, "2023-11-08T14:10+05:00", "2023-11-08T14:10+05:00" },
