@@ -46,7 +46,8 @@ internal static class TenseReader
 
     /// <summary>Words that mark the future when "to" follows ("plans to", "set to", "is to").</summary>
     private static readonly HashSet<string> FutureBeforeTo =
-        ["going", "plan", "plans", "planning", "aim", "aims", "intend", "intends", "hope", "hopes", "seek", "seeks", "expected", "set", "is", "are", "'s", "'re"];
+        ["going", "plan", "plans", "planning", "aim", "aims", "intend", "intends", "hope", "hopes", "seek", "seeks", "expected", "set", "is", "are", "'s", "'re",
+            "forecast", "poised", "about"];
 
     private static readonly HashSet<string> DueToCause =
     [
@@ -188,7 +189,8 @@ internal static class TenseReader
                 continue;
             }
 
-            var pastForm = IrregularPast.Contains(w) || (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && !NotPastEd.Contains(w) && IsLetters(w));
+            // A capitalised word inside the sentence is a name ("the Fed's meeting"), not a verb.
+            var pastForm = !(t.Capitalised && i > 0) && (IrregularPast.Contains(w) || (w.Length >= 4 && w.EndsWith("ed", StringComparison.Ordinal) && !NotPastEd.Contains(w) && IsLetters(w)));
             if (pastForm && !Auxiliary.Contains(At(i - 1)) && !(AuxiliaryAdverb.Contains(At(i - 1)) && Auxiliary.Contains(At(i - 2))))
             {
                 Add(i, i, TenseReading.Past);
@@ -245,7 +247,7 @@ internal static class TenseReader
             }
         }
 
-        if (Future.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal))
+        if (Future.Contains(w) || w.EndsWith("'ll", StringComparison.Ordinal) || (w == "next" && At(i + 1) != "to"))
         {
             return true;
         }
