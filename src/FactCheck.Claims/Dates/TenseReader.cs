@@ -34,6 +34,9 @@ internal static class TenseReader
     // and a regex of that size cost about a third of a sentence's whole scan (measured on the news table).
     private static readonly HashSet<string> Both = ["would", "could", "might", "should", "may"];
 
+    private static readonly HashSet<string> Rescheduled =
+        ["moved", "pushed", "postponed", "delayed", "rescheduled", "deferred", "extended", "brought", "put", "shifted", "changed"];
+
     private static readonly HashSet<string> PlannedAfterWas = ["due", "scheduled", "set", "expected", "slated", "supposed", "planned", "meant", "to"];
 
     private static readonly HashSet<string> Future =
@@ -145,6 +148,18 @@ internal static class TenseReader
                 {
                     Add(i, j, TenseReading.Both);
                     i = j;
+                    continue;
+                }
+            }
+
+            // "was moved to June 2", "pushed back to July 15": a new date, set in the past, that may still be ahead.
+            if (Rescheduled.Contains(w))
+            {
+                var n = At(i + 1) is "back" or "forward" or "off" or "out" ? i + 2 : i + 1;
+                if (At(n) is "to" or "for" or "until" or "till")
+                {
+                    Add(i, n, TenseReading.Both);
+                    i = n;
                     continue;
                 }
             }
