@@ -66,7 +66,7 @@ public sealed class DateReadingPropertyTests
                 var span = r.Span!.Value;
                 Assert.True(c.Readings.Any(reading => reading.Contains(span)), $"{c}: got {r}");
             }
-        }, iter: 4000);
+        }, iter: 3000);
     }
 
     private static DateInterval Day(DateOnly d) => new(d, d);
