@@ -17,19 +17,19 @@ public static class DateResolver
     private static readonly Regex QualifierAtStart =
         new(@"^(?<q>" + DateRules.Qualifier + @")\b", Options, DateRules.MatchTimeout);
 
-    private static readonly Regex QualifierBefore =
-        new(@"\b(?<q>" + DateRules.Qualifier + @")\s+$", Options, DateRules.MatchTimeout);
+    // The qualifier need not be adjacent: "by end of this month", "no later than midnight on January 1", "until 15:00 GMT Saturday".
+    private static readonly Regex QualifierBefore = new(
+        @"\b(?<q>" + DateRules.Qualifier + @")\s+(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|latter\s+part|bulk)\s+(?:of\s+)?"
+        + @"|(?:about|around|approximately|roughly|some\s+time|sometime)\s+"
+        + @"|(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|hours)?|midnight|noon|midday|close\s+of\s+business|the\s+close\s+of\s+trading|dawn|dusk)"
+        + @"(?:\s*(?:\(?(?:GMT|UTC|[ECMP][SD]?T|CET|CEST|BST|IST|JST|local\s+time)\)?))?\s*(?:,\s*|on\s+|\s))"
+        + @"|(?:early|mid|late)[\s-]+)*$", Options | RegexOptions.RightToLeft, DateRules.MatchTimeout);
 
-    private static readonly Regex FutureMarker = new(
-        @"\b(?:will|shall|won't|going\s+to|set\s+to|scheduled\s+(?:to|for)|expected\s+to|plans?\s+to|planning\s+to|upcoming"
-        + @"|later\s+this\s+(?:week|month|year))\b|\w'll\b",
-        Options, DateRules.MatchTimeout);
+    private static readonly Regex TimeOfDay = new(@"\G\s+(?:\d|midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)", Options, DateRules.MatchTimeout);
 
-    private static readonly Regex PastMarker = new(
-        // Participles after an auxiliary ("will be held") are not past tense.
-        @"(?<!\b(?:be|been|being|have|has|is|are|get|gets)\s+)\b(?:said|told|announced|claimed|was|were|had|did|reported|added|stated|wrote|insisted|noted|confirmed|denied"
-        + @"|warned|visited|met|published|signed|agreed|accused|took|held|spoke|called|found|began|ended|happened|occurred"
-        + @"|invaded|attacked|launched|ago)\b",
+    // A year the form's pattern did not read ("April of 87", "June nineteen seventy-two").
+    private static readonly Regex UnreadYear = new(
+        @"\G\s*,?\s*(?:'\d{2}(?!\d)|of\s+'?\d{2}(?!\d|[.,]\d|\s*%|:)|(?:seventeen|eighteen|nineteen|twenty|two\s+thousand)\b(?!\s+(?:people|percent|of|years?|months?|days?|\w+s\b))|[12]\d{3}(?![\d%]))",
         Options, DateRules.MatchTimeout);
 
     /// <summary>
@@ -53,7 +53,7 @@ public static class DateResolver
         return scan.Matches.Count switch
         {
             0 => Unresolved("no date expression recognised"),
-            1 => Evaluate(scan.Normalized, text!, scan.Matches[0], reference),
+            1 => Evaluate(scan, text!, scan.Matches[0], reference),
             _ => Unresolved("ambiguous: several date expressions ("
                 + string.Join(", ", scan.Matches.Select(c => $"'{text!.Substring(c.Index, c.Length)}'"))
                 + "); resolve them one by one with ResolveAll"),
@@ -76,7 +76,7 @@ public static class DateResolver
             return [Unresolved("the text is too complex to scan in time")];
         }
 
-        return scan.Matches.Select(c => Evaluate(scan.Normalized, text!, c, reference)).ToList();
+        return scan.Matches.Select(c => Evaluate(scan, text!, c, reference)).ToList();
     }
 
     private static DateResolution? Validate(string? text)
@@ -98,7 +98,14 @@ public static class DateResolver
         public int Length => Match.Length;
     }
 
-    private sealed record ScanResult(string Normalized, IReadOnlyList<Candidate> Matches);
+    private sealed record ScanResult(
+        string Normalized,
+        IReadOnlyList<Candidate> Matches,
+        IReadOnlyList<TenseReader.Marker> Markers,
+        IReadOnlyList<(int Index, int End)> Boundaries)
+    {
+        public IReadOnlyList<(int Index, int End)> Spans { get; } = Matches.Select(c => (c.Index, c.Index + c.Length)).ToList();
+    }
 
     /// <summary>
     /// Scans do not depend on the reference date, and news text repeats the same few expressions
@@ -115,8 +122,14 @@ public static class DateResolver
         var recent = _recentScans ??= new Dictionary<string, ScanResult?>(StringComparer.Ordinal);
         if (recent.TryGetValue(text, out var known)) return known;
         if (recent.Count >= RecentScansKept) recent.Clear();
-        var scan = ScanUncached(text);
-        recent[text] = scan;
+        // The first scan in a process also compiles the patterns' generated code, which on a loaded machine can
+        // outlast the match timeout: one retry runs on compiled code. Real pathological input times out twice.
+        var scan = ScanUncached(text) ?? ScanUncached(text);
+        if (scan is not null)
+        {
+            recent[text] = scan;   // a scan that ran out of time is not kept: a later call may finish
+        }
+
         return scan;
     }
 
@@ -124,10 +137,19 @@ public static class DateResolver
     {
         var normalized = Normalize(text);
         var found = new List<Candidate>();
+        IReadOnlyList<TenseReader.Marker> markers;
+        IReadOnlyList<(int Index, int End)> boundaries;
         try
         {
+            (markers, boundaries) = TenseReader.Scan(normalized);
+            var lower = normalized.ToLowerInvariant();
             for (var p = 0; p < DateRules.All.Count; p++)
             {
+                if (!DateRules.MayMatch(DateRules.All[p], lower))
+                {
+                    continue;
+                }
+
                 foreach (Match m in DateRules.All[p].Pattern.Matches(normalized))
                 {
                     if (m.Length > 0 && !string.IsNullOrWhiteSpace(m.Value))
@@ -152,7 +174,7 @@ public static class DateResolver
             }
         }
 
-        return new ScanResult(normalized, chosen.OrderBy(c => c.Index).ToList());
+        return new ScanResult(normalized, chosen.OrderBy(c => c.Index).ToList(), markers, boundaries);
     }
 
     /// <summary>Same length as the input (so match indexes map back): curly quotes, dashes and odd spaces made plain.</summary>
@@ -174,8 +196,9 @@ public static class DateResolver
         return sb.ToString();
     }
 
-    private static DateResolution Evaluate(string normalized, string original, Candidate c, PartialDate? reference)
+    private static DateResolution Evaluate(ScanResult scan, string original, Candidate c, PartialDate? reference)
     {
+        var normalized = scan.Normalized;
         var start = c.Index;
         var length = c.Length;
 
@@ -191,23 +214,50 @@ public static class DateResolver
             length--;
         }
 
+        var traits = c.Rule.Traits;
+        var end = start + length;
         string? qualifier = null;
+        var qualifierStart = start;
         try
         {
-            if (QualifierAtStart.Match(normalized, start, length) is { Success: true } q1)
+            if ((traits & (RuleTraits.Range | RuleTraits.Declines)) == 0)
             {
-                qualifier = q1.Groups["q"].Value;
-            }
-            else if (QualifierBefore.Match(normalized[..start]) is { Success: true } q2)
-            {
-                qualifier = q2.Groups["q"].Value;
-                length += start - q2.Index;
-                start = q2.Index;
+                if (QualifierAtStart.Match(normalized, start, length) is { Success: true } q1)
+                {
+                    qualifier = q1.Groups["q"].Value;
+                }
+                else if (QualifierBefore.Match(normalized, 0, start) is { Success: true } q2)
+                {
+                    qualifier = q2.Groups["q"].Value;
+                    qualifierStart = q2.Index;
+                    // "after dawn on Saturday", "after 3 p.m. Friday": the event falls on that day.
+                    if (qualifier.Equals("after", StringComparison.OrdinalIgnoreCase) && TimeOfDay.IsMatch(normalized, q2.Index + qualifier.Length))
+                    {
+                        qualifier = null;
+                    }
+                }
             }
         }
         catch (RegexMatchTimeoutException)
         {
             return Unresolved("the text is too complex to scan in time");
+        }
+
+        qualifier = qualifier is null ? null : Regex.Replace(qualifier.ToLowerInvariant(), @"\s+", " ");
+
+        // "after Tuesday's vote": the qualifier bounds the vote, and Tuesday is still Tuesday; but "ahead of Sunday's
+        // vote" in a past clause may be the Sunday before or after the reference.
+        var possessive = end + 1 < normalized.Length && normalized[end] == '\'' && normalized[end + 1] is 's' or 'S';
+        var openBeforeEvent = possessive && qualifier is not null and not ("after" or "since");
+        if (possessive || (qualifier == "from" && c.Rule.Name is "decade" or "century"))
+        {
+            qualifier = null;   // "music from the 1980s" is of the 1980s
+        }
+
+        if (qualifier is not null && qualifierStart < start)
+        {
+            length += start - qualifierStart;
+            start = qualifierStart;
         }
 
         var matched = original.Substring(start, length);
@@ -219,51 +269,102 @@ public static class DateResolver
             MatchIndex = start,
         };
 
-        qualifier = qualifier is null ? null : Regex.Replace(qualifier.ToLowerInvariant(), @"\s+", " ");
         if (qualifier is not null and not "since")
         {
             return result with { Reason = $"'{matched}' is an open bound ('{qualifier}'), not a date; bounds are not resolved" };
         }
 
+        var groups = c.Match.Groups;
+        try
+        {
+            if ((traits & RuleTraits.GuardsYear) != 0 && !groups["year"].Success && !groups["yy"].Success && !groups["sy"].Success
+                && UnreadYear.Match(normalized, end, normalized.Length - end) is { Success: true } unread)
+            {
+                return result with { Reason = $"'{matched}' is followed by a year the resolver does not read ('{unread.Value.Trim().TrimStart(',').Trim()}')" };
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Unresolved("the text is too complex to scan in time");
+        }
+
         var since = qualifier == "since";
         var ruleName = since ? c.Rule.Name + "+since" : c.Rule.Name;
         var references = ReferenceDays(reference);
-        var directions = Directions(normalized);
-        if (directions is null)
+        var reading = since ? TenseReading.Past : TenseReader.Read(scan.Markers, scan.Boundaries, c.Index, c.Index + c.Length, scan.Spans);
+        if (openBeforeEvent && reading != TenseReading.Future)
         {
-            return result with { Reason = "the text is too complex to scan in time" };
+            reading = TenseReading.Both;
         }
 
-        var outcomes = new List<(DateOnly? Day, TenseDirection Direction, RuleOutcome Outcome)>();
-        foreach (var day in references)
+        TenseDirection[] directions = reading switch
         {
-            foreach (var direction in directions)
+            TenseReading.Past => [TenseDirection.Past],
+            TenseReading.Future => [TenseDirection.Future],
+            TenseReading.Both => [TenseDirection.Past, TenseDirection.Future],
+            _ when (traits & RuleTraits.NearestWithoutTense) != 0 => [TenseDirection.Past, TenseDirection.Future],
+            _ => [TenseDirection.Past],
+        };
+
+        var outcomes = new RuleOutcome[directions.Length][];
+        for (var d = 0; d < directions.Length; d++)
+        {
+            outcomes[d] = new RuleOutcome[references.Count];
+            for (var k = 0; k < references.Count; k++)
             {
-                outcomes.Add((day, direction, Apply(c, day, direction, since)));
+                var outcome = Apply(c, references[k], directions[d], since);
+                if (outcome.Failure == DateRules.NoReference)
+                {
+                    return result with { RuleName = ruleName, Reason = DateRules.NoReference };
+                }
+
+                outcomes[d][k] = outcome;
+            }
+
+            if (outcomes[d].Any(o => o != outcomes[d][0]))
+            {
+                return result with
+                {
+                    RuleName = ruleName,
+                    Reason = $"reference {reference} is only known to the {reference!.Value.Granularity.ToString().ToLowerInvariant()}; too coarse for '{matched}'",
+                };
             }
         }
 
-        var first = outcomes[0].Outcome;
-        if (outcomes.Any(o => o.Outcome.Failure == DateRules.NoReference))
+        var chosen = 0;
+        if (directions.Length == 2 && outcomes[0][0] != outcomes[1][0])
         {
-            return result with { RuleName = ruleName, Reason = DateRules.NoReference };
+            // Without any tense, a year-less date within half a year before the reference is read as past, else one within
+            // half a year after it as future (news style omits the year for dates near the publication); any other is declined.
+            var recentPast = reading == TenseReading.None && outcomes[0][0].Failure is null
+                && references.All(day => day is { } r && (outcomes[0][0].Interval ?? outcomes[0][0].Value!.Value.Span).End.DayNumber >= r.DayNumber - NearDays);
+            var nearFuture = !recentPast && reading == TenseReading.None && outcomes[1][0].Failure is null
+                && references.All(day => day is { } r && (outcomes[1][0].Interval ?? outcomes[1][0].Value!.Value.Span).Start.DayNumber <= r.DayNumber + NearDays);
+            chosen = nearFuture ? 1 : 0;
+            if (!recentPast && !nearFuture)
+            {
+                var reason = reading == TenseReading.Both
+                    ? $"the clause does not tell whether '{matched}' is past or future"
+                    : $"no tense in the sentence tells whether the past or the coming '{matched}' is meant";
+                return result with { RuleName = ruleName, Reason = reason + $" ({Describe(outcomes[0][0])} or {Describe(outcomes[1][0])})" };
+            }
         }
 
-        if (outcomes.Any(o => o.Outcome != first))
-        {
-            var byDay = outcomes.Where(o => o.Direction == outcomes[0].Direction).Select(o => o.Outcome).Distinct().Count() > 1;
-            var reason = byDay
-                ? $"reference {reference} is only known to the {reference!.Value.Granularity.ToString().ToLowerInvariant()}; too coarse for '{matched}'"
-                : $"the sentence mixes past and future tense; cannot tell which '{matched}' is meant";
-            return result with { RuleName = ruleName, Reason = reason };
-        }
-
+        var first = outcomes[chosen][0];
         if (first.Failure is { } failure)
         {
             return result with { RuleName = ruleName, Reason = failure };
         }
 
-        var direction0 = directions.Count == 1 ? directions[0].ToString().ToLowerInvariant() : "either";
+        var tense = reading switch
+        {
+            TenseReading.Past => "past",
+            TenseReading.Future => "future",
+            TenseReading.Both => "either",
+            _ when directions.Length == 1 => "none; past by default",
+            _ when outcomes[0][0] == outcomes[1][0] => "none",
+            _ => chosen == 0 ? "none; the recent past" : "none; the near future",
+        };
         return result with
         {
             Status = ResolutionStatus.Resolved,
@@ -271,9 +372,14 @@ public static class DateResolver
             Value = first.Value,
             Interval = first.Interval,
             Approximate = first.Approximate,
-            Reason = reference is { } r ? $"read against {r} (tense: {direction0})" : "absolute date",
+            Reason = reference is { } ref0 ? $"read against {ref0} (tense: {tense})" : "absolute date",
         };
     }
+
+    /// <summary>How far from the reference an untensed year-less date may lie and still be read ("Oct. 30" or "Dec. 25" in November).</summary>
+    private const int NearDays = 183;
+
+    private static string Describe(RuleOutcome o) => o.Failure is not null ? "unresolvable" : ((object?)o.Value ?? o.Interval)!.ToString()!;
 
     private static RuleOutcome Apply(Candidate c, DateOnly? day, TenseDirection direction, bool since)
     {
@@ -310,22 +416,6 @@ public static class DateResolver
         { Granularity: DateGranularity.Day or DateGranularity.DateTime } r => [r.FirstDay],
         { } r => [r.FirstDay, r.LastDay],
     };
-
-    private static IReadOnlyList<TenseDirection>? Directions(string text)
-    {
-        try
-        {
-            var future = FutureMarker.IsMatch(text);
-            var past = PastMarker.IsMatch(text);
-            return future && past ? [TenseDirection.Past, TenseDirection.Future]
-                : future ? [TenseDirection.Future]
-                : [TenseDirection.Past];
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-    }
 
     private static DateResolution Unresolved(string reason) =>
         new() { Status = ResolutionStatus.Unresolved, Reason = reason };

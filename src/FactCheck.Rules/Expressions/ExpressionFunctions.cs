@@ -14,9 +14,20 @@ public static class ExpressionFunctions
     /// <summary>Above this length (after normalising) similarity switches from edit distance to word overlap.</summary>
     public const int MaxEditDistanceLength = 500;
 
-    public static string? Lower(string? s) => s?.ToLowerInvariant();
+    /// <summary>Invariant lower case, with 'İ' (U+0130) mapped to 'i' as Unicode does (see <see cref="LowerChar"/>).</summary>
+    public static string? Lower(string? s) =>
+        s is null ? null : s.Contains('\u0130', StringComparison.Ordinal) ? s.Replace('\u0130', 'i').ToLowerInvariant() : s.ToLowerInvariant();
 
-    public static string? Upper(string? s) => s?.ToUpperInvariant();
+    /// <summary>Invariant upper case, with 'ı' (U+0131) and 'ſ' (U+017F) mapped to 'I' and 'S' as Unicode does.</summary>
+    public static string? Upper(string? s) =>
+        s?.Replace('\u0131', 'I').Replace('\u017F', 'S').ToUpperInvariant();
+
+    /// <summary>
+    /// One character in lower case. Under invariant globalization .NET leaves 'İ' (U+0130, Turkish capital dotted I)
+    /// unchanged, the only letter of the BMP whose Unicode simple lower-case mapping it skips; mapped here to 'i' so
+    /// that "İZMİR" and "İzmir" compare equal once lowered.
+    /// </summary>
+    internal static char LowerChar(char c) => c == '\u0130' ? 'i' : char.ToLowerInvariant(c);
 
     public static string? Trim(string? s) => s?.Trim();
 
@@ -45,7 +56,7 @@ public static class ExpressionFunctions
         var sb = new StringBuilder(s.Length);
         foreach (char raw in s)
         {
-            char c = char.ToLowerInvariant(raw);
+            char c = LowerChar(raw);
             if (c < '\u00C0') { sb.Append(c); continue; }
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
             if (FoldTable.TryGetValue(c, out var replacement)) sb.Append(replacement);
@@ -122,7 +133,7 @@ public static class ExpressionFunctions
                 case '\u2026':
                     sb.Append("..."); break;
                 default:
-                    sb.Append(char.ToLowerInvariant(raw)); break;
+                    sb.Append(LowerChar(raw)); break;
             }
         }
         return sb.ToString();

@@ -60,7 +60,12 @@ public sealed class DateResolverSpanTests
     [InlineData("a few days ago", "2023-11-08", "vague count")]
     [InlineData("11/08/2023", "2023-11-08", "ambiguous (day/month order")]
     [InlineData("February 30, 2023", "2023-11-08", "February 30 does not exist")]
-    [InlineData("He said on Monday that he will travel", "2023-11-08", "mixes past and future")]
+    [InlineData("The team would play on Saturday if the weather allowed", "2023-11-08", "does not tell whether")]
+    [InlineData("The Feb. 29 report", "2023-06-08", "no tense in the sentence tells")]
+    [InlineData("He was seen the previous Friday", "2023-11-08", "relative to an event told in the text")]
+    [InlineData("The council meets each Thursday", "2023-11-08", "recurring set")]
+    [InlineData("He joined in June nineteen", "2023-11-08", "followed by a year")]
+    [InlineData("The truce holds until 15:00 GMT Saturday", "2023-11-08", "open bound ('until')")]
     [InlineData("on Thursday, November 8, 2023", "2023-11-08", "contradicts 2023-11-08, which is a Wednesday")]
     [InlineData("nothing to see", "2023-11-08", "no date expression")]
     public void Unresolved_results_say_why(string text, string? reference, string reasonPart)
