@@ -371,6 +371,11 @@ public sealed class ReportStore : IDisposable
             var uri = new Uri(fullPath).AbsoluteUri + "?immutable=1";
             return Connect(uri, SqliteOpenMode.ReadOnly);
         }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw SqliteErrors.Wrap(e, fullPath, "opening the report");
+        }
     }
 
     private static bool CanWriteFolder(string fullPath)

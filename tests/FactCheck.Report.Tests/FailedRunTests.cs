@@ -74,6 +74,30 @@ public sealed class FailedRunTests
         Assert.Equal("complete", DbProbe.Scalar(path, "SELECT status FROM runs"));
     }
 
+    [Fact]
+    public void Upgrading_a_version_3_report_marks_its_runs_where_no_rule_ran_as_failed()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v3.db");
+        V3Report.Create(path);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Run 5: invalid input, so no rule ran and it has no finding, as FactCheck 0.3 recorded such a run.
+            command.CommandText =
+                "INSERT INTO runs VALUES (5, '2026-11-05T09:00:00.000Z', '2026-11-05T09:00:01.000Z', '0.3.0', NULL, 'cd5', 'rd5');" +
+                "INSERT INTO run_errors VALUES (5, 'invalid-input', 'unknown key', NULL, 'claims/story.yaml', 4, 3);";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = ReportStore.Open(path);
+
+        Assert.Equal(["complete", "complete", "complete", "complete", "failed"], DbProbe.Strings(path, "SELECT status FROM runs ORDER BY run_id"));
+        Assert.Equal(4, store.LatestRunId);
+        Assert.Equal(4L, DbProbe.Long(path, "SELECT run_id FROM latest_run"));
+    }
+
     private static RunData Failed(string kind, string message) =>
         SampleRuns.Run([SampleRuns.Claim("a")], []) with { Errors = [new ReportRunError(kind, message, null, "claims/other.yaml", 4, 3)] };
 }
