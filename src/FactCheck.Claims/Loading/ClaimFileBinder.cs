@@ -8,14 +8,21 @@ internal sealed class ClaimFileBinder
 {
     private static readonly string[] RootKeys = ["sources", "propositions", "claims"];
     private static readonly string[] SourceKeys =
-        ["id", "kind", "title", "outlet", "authors", "wire", "url", "language", "published", "text", "derived_from", "note"];
+        [
+            "id", "kind", "title", "outlet", "authors", "wire", "url", "language", "published", "text", "text_excerpt", "derived_from",
+            "credits", "primary", "note",
+        ];
     private static readonly string[] PropositionKeys = ["key", "description", "implies", "excludes"];
     private static readonly string[] ClaimKeys =
         ["id", "statement", "claimant", "made", "stances", "appearances", "cites", "review", "links", "ignore", "note"];
     private static readonly string[] ClaimantKeys = ["name", "kind", "role"];
     private static readonly string[] MadeKeys = ["text", "date"];
     private static readonly string[] StanceKeys = ["proposition", "stance", "hedge"];
-    private static readonly string[] AppearanceKeys = ["source", "attribution", "quote", "attributed_as", "via", "dates"];
+    private static readonly string[] AppearanceKeys =
+    [
+        "source", "attribution", "quote", "attributed_as", "via", "speaker_role", "place", "occasion", "timing", "audience", "hedge",
+        "fragments", "dates",
+    ];
     private static readonly string[] CiteKeys = ["source", "as"];
     private static readonly string[] ReviewKeys = ["status", "reviewer", "note"];
     private static readonly string[] LinkKeys = ["same_as", "contradicts", "supports"];
@@ -69,7 +76,16 @@ internal sealed class ClaimFileBinder
             text,
             v.Ref("derived_from", "source id", required: false),
             v.Text("note"),
-            v.Location);
+            v.Location,
+            AuthorsKnown: v.Node("authors") is not null,
+            Primary: v.Bool("primary") ?? false,
+            TextExcerpt: v.Bool("text_excerpt") ?? false,
+            Credits: v.Refs("credits", "source id"));
+        if (v.Node("text_excerpt") is { } excerpt && source.TextExcerpt && textPath is null)
+        {
+            v.Report(excerpt.Location, "excerpt-without-text", "'text_excerpt: true' says the stored text is partial, but the source stores no 'text'", "add 'text' with the excerpt, or remove 'text_excerpt'");
+        }
+
         if (id is not null) Sources.Add(source);
     }
 
@@ -181,9 +197,38 @@ internal sealed class ClaimFileBinder
             }
         }
 
+        var speakerRole = v.Text("speaker_role", required: v.Node("speaker_role") is not null);
+        var place = v.Text("place", required: v.Node("place") is not null);
+        var occasion = v.Text("occasion", required: v.Node("occasion") is not null);
+        var timing = v.Enum<EventTiming>("timing", required: false);
+        var audience = v.Text("audience", required: v.Node("audience") is not null);
+        var hedge = v.Text("hedge", required: v.Node("hedge") is not null);
+        var fragments = v.NonEmptyTexts("fragments");
+        if (timing is not null && occasion is null)
+        {
+            v.Report(v.Node("timing")!.Location, "timing-without-occasion", "'timing' says when the words were said relative to 'occasion', but the appearance gives no occasion", "add 'occasion' (the event, as printed), or remove 'timing'");
+        }
+
+        if (fragments.Count > 0 && attribution == AttributionKind.DirectQuote)
+        {
+            v.Report(v.Node("fragments")!.Location, "fragments-on-direct-quote", "'fragments' are quoted words inside a paraphrased or reported sentence; a direct quote is itself the quoted words", "remove 'fragments', or record the appearance as paraphrase or reported");
+        }
+        else if (quote is not null && v.Node("fragments") is YamlSequence fragmentNodes)
+        {
+            foreach (var item in fragmentNodes.Items)
+            {
+                if (item is YamlScalar { Value: var fragment } && !string.IsNullOrWhiteSpace(fragment) && !QuoteText.Contains(quote, fragment))
+                {
+                    v.Report(item.Location, "fragment-not-in-quote", $"the fragment \"{fragment}\" does not occur in this appearance's quote", "copy the fragment exactly as printed between the quote marks of the sentence in 'quote'");
+                }
+            }
+        }
+
         return source is null || attribution is null || quote is null
             ? null
-            : new Appearance(source, attribution.Value, quote, attributedAs, via, dates, v.Location);
+            : new Appearance(
+                source, attribution.Value, quote, attributedAs, via, dates, v.Location, speakerRole, place, occasion, timing, audience, hedge,
+                fragments.Count == 0 ? null : fragments);
     }
 
     private Citation? BindCitation(YamlNode node)

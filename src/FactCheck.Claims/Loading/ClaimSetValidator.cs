@@ -19,6 +19,15 @@ internal static class ClaimSetValidator
             {
                 diagnostics.Add(Diagnostic.Error(source.DerivedFrom.Location, "self-reference", $"source '{source.Id}' cannot derive from itself"));
             }
+
+            foreach (var credit in source.CreditedSources)
+            {
+                Check(credit, sources, "source", diagnostics);
+                if (credit.Id == source.Id)
+                {
+                    diagnostics.Add(Diagnostic.Error(credit.Location, "self-reference", $"source '{source.Id}' cannot credit itself"));
+                }
+            }
         }
 
         foreach (var proposition in set.Propositions)

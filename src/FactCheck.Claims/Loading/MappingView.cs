@@ -162,6 +162,47 @@ public sealed partial class MappingView
         return null;
     }
 
+    /// <summary>A true/false flag; YAML's other spellings (yes, on) are refused so a file means the same everywhere.</summary>
+    public bool? Bool(string key)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        switch (scalar.Value)
+        {
+            case "true" or "True" or "TRUE": return true;
+            case "false" or "False" or "FALSE": return false;
+        }
+
+        Report(
+            scalar.Location,
+            "unknown-value",
+            $"'{scalar.Value}' is not a valid {key}{Suggestions.DidYouMean(scalar.Value, ["true", "false"])}",
+            $"write {key}: true or {key}: false");
+        return null;
+    }
+
+    /// <summary>A list of non-empty texts; a lone value is a one-entry list.</summary>
+    public IReadOnlyList<string> NonEmptyTexts(string key)
+    {
+        var node = Node(key);
+        if (node is YamlScalar single) return NonEmpty(single, key) ? [single.Value] : [];
+        var result = new List<string>();
+        foreach (var item in List(key, required: false))
+        {
+            if (item is not YamlScalar scalar) Report(item.Location, "wrong-type", $"each entry of '{key}' must be text, found {item.Describe()}");
+            else if (NonEmpty(scalar, key)) result.Add(scalar.Value);
+        }
+
+        return result;
+    }
+
+    private bool NonEmpty(YamlScalar scalar, string key)
+    {
+        if (!scalar.IsNull && !string.IsNullOrWhiteSpace(scalar.Value)) return true;
+        Report(scalar.Location, "empty-value", $"an entry of '{key}' in {_what} must not be empty", "write the words as printed, or remove the entry");
+        return false;
+    }
+
     public PartialDate? Date(string key)
     {
         var scalar = Scalar(key, required: false);

@@ -1,10 +1,16 @@
 namespace FactCheck.Rules.Facts;
 
 /// <summary>
-/// One appearance of a claim in a source. The source's outlet, date and origin are copied in, so the
+/// One appearance of a claim in a source. The source's outlet, date, origin and standing are copied in, so the
 /// common rules need no join for them.
 /// </summary>
 /// <param name="Index">1-based position among the claim's appearances.</param>
+/// <param name="SourceOrigin">The source at the end of its source's <c>derived_from</c> chain.</param>
+/// <param name="Claimant">The claim's claimant, for rules that compare speakers.</param>
+/// <param name="ClaimGroup">The claim's <c>same_as</c> group: the id of the first claim (in file order) linked to it either way.</param>
+/// <param name="Fragments">Quoted fragments inside a paraphrased or reported sentence.</param>
+/// <param name="SourcePrimary">Its source is a primary record.</param>
+/// <param name="SourceLineage">Its source's independence group (see <see cref="SourceFact.Lineage"/>).</param>
 public sealed record AppearanceFact(
     string ClaimId,
     int Index,
@@ -18,7 +24,22 @@ public sealed record AppearanceFact(
     string SourceOrigin,
     string File,
     int Line,
-    int Column) : IFact
+    int Column,
+    string Claimant = "",
+    string ClaimGroup = "",
+    string? SpeakerRole = null,
+    string? Place = null,
+    string? Occasion = null,
+    string? Timing = null,
+    string? Audience = null,
+    string? Hedge = null,
+    IReadOnlyList<string>? Fragments = null,
+    string? SourceKind = null,
+    bool SourcePrimary = false,
+    string SourceLineage = "") : IFact
 {
     public string Key => $"appearance:{ClaimId}#{Index}";
+
+    /// <summary>The quoted fragments, empty when none.</summary>
+    public IReadOnlyList<string> QuotedFragments => Fragments ?? [];
 }

@@ -10,6 +10,7 @@ namespace FactCheck.Rules.Facts;
 /// <param name="End">Last day of the span the expression covers, when resolved.</param>
 /// <param name="ClaimDate">The date the claim records in <c>made.date</c>.</param>
 /// <param name="IsWhenMade">True when this is the expression the claim's <c>made.text</c> records: it says when the claim was made.</param>
+/// <param name="ClaimGroup">The claim's <c>same_as</c> group (see <see cref="ClaimFact.Group"/>).</param>
 /// <param name="Fit"><c>fits</c>, <c>does-not-fit</c> or <c>unknown</c> for the when-made expression against <paramref name="ClaimDate"/>; <c>not-checked</c> for other mentions.</param>
 public sealed record DateMentionFact(
     string ClaimId,
@@ -30,7 +31,8 @@ public sealed record DateMentionFact(
     string FitReason,
     string File,
     int Line,
-    int Column) : IFact
+    int Column,
+    string ClaimGroup = "") : IFact
 {
     public string Key => $"date:{ClaimId}#{AppearanceIndex}:{Text}";
 }

@@ -32,6 +32,17 @@ public static class FactProjection
         var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
         foreach (var source in set.Sources) sources.TryAdd(source.Id, source);
 
+        var lineages = Lineages(set.Sources, sources);
+        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in set.Sources)
+        {
+            if (source.DerivedFrom is { } parent) copies[parent.Id] = copies.GetValueOrDefault(parent.Id) + 1;
+            foreach (var credit in source.CreditedSources.Select(c => c.Id).Distinct(StringComparer.Ordinal))
+            {
+                if (credit != source.DerivedFrom?.Id) copies[credit] = copies.GetValueOrDefault(credit) + 1;
+            }
+        }
+
         foreach (var source in set.Sources)
         {
             var at = source.Location;
@@ -50,8 +61,16 @@ public static class FactProjection
                 Origin(source, sources),
                 at.File,
                 at.Line,
-                at.Column));
+                at.Column,
+                source.AuthorsKnown,
+                source.Primary,
+                source.TextExcerpt,
+                source.CreditedSources.Select(c => c.Id).ToArray(),
+                lineages.GetValueOrDefault(source.Id, source.Id),
+                copies.GetValueOrDefault(source.Id)));
         }
+
+        var groups = ClaimGroups.Build(set.Claims, id => lineages.GetValueOrDefault(id, id));
 
         foreach (var proposition in set.Propositions)
         {
@@ -83,7 +102,7 @@ public static class FactProjection
             // articles is resolved once, not once per mention.
             var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
             var dates = new DateTexts();
-            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, resolutions, dates, chunk);
+            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, resolutions, dates, chunk);
             chunks[c] = chunk;
         });
 
@@ -92,8 +111,15 @@ public static class FactProjection
     }
 
     private static void ProjectClaim(
-        Claim claim, Dictionary<string, Source> sources, Dictionary<(string, PartialDate?), DateResolution> resolutions, DateTexts dates, List<IFact> facts)
+        Claim claim,
+        Dictionary<string, Source> sources,
+        Dictionary<string, string> lineages,
+        ClaimGroups groups,
+        Dictionary<(string, PartialDate?), DateResolution> resolutions,
+        DateTexts dates,
+        List<IFact> facts)
     {
+        var group = groups.Of(claim.Id);
         var at = claim.Location;
         var made = dates.Of(claim.Made?.Date);
         var status = KebabCase.Of(claim.Review.Status);
@@ -111,7 +137,11 @@ public static class FactProjection
             claim.Cites.Count,
             at.File,
             at.Line,
-            at.Column));
+            at.Column,
+            group.Id,
+            group.Sources,
+            group.Lineages,
+            group.Lineage));
 
         foreach (var stance in claim.Stances)
         {
@@ -121,6 +151,12 @@ public static class FactProjection
         }
 
         PartialDate? firstPublished = null;
+        var whenMadeListed = false;
+        foreach (var appearance in claim.Appearances)
+        {
+            foreach (var mention in appearance.Dates) whenMadeListed |= IsWhenMade(claim.Made?.Text, mention.Text);
+        }
+
         for (var i = 0; i < claim.Appearances.Count; i++)
         {
             var appearance = claim.Appearances[i];
@@ -140,11 +176,32 @@ public static class FactProjection
                 source is null ? appearance.Source.Id : Origin(source, sources),
                 a.File,
                 a.Line,
-                a.Column));
+                a.Column,
+                claim.Claimant.Name,
+                group.Id,
+                appearance.SpeakerRole,
+                appearance.Place,
+                appearance.Occasion,
+                appearance.Timing is { } timing ? KebabCase.Of(timing) : null,
+                appearance.Audience,
+                appearance.Hedge,
+                appearance.QuotedFragments,
+                source is null ? null : KebabCase.Of(source.Kind),
+                source?.Primary ?? false,
+                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id)));
 
             foreach (var mention in appearance.Dates)
             {
-                facts.Add(Mention(claim, i + 1, appearance.Source.Id, mention, source?.Published, resolutions, dates));
+                facts.Add(Mention(claim, group.Id, i + 1, appearance.Source.Id, mention, IsWhenMade(claim.Made?.Text, mention.Text), source?.Published, resolutions, dates));
+            }
+
+            // made.text is checked however the editor writes it: a listed expression that is it or lies inside it
+            // ("in June" for "published in June") is the when-made mention; when no appearance lists it, it is read
+            // against the first appearance's source, the printing it was taken from.
+            if (i == 0 && !whenMadeListed && claim.Made is { Text: { } madeText } whenMade && !string.IsNullOrWhiteSpace(madeText))
+            {
+                var mention = new DateExpression(madeText, whenMade.Location);
+                facts.Add(Mention(claim, group.Id, i + 1, appearance.Source.Id, mention, isWhenMade: true, source?.Published, resolutions, dates));
             }
         }
 
@@ -161,8 +218,25 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
     }
 
+    /// <summary>A listed date expression is the claim's made.text when one is the other, or lies inside it ("in June" in "published in June").</summary>
+    private static bool IsWhenMade(string? madeText, string mention)
+    {
+        if (madeText is null) return false;
+        var made = madeText.Trim();
+        var text = mention.Trim();
+        return text.Length > 0 && made.Length > 0
+            && (made.Contains(text, StringComparison.OrdinalIgnoreCase) || text.Contains(made, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static DateMentionFact Mention(
-        Claim claim, int appearanceIndex, string sourceId, DateExpression mention, PartialDate? reference, Dictionary<(string, PartialDate?), DateResolution> resolutions,
+        Claim claim,
+        string group,
+        int appearanceIndex,
+        string sourceId,
+        DateExpression mention,
+        bool isWhenMade,
+        PartialDate? reference,
+        Dictionary<(string, PartialDate?), DateResolution> resolutions,
         DateTexts dates)
     {
         if (!resolutions.TryGetValue((mention.Text, reference), out var resolution))
@@ -174,7 +248,6 @@ public static class FactProjection
         var claimDate = claim.Made?.Date;
         // Only the expression that says when the claim was made (made.text) is checked against made.date:
         // other mentions date events inside the claim ("in February 2022") and need not fit it.
-        var isWhenMade = claim.Made?.Text is { } madeText && string.Equals(madeText.Trim(), mention.Text.Trim(), StringComparison.OrdinalIgnoreCase);
         var check = isWhenMade && claimDate is { } claimed ? DateChecks.Fits(resolution, claimed) : null;
         var fit = check is null ? "not-checked" : KebabCase.Of(check.Outcome);
         var fitReason = check?.Reason
@@ -200,7 +273,8 @@ public static class FactProjection
             fitReason,
             m.File,
             m.Line,
-            m.Column);
+            m.Column,
+            group);
     }
 
     private static void AddLinks(string from, IReadOnlyList<Reference> links, string kind, List<IFact> facts)
@@ -209,6 +283,41 @@ public static class FactProjection
         {
             facts.Add(new ClaimLinkFact(from, link.Id, kind, link.Location.File, link.Location.Line, link.Location.Column));
         }
+    }
+
+    /// <summary>
+    /// Each source's independence group: sources linked through derived_from or credits (either way) are one group,
+    /// named after its first root (a source that derives from and credits nothing), else its first member.
+    /// </summary>
+    private static Dictionary<string, string> Lineages(IReadOnlyList<Source> list, Dictionary<string, Source> sources)
+    {
+        var sets = new DisjointSets();
+        foreach (var source in list)
+        {
+            sets.Add(source.Id);
+            if (source.DerivedFrom is { } parent && sources.ContainsKey(parent.Id)) sets.Union(source.Id, parent.Id);
+            foreach (var credit in source.CreditedSources)
+            {
+                if (sources.ContainsKey(credit.Id)) sets.Union(source.Id, credit.Id);
+            }
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in list)
+        {
+            var root = sets.Find(source.Id);
+            if (source.DerivedFrom is null && source.CreditedSources.Count == 0 && !names.ContainsKey(root)) names[root] = source.Id;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in list)
+        {
+            var root = sets.Find(source.Id);
+            if (!names.TryGetValue(root, out var name)) names[root] = name = source.Id;
+            result.TryAdd(source.Id, name);
+        }
+
+        return result;
     }
 
     /// <summary>The story a source ultimately comes from: follows derived_from, stopping on a cycle.</summary>

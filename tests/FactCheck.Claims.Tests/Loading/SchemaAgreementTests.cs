@@ -18,6 +18,7 @@ public sealed class SchemaAgreementTests
     public static TheoryData<string, bool> Samples() => new()
     {
         { "valid-complete", true },
+        { "circumstances-valid", true },
         { "unknown-keys", false },
         { "missing-required", false },
         { "wrong-types", false },
@@ -42,6 +43,9 @@ public sealed class SchemaAgreementTests
     [InlineData("sources:\n  - {id: S1, kind: article}\n", false)]
     [InlineData("sources:\n  - {id: s1, kind: newspaper}\n", false)]
     [InlineData("propositions:\n  - {key: p1}\n", false)]
+    [InlineData("sources:\n  - {id: s1, kind: transcript, primary: maybe}\n", false)]
+    [InlineData("sources:\n  - {id: s1, kind: article, authors: [], credits: [s2]}\n  - {id: s2, kind: wire-copy}\n", true)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: denies}], appearances: [{source: s, attribution: reported, quote: q, timing: during, occasion: o}]}\n", false)]
     [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [], appearances: []}\n", false)]
     public void Schema_and_loader_agree_on_snippet(string yaml, bool valid)
     {
