@@ -19,6 +19,8 @@ public static class FactCheckApp
             TestCommand.Create(),
             ReportCommand.Create(),
             QueryCommand.Create(),
+            DraftCommand.Create(),
+            MatchCommand.Create(),
         };
 
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };

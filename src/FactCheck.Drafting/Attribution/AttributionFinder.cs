@@ -338,8 +338,9 @@ internal sealed partial class AttributionFinder
             var m = NounPhrases.Classify(Text, t, open, verb - 1);
             if (m.Kind is ClaimantKind.Document or ClaimantKind.Organisation)
             {
-                var name = m.Name ?? Text[t[open].Start..t[verb - 1].End];
-                return (m with { Name = StripDeterminer(name) }, open, verb - 1, false);
+                // The whole phrase names it ("US intelligence report published in June"), not its last capitalised word.
+                var name = Text[t[open].Start..t[verb - 1].End];
+                return (m with { Name = StripDeterminer(name), Role = null }, open, verb - 1, false);
             }
         }
 
@@ -413,7 +414,8 @@ internal sealed partial class AttributionFinder
                 u.SpeakerKind = ClaimantKind.Person;
                 u.ClaimantRole = byRole.Person.MainRole;
                 u.SpeakerRole = StripDeterminer(m.Printed);
-                u.Guesses.Add($"\"{m.Printed}\" read as {byRole.Person.Name}, printed {(byRole.Forward ? "later" : "earlier")} as \"{byRole.Person.MainRole} {byRole.Person.Name}\"");
+                var printedRole = byRole.Person.Roles.FirstOrDefault(r => r.Words.Contains(m.Head!)).Role ?? byRole.Person.MainRole;
+                u.Guesses.Add($"\"{m.Printed}\" read as {byRole.Person.Name}, whom the article {(byRole.Forward ? "later" : "earlier")} calls \"{printedRole}\"");
             }
             else
             {
@@ -589,7 +591,7 @@ internal sealed partial class AttributionFinder
         var t = s.Tokens;
 
         // Only the attribution's side of the sentence: before the subject, or after the quotation and its verb.
-        var regions = new List<(int From, int To)> { (0, Math.Min(verb, npFirst) - 1) };
+        var regions = new List<(int From, int To)> { (0, Participles.Contains(t[verb].Lower) ? verb - 1 : Math.Min(verb, npFirst) - 1) };
         if (group is not null && verb > group[^1]) regions.Add((verb + 1, t.Count - 1));
         foreach (var (from, to) in regions)
         {
@@ -659,7 +661,7 @@ internal sealed partial class AttributionFinder
 
     private Utterance? FromAssertion(Sentence s)
     {
-        if (s.IsHeadingLike) return null;
+        if (s.IsHeadingLike || IsFurniture(s.Text(Text))) return null;
         var t = s.Tokens;
         var words = t.Where(x => x.IsWord).ToList();
         if (words.Count < 6) return null;
@@ -677,6 +679,16 @@ internal sealed partial class AttributionFinder
             Hedge = FindHedge(s),
         };
     }
+
+    /// <summary>Page furniture that reads like a sentence: credits, copyright lines, calls to share or subscribe.</summary>
+    private static bool IsFurniture(string sentence) =>
+        sentence.StartsWith("Copyright", StringComparison.OrdinalIgnoreCase) || sentence.Contains('©')
+        || sentence.Contains("All rights reserved", StringComparison.OrdinalIgnoreCase)
+        || sentence.StartsWith("Share this", StringComparison.OrdinalIgnoreCase)
+        || sentence.StartsWith("Sign up", StringComparison.OrdinalIgnoreCase)
+        || sentence.StartsWith("Subscribe", StringComparison.OrdinalIgnoreCase)
+        || sentence.StartsWith("Read more", StringComparison.OrdinalIgnoreCase)
+        || sentence.StartsWith("Click here", StringComparison.OrdinalIgnoreCase);
 
     private static string TrimEnd(string sentence)
     {

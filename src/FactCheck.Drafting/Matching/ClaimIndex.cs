@@ -1,0 +1,147 @@
+using FactCheck.Claims.Model;
+using FactCheck.Drafting.Text;
+
+namespace FactCheck.Drafting.Matching;
+
+/// <summary>
+/// The recorded claims' words, indexed by word pairs (and single words for texts of three words or fewer) so that a
+/// drafted quotation finds its look-alikes through a few posting lists instead of a pass over every claim. Each claim
+/// contributes its appearances' quotes, its statement, and, where its source's text is stored, the sentence around
+/// each quote (two outlets' sentences around differently worded quotes still share most words).
+/// </summary>
+internal sealed class ClaimIndex
+{
+    /// <summary>Word pairs this common are skipped when looking up (they would make every lookup a scan).</summary>
+    private const int CommonKeyLimit = 20_000;
+
+    internal enum EntryKind
+    {
+        Quote,
+        Statement,
+        Context,
+    }
+
+    internal sealed record Entry(int Claim, EntryKind Kind, string[] Words, string Text, string? Source);
+
+    private readonly List<Entry> _entries = [];
+    private readonly Dictionary<long, List<int>> _postings = [];
+
+    public IReadOnlyList<Claim> Claims { get; }
+
+    public IReadOnlyList<Entry> Entries => _entries;
+
+    private ClaimIndex(IReadOnlyList<Claim> claims) => Claims = claims;
+
+    public static ClaimIndex Build(ClaimSet set)
+    {
+        var index = new ClaimIndex(set.Claims);
+        var sources = set.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
+        var contexts = new Dictionary<string, List<(string Joined, string Sentence)>>();
+        for (var c = 0; c < set.Claims.Count; c++)
+        {
+            var claim = set.Claims[c];
+            index.Add(c, EntryKind.Statement, claim.Statement, null);
+            foreach (var a in claim.Appearances)
+            {
+                index.Add(c, EntryKind.Quote, a.Quote, a.Source.Id);
+                if (sources.TryGetValue(a.Source.Id, out var source) && source.Text is { Length: > 0 } text
+                    && Context(contexts, source.Id, text, a.Quote) is { } sentence)
+                {
+                    index.Add(c, EntryKind.Context, sentence, a.Source.Id);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private void Add(int claim, EntryKind kind, string text, string? source)
+    {
+        var words = Words.Of(text);
+        if (words.Length == 0) return;
+        var id = _entries.Count;
+        _entries.Add(new Entry(claim, kind, words, text, source));
+        foreach (var key in KeysOf(words).Distinct())
+        {
+            if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
+            list.Add(id);
+        }
+    }
+
+    private static IEnumerable<long> KeysOf(string[] words) =>
+        words.Length <= 3 ? words.Select(Words.Unigram).Concat(Words.Keys(words)) : Words.Keys(words);
+
+    /// <summary>The sentence of the source's text that holds the quote's words, if any.</summary>
+    private static string? Context(Dictionary<string, List<(string Joined, string Sentence)>> cache, string sourceId, string text, string quote)
+    {
+        if (!cache.TryGetValue(sourceId, out var sentences))
+        {
+            var article = new Article(text);
+            sentences = article.Sentences.Select(s => (" " + string.Join(' ', Words.Of(s.Text(text))) + " ", s.Text(text))).ToList();
+            cache[sourceId] = sentences;
+        }
+
+        var needle = " " + string.Join(' ', Words.Of(quote)) + " ";
+        if (needle.Length <= 2) return null;
+        return sentences.FirstOrDefault(s => s.Joined.Contains(needle, StringComparison.Ordinal)).Sentence;
+    }
+
+    /// <summary>A recorded claim that looks like a drafted printing, with the entry that looks most like it.</summary>
+    internal sealed record Candidate(int Claim, double Score, double QuoteScore, Entry Best);
+
+    /// <summary>
+    /// The recorded claims whose words look most like <paramref name="quote"/> (and, for claims whose sources' texts are
+    /// stored, whose sentences look like <paramref name="sentence"/>), best first.
+    /// </summary>
+    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5)
+    {
+        var hits = new Dictionary<int, int>();
+        Collect(quote, hits, contextOnly: false);
+        if (sentence is { Length: > 0 }) Collect(sentence, hits, contextOnly: true);
+        if (hits.Count == 0) return [];
+
+        // Score only the entries that share the most keys: the rest cannot come close.
+        var shortlist = hits.OrderByDescending(h => h.Value).Take(64).Select(h => h.Key);
+        var byClaim = new Dictionary<int, (double Quote, double Context, Entry Best)>();
+        foreach (var id in shortlist)
+        {
+            var e = _entries[id];
+            var (q, ctx, _) = byClaim.GetValueOrDefault(e.Claim);
+            var best = byClaim.TryGetValue(e.Claim, out var known) ? known.Best : e;
+            if (e.Kind == EntryKind.Context)
+            {
+                if (sentence is null) continue;
+                ctx = Math.Max(ctx, Words.Similarity(sentence, e.Words));
+            }
+            else
+            {
+                var s = Words.Similarity(quote, e.Words);
+                if (e.Kind == EntryKind.Statement) s *= 0.9; // an editor's restatement, not printed words
+                if (s > q) best = e;
+                q = Math.Max(q, s);
+            }
+
+            byClaim[e.Claim] = (q, ctx, best);
+        }
+
+        return byClaim
+            .Select(kv => new Candidate(kv.Key, Math.Max(kv.Value.Quote, (kv.Value.Quote + kv.Value.Context) / 2), kv.Value.Quote, kv.Value.Best))
+            .Where(c => c.Score > 0.2)
+            .OrderByDescending(c => c.Score)
+            .Take(take)
+            .ToList();
+    }
+
+    private void Collect(string[] words, Dictionary<int, int> hits, bool contextOnly)
+    {
+        foreach (var key in KeysOf(words).Distinct())
+        {
+            if (!_postings.TryGetValue(key, out var list) || list.Count > CommonKeyLimit) continue;
+            foreach (var id in list)
+            {
+                if (contextOnly != (_entries[id].Kind == EntryKind.Context)) continue;
+                hits[id] = hits.GetValueOrDefault(id) + 1;
+            }
+        }
+    }
+}
