@@ -71,7 +71,8 @@ public static partial class ClaimDrafter
             {
                 var best = candidates[0];
                 var claim = index.Claims[best.Claim];
-                if (claim.Appearances.Any(a => a.Source.Id == request.SourceId && Words.Similarity(Words.Of(a.Quote), quoteWords) >= 0.9))
+                // The same printing recorded already (perhaps cut differently): words of one hold the other's.
+                if (claim.Appearances.Any(a => a.Source.Id == request.SourceId && Words.Containment(Words.Of(a.Quote), quoteWords) >= 0.9))
                 {
                     alreadyRecorded++;
                     continue;

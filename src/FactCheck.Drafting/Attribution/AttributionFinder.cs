@@ -13,6 +13,7 @@ internal sealed partial class AttributionFinder
     private static readonly HashSet<string> Participles = new(StringComparer.OrdinalIgnoreCase)
     {
         "saying", "adding", "insisting", "warning", "noting", "arguing", "stressing", "claiming", "declaring", "explaining", "telling",
+        "calling", "describing", "branding", "dubbing",
     };
 
     private static readonly HashSet<string> DocumentVerbs = new(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +38,7 @@ internal sealed partial class AttributionFinder
     private readonly string _outlet;
     private readonly Dictionary<QuoteSpan, Utterance> _byQuote = [];
     private Utterance? _lastSpoken;
+    private (Person Person, int Offset)? _lastSubject;
 
     public AttributionFinder(Article article, PersonRegistry registry, string outlet)
     {
@@ -50,8 +52,18 @@ internal sealed partial class AttributionFinder
     public List<Utterance> Find()
     {
         var found = new List<Utterance>();
+        Utterance? turn = null;
         foreach (var sentence in _article.Sentences)
         {
+            // A transcript's turn ("SHOIGU: ...", "Minister Halvorsen: ..."): every sentence of the paragraph is the speaker's.
+            if (sentence.IsFirstInParagraph) turn = SpeakerLabel(sentence);
+            if (turn is not null)
+            {
+                if (sentence.IsFirstInParagraph) found.Add(turn);
+                else turn.Quote = TrimEnd(Text[turn.Offset..sentence.End]);
+                continue;
+            }
+
             var quotes = Enumerable.Range(0, sentence.Tokens.Count).Where(i => sentence.Tokens[i].Kind == TokenKind.Quote).ToList();
             if (quotes.Count > 0)
             {
@@ -69,6 +81,8 @@ internal sealed partial class AttributionFinder
             {
                 found.Add(assertion);
             }
+
+            if (SubjectBefore(sentence, sentence.End) is { } subject) _lastSubject = (subject, sentence.Start);
         }
 
         // A caption or a quotation printed twice is one appearance.
@@ -84,6 +98,45 @@ internal sealed partial class AttributionFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"^(?<name>(?:[A-Z][A-Z.'’\-]+)(?: [A-Z][A-Z.'’\-]+){0,3}|(?:[A-Z][a-z.'’\-]+)(?: [A-Z][a-z.'’\-]+){0,3})(?: \((?<role>[^)]{1,60})\))?:\s+(?=\S)")]
+    private static partial Regex TurnLabel();
+
+    /// <summary>Labels that open a turn but are not a speaker to record (the questioner, the transcript's own notes).</summary>
+    private static readonly HashSet<string> NotSpeakers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "q", "question", "questioner", "reporter", "journalist", "moderator", "interviewer", "host", "note", "editor's note", "update",
+        "photo", "video", "watch", "read more", "related", "source", "sources", "correction", "file", "live", "transcript", "updated",
+        "breaking", "analysis", "opinion", "comment", "editorial", "summary", "background", "context", "timeline", "factbox",
+    };
+
+    private Utterance? SpeakerLabel(Sentence s)
+    {
+        var text = Text[s.Start..Math.Min(Text.Length, s.Start + 120)];
+        var m = TurnLabel().Match(text);
+        if (!m.Success) return null;
+        var label = m.Groups["name"].Value;
+        if (NotSpeakers.Contains(label) || Lexicon.NotNames.Contains(label.ToLowerInvariant())) return null;
+
+        // All-capitals labels are names as transcripts print them: "HALVORSEN" is the Halvorsen named elsewhere.
+        var printed = label.Any(char.IsLower) ? label : string.Join(' ', label.Split(' ').Select(w => w.Length > 1 ? w[0] + w[1..].ToLowerInvariant() : w));
+        var words = printed.Split(' ');
+        var role = m.Groups["role"].Success ? m.Groups["role"].Value : null;
+        var nameWords = words.SkipWhile(w => Lexicon.TitleWords.Contains(w.ToLowerInvariant()) || Lexicon.Nationalities.ContainsKey(w.ToLowerInvariant())).ToArray();
+        if (nameWords.Length < words.Length) role ??= string.Join(' ', words.Take(words.Length - nameWords.Length));
+        if (nameWords.Length == 0) return null;
+        var u = new Utterance(s, AttributionKind.DirectQuote) { Offset = s.Start + m.Length, AttributedAs = m.Value.TrimEnd().TrimEnd(':') };
+        u.Quote = TrimEnd(Text[u.Offset..s.End]);
+        var name = string.Join(' ', nameWords);
+        var person = _registry.Find(name) ?? _registry.See(name, s.Start);
+        u.SpeakerName = person.Name;
+        u.SpeakerKind = ClaimantKind.Person;
+        u.ClaimantRole = person.MainRole ?? role;
+        u.SpeakerRole = role;
+        if (!string.Equals(person.Name, label, StringComparison.Ordinal)) u.Guesses.Add($"the transcript's label \"{label}\" read as {person.Name}");
+        _lastSpoken = u;
+        return u;
+    }
 
     // ---- grouping quotations --------------------------------------------------------------------------------
 
@@ -127,7 +180,7 @@ internal sealed partial class AttributionFinder
         if (!w.IsWord || !Lexicon.SpeechVerbs.Contains(w.Lower)) return false;
         var next = i + 1 < t.Count ? t[i + 1] : null;
         var prev = i > 0 ? t[i - 1] : null;
-        if (w.Lower is "calling" or "called" && !(next?.Lower is "on" or "for")) return false;
+        if (w.Lower is "calling" or "called" && next?.Lower is "off" or "in" or "up" or "back") return false;
         if (w.Lower is "spoke" or "speaks" && !(next?.Lower is "to" or "with" or "about" or "of")) return false;
         if (prev?.Lower is "was" or "were" or "is" or "are" or "be" or "been" or "being" && w.Lower is not ("saying")) return false;
         return true;
@@ -158,12 +211,14 @@ internal sealed partial class AttributionFinder
         u.Fragments.AddRange(spans.Select(q => Clean(q.Inner(Text))));
         if (brokenVerb is not null)
         {
-            u.Quote = string.Join(" ", spans.Select((q, i) => i < spans.Count - 1 ? Clean(q.Inner(Text)).TrimEnd(',') : Clean(q.Inner(Text))));
+            // The speaker's words without the interruption; a comma before "he said" is the speaker's own pause.
+            u.Quote = string.Join(" ", spans.Select((q, i) => i < spans.Count - 1 ? q.Inner(Text).Trim().TrimEnd('.') : Clean(q.Inner(Text))));
             u.Guesses.Add("one quotation broken by its attribution; the pieces are joined with a space");
         }
         else if (spans.Count == 1)
         {
-            u.Quote = Clean(spans[0].Inner(Text));
+            // A piece that a later paragraph continues keeps its closing full stop: the next piece starts a new sentence.
+            u.Quote = spans[0].Continues ? spans[0].Inner(Text).Trim() : Clean(spans[0].Inner(Text));
             if (!spans[0].Closed && !spans[0].Continues) u.Guesses.Add("the closing quotation mark is missing; the quote runs to the end of its paragraph");
         }
         else
@@ -171,7 +226,15 @@ internal sealed partial class AttributionFinder
             u.Quote = Text[spans[0].Open..(spans[^1].Close + 1)];
         }
 
-        if (ChooseVerb(s, group, brokenVerb) is { } verb)
+        var chosen = ChooseVerb(s, group, brokenVerb);
+        if (chosen is { } participle && Participles.Contains(t[participle].Lower) && participle > 0 && t[participle - 1].Text == ","
+            && _lastSpoken is { } before && before.Sentence == s && before.SpeakerName is not null)
+        {
+            // "..., Kowalski said of the estimate, calling it “...”": the participle's subject is the sentence's speaker.
+            CopySpeaker(u, before);
+            u.AttributedAs = WithObjectPronoun(t, participle);
+        }
+        else if (chosen is { } verb)
         {
             Attribute(u, s, verb, group);
         }
@@ -183,7 +246,8 @@ internal sealed partial class AttributionFinder
         else if (_lastSpoken is { } last && last.SpeakerName is not null && s.Paragraph - last.Sentence.Paragraph <= 1 && QuoteFillsSentence(s, group))
         {
             CopySpeaker(u, last);
-            u.Guesses.Add($"speaker carried over from the quotation before (no attribution in this sentence)");
+            u.AttributedAs = last.AttributedAs;
+            u.Guesses.Add($"speaker and attribution carried over from the quotation before (none in this sentence)");
         }
         else
         {
@@ -195,6 +259,12 @@ internal sealed partial class AttributionFinder
         if (u.SpeakerName is not null) _lastSpoken = u;
         return u;
     }
+
+    /// <summary>The verb, with "it" when the verb names the words ("calling it “...”", "described it as").</summary>
+    private string WithObjectPronoun(IReadOnlyList<Token> t, int verb) =>
+        verb + 1 < t.Count && t[verb + 1].Lower is "it" or "them" or "this" && t[verb].Lower is "calling" or "called" or "describing" or "described" or "branding" or "branded" or "dubbing" or "dubbed"
+            ? Text[t[verb].Start..t[verb + 1].End]
+            : t[verb].Text;
 
     private static QuoteSpan Root(QuoteSpan span)
     {
@@ -224,29 +294,35 @@ internal sealed partial class AttributionFinder
         for (var j = last + 1; j < t.Count && j <= last + 7; j++)
         {
             if (t[j].Kind == TokenKind.Quote || t[j].Text is "." or "!" or "?") break;
-            if (IsSpeechVerb(t, j) && !t[j].Is("according")) return j;
+            if (IsQuoteVerb(t, j)) return j;
             if (t[j].IsWord && !IsPhraseWord(t[j]) && !Lexicon.VerbModifiers.Contains(t[j].Lower)) break;
         }
 
         for (var j = first - 1; j >= 0; j--)
         {
-            if (IsSpeechVerb(t, j) && !t[j].Is("according")) return j;
+            if (IsQuoteVerb(t, j)) return j;
         }
 
         for (var j = last + 1; j < t.Count; j++)
         {
-            if (IsSpeechVerb(t, j) && !t[j].Is("according")) return j;
+            if (IsQuoteVerb(t, j)) return j;
         }
 
         return null;
     }
+
+    /// <summary>A verb that can introduce quoted words: a speech verb, not "according" and not a document's "found".</summary>
+    private static bool IsQuoteVerb(IReadOnlyList<Token> t, int j) =>
+        IsSpeechVerb(t, j) && !t[j].Is("according") && !DocumentVerbs.Contains(t[j].Lower);
 
     // ---- who said it ----------------------------------------------------------------------------------------
 
     private void Attribute(Utterance u, Sentence s, int verb, List<int>? group)
     {
         var t = s.Tokens;
-        var (mention, npFirst, npLast, inverted) = Subject(s, verb);
+        // "..., said X" / "“...” said X": a subject after its verb only when the verb follows the words it attributes.
+        var allowInverted = group is not null && verb > group[^1] && !Lexicon.AudienceVerbs.Contains(t[verb].Lower);
+        var (mention, npFirst, npLast, inverted) = Subject(s, verb, allowInverted);
         if (mention is null)
         {
             u.Guesses.Add($"no speaker found for \"{t[verb].Text}\"");
@@ -265,17 +341,48 @@ internal sealed partial class AttributionFinder
             start = t[verb].Start; // "..., saying": the phrase is the participle
         }
 
+        if (!inverted && endToken == verb && WithObjectPronoun(t, verb).Length > t[verb].Text.Length) endToken = verb + 1;
         var after = endToken + 1;
         if (after < t.Count && t[after].IsWord && t[after].Lower is "earlier" or "later" or "again" or "repeatedly" && (group is null || after < group[0] || after > group[^1]))
         {
             endToken = after++;
         }
 
+        // "said in a statement", "told ... in an interview": how the words were given belongs to the attribution.
+        if (after + 2 < t.Count && t[after].Is("in") && t[after + 1].Lower is "a" or "an" or "the" or "his" or "her" or "its" or "their"
+            && t[after + 2].Lower is "statement" or "interview" or "post" or "letter" or "speech" or "video" or "message" or "briefing" or "tweet" or "email")
+        {
+            endToken = after + 2;
+            after = endToken + 1;
+        }
+
         if (Lexicon.AudienceVerbs.Contains(t[verb].Lower) || t[verb].Lower is "spoke" or "speaks")
         {
             var objStart = verb + 1;
             if (objStart < t.Count && t[objStart].Lower is "on" or "to" or "with") objStart++;
-            if (NounPhrases.Forward(t, objStart) is { } obj && !(t[verb].Lower is "called" or "calling" && t[verb + 1].Is("for")))
+            var objSpan = NounPhrases.Forward(t, objStart);
+            if (objSpan is null && objStart < t.Count && t[objStart].IsWord && t[objStart].Lower is "reporters" or "journalists" or "supporters"
+                or "lawmakers" or "parliament" or "students" or "workers" or "voters" or "delegates" or "residents" or "staff" or "troops" or "police")
+            {
+                objSpan = (objStart, objStart);
+            }
+
+            // "told a rally in Fairhaven", "told a press briefing": an article and one or two words.
+            if (objSpan is null && objStart + 1 < t.Count && t[objStart].Lower is "a" or "an" or "the" && t[objStart + 1].IsWord && !t[objStart + 1].IsCapitalised
+                && t[objStart + 1].Lower is "rally" or "conference" or "briefing" or "meeting" or "crowd" or "gathering" or "summit" or "press" or "news" or "committee" or "hearing" or "audience" or "forum" or "panel" or "session")
+            {
+                var objEnd = objStart + 1;
+                if (objEnd + 1 < t.Count && t[objEnd + 1].Lower is "briefing" or "conference" or "agency") objEnd++;
+                if (objEnd + 2 < t.Count && t[objEnd + 1].Is("in") && IsPlaceWord(t[objEnd + 2]))
+                {
+                    u.Place = Text[t[objEnd + 2].Start..t[objEnd + 2].End];
+                    objEnd += 2;
+                }
+
+                objSpan = (objStart, objEnd);
+            }
+
+            if (objSpan is { } obj && !(t[verb].Lower is "called" or "calling" && verb + 1 < t.Count && t[verb + 1].Is("for")))
             {
                 var audience = NounPhrases.Classify(Text, t, obj.First, obj.Last);
                 u.Audience = Text[t[obj.First].Start..t[obj.Last].End];
@@ -299,14 +406,20 @@ internal sealed partial class AttributionFinder
         Reported(u, s, verb, mention);
     }
 
-    private (Mention? Mention, int First, int Last, bool Inverted) Subject(Sentence s, int verb)
+    private (Mention? Mention, int First, int Last, bool Inverted) Subject(Sentence s, int verb, bool allowInverted = true)
     {
         var t = s.Tokens;
         if (t[verb].Lower is "according") return (null, 0, 0, false);
 
-        // Participles take the sentence's subject: "Vladimir Putin welcomed Gen. Zhang Youxia, ..., saying ...".
-        if (Participles.Contains(t[verb].Lower) && (verb == 0 || t[verb - 1].Text == ","))
+        // Participles take the subject of the clause before: "Halvorsen said on Tuesday, calling it ...", or the
+        // sentence's subject: "Vladimir Putin welcomed Gen. Zhang Youxia, ..., saying ...".
+        if ((Participles.Contains(t[verb].Lower) || t[verb].Lower is "calling" or "describing" or "branding") && (verb == 0 || t[verb - 1].Text == ","))
         {
+            for (var j = verb - 1; j >= 0; j--)
+            {
+                if (IsQuoteVerb(t, j) && Subject(s, j) is { Mention: not null } earlier) return earlier with { Inverted = false };
+            }
+
             if (MainSubject(s) is { } main && main.Last < verb) return (NounPhrases.Classify(Text, t, main.First, main.Last), main.First, main.Last, false);
         }
 
@@ -319,13 +432,52 @@ internal sealed partial class AttributionFinder
             else break;
         }
 
-        if (NounPhrases.Backward(t, k) is { } back)
+        // "Maria Kowalski, the Harbour Workers' Union general secretary, told": the name before the apposition.
+        if (k > 1 && t[k - 1].Text == ",")
         {
-            var m = NounPhrases.Classify(Text, t, back.First, back.Last);
-            if (!DocumentVerbs.Contains(t[verb].Lower) || m.Kind == ClaimantKind.Document) return (m, back.First, back.Last, false);
+            for (var p = k - 2; p >= Math.Max(1, k - 14); p--)
+            {
+                if (t[p].Text != ",") continue;
+                if (NounPhrases.Backward(t, p) is { } named && NounPhrases.Classify(Text, t, named.First, named.Last) is { Name: not null, IsPronoun: false } who
+                    && who.Kind is ClaimantKind.Person or ClaimantKind.Unknown && (who.Name.Contains(' ') || _registry.Find(who.Name) is not null))
+                {
+                    var apposition = Text[t[p + 1].Start..t[k - 2].End];
+                    return (who with { Role = who.Role ?? StripDeterminer(apposition), Kind = ClaimantKind.Person }, named.First, named.Last, false);
+                }
+
+                break;
+            }
         }
 
-        if (NounPhrases.Forward(t, verb + 1) is { } fwd && !DocumentVerbs.Contains(t[verb].Lower))
+        // "Its chairman, Tomas Reyes, told": the name just before the comma.
+        var end = k > 1 && t[k - 1].Text == "," && NounPhrases.Backward(t, k - 1) is { } named2
+            && NounPhrases.Classify(Text, t, named2.First, named2.Last) is { Name: not null, IsPronoun: false } ? k - 1 : k;
+        if (NounPhrases.Backward(t, end) is { } back)
+        {
+            var m = NounPhrases.Classify(Text, t, back.First, back.Last);
+            var first = back.First;
+
+            // "lead author Dr. Amira Haddad of Lund Medical Institute told": the person, not the institution.
+            if (first > 1 && t[first - 1].Is("of")
+                && NounPhrases.Backward(t, first - 1) is { } person && NounPhrases.Classify(Text, t, person.First, person.Last) is { Name: not null } p2
+                && (p2.Head is not null || p2.Name.Contains(' ')))
+            {
+                m = p2 with { Kind = ClaimantKind.Person };
+                first = person.First;
+            }
+
+            // "Its chairman, Tomas Reyes, told": the role printed before the name belongs to the phrase.
+            if (first > 1 && t[first - 1].Text == "," && m.Name is not null && NounPhrases.Backward(t, first - 1) is { } roleSpan
+                && NounPhrases.Classify(Text, t, roleSpan.First, roleSpan.Last) is { Name: null, Head: not null } role)
+            {
+                m = m with { Role = m.Role ?? StripDeterminer(role.Printed), Kind = ClaimantKind.Person };
+                first = roleSpan.First;
+            }
+
+            if (!DocumentVerbs.Contains(t[verb].Lower) || m.Kind == ClaimantKind.Document) return (m, first, back.Last, false);
+        }
+
+        if (allowInverted && NounPhrases.Forward(t, verb + 1) is { } fwd && !DocumentVerbs.Contains(t[verb].Lower))
         {
             return (NounPhrases.Classify(Text, t, fwd.First, fwd.Last), fwd.First, fwd.Last, true);
         }
@@ -385,7 +537,18 @@ internal sealed partial class AttributionFinder
     {
         if (m.IsPronoun)
         {
-            if (m.Printed.ToLowerInvariant() is "he" or "she" && _lastSpoken is { SpeakerKind: ClaimantKind.Person } last)
+            var personal = m.Printed.ToLowerInvariant() is "he" or "she";
+            if (personal && SubjectBefore(u.Sentence, offset) is { } subject)
+            {
+                SetPerson(u, subject);
+                u.Guesses.Add($"\"{m.Printed}\" read as {subject.Name}, the subject of this sentence");
+            }
+            else if (personal && _lastSubject is { } named && (_lastSpoken is not { SpeakerKind: ClaimantKind.Person } || named.Offset > _lastSpoken.Sentence.Start))
+            {
+                SetPerson(u, named.Person);
+                u.Guesses.Add($"\"{m.Printed}\" read as {named.Person.Name}, the person the sentence before is about");
+            }
+            else if (personal && _lastSpoken is { SpeakerKind: ClaimantKind.Person } last)
             {
                 CopySpeaker(u, last);
                 u.SpeakerRole = null;
@@ -455,6 +618,31 @@ internal sealed partial class AttributionFinder
         u.SpeakerKind = ClaimantKind.Person;
         u.ClaimantRole = person.MainRole;
         if (!string.Equals(person.Name, m.Name, StringComparison.Ordinal)) u.Guesses.Add($"\"{m.Name}\" read as {person.Name}, named so elsewhere in the article");
+    }
+
+    private void SetPerson(Utterance u, Person person)
+    {
+        u.SpeakerName = person.Name;
+        u.SpeakerKind = ClaimantKind.Person;
+        u.ClaimantRole = person.MainRole;
+        u.SpeakerRole = null;
+    }
+
+    /// <summary>The person named as the sentence's subject, when named before <paramref name="offset"/>.</summary>
+    private Person? SubjectBefore(Sentence s, int offset)
+    {
+        if (MainSubject(s) is not { } main || s.Tokens[main.First].Start >= offset) return null;
+        var t = s.Tokens;
+        var m = NounPhrases.Classify(Text, t, main.First, main.Last);
+
+        // "Alvarado's campaign manager, Dev Patel, dismissed ...": the name in the apposition.
+        if (m.Name is null && main.Last + 2 < t.Count && t[main.Last + 1].Text == "," && NounPhrases.Forward(t, main.Last + 2) is { } named
+            && NounPhrases.Classify(Text, t, named.First, named.Last) is { Name: { } appositive, IsPronoun: false } && t[named.First].Start < offset)
+        {
+            return _registry.Find(appositive) ?? (appositive.Contains(' ') ? _registry.See(appositive, t[named.First].Start) : null);
+        }
+
+        return m is { IsPronoun: false, Name: { } name } ? _registry.Find(name) : null;
     }
 
     private static void CopySpeaker(Utterance u, Utterance from)

@@ -14,7 +14,8 @@ internal static class Lexicon
         + "urged urges predicted predicts recalled recalls emphasised emphasized emphasises emphasizes maintained maintains countered "
         + "conceded concluded observed remarked responded tweeted posted saying adding insisting warning calling called accused accuses "
         + "reiterated reiterates pledged pledges assured assures alleged alleges cautioned cautions complained complains objected "
-        + "spoke speaks found finds estimated estimates concluded concludes showed shows described describes told");
+        + "spoke speaks found finds estimated estimates concluded concludes described describes told repeated repeats branded dubbed "
+        + "labelled labeled cautioned stressed");
 
     /// <summary>Speech verbs after which a paraphrase (reported speech without quotation marks) can follow.</summary>
     public static readonly HashSet<string> ParaphraseVerbs = Set(
@@ -35,7 +36,15 @@ internal static class Lexicon
         + "lieutenant lt. captain capt. sergeant sgt. deputy vice defence defense foreign interior finance health economy trade energy "
         + "justice state national security press military party opposition police army navy commissioner superintendent inspector "
         + "adviser advisor aide counsellor counselor negotiator researcher scientist author editor correspondent reporter candidate "
-        + "chairperson vice-chairman vice-chair first lady lord baroness sheikh emir president-elect acting former top senior");
+        + "chairperson vice-chairman vice-chair first lady lord baroness sheikh emir president-elect acting former top senior challenger "
+        + "incumbent author epidemiologist representative");
+
+    /// <summary>Lower-case words that qualify a title before it ("presiding judge", "chief operating officer", "campaign manager").</summary>
+    public static readonly HashSet<string> RoleModifiers = Set(
+        "presiding chief operating campaign executive lead senior junior deputy acting former top assistant associate managing principal "
+        + "regional local federal state national foreign defence defense union party opposition interim outgoing incoming incumbent "
+        + "finance health interior justice transport industry economy trade energy education environment press communications "
+        + "general technical medical political military police fire election research");
 
     /// <summary>Head nouns of a role that names a person's office (the last title word of a role).</summary>
     public static readonly HashSet<string> TitleHeads = Set(
@@ -43,7 +52,8 @@ internal static class Lexicon
         + "senator sen. rep. representative chief director official ambassador commander chairman chairwoman chair ceo head leader king "
         + "queen prince pope premier envoy diplomat analyst expert professor prof. lawmaker mp congressman congresswoman judge prosecutor "
         + "attorney lawyer coach manager executive founder economist officer colonel col. lieutenant lt. captain capt. sergeant sgt. "
-        + "commissioner adviser advisor aide negotiator researcher scientist candidate chairperson vice-chairman emir");
+        + "commissioner adviser advisor aide negotiator researcher scientist candidate chairperson vice-chairman emir challenger incumbent "
+        + "author epidemiologist");
 
     /// <summary>Courtesy titles printed before a name, never part of a role.</summary>
     public static readonly HashSet<string> Honorifics = Set("mr. mrs. ms. dr. mr mrs ms dr");
@@ -51,7 +61,7 @@ internal static class Lexicon
     /// <summary>Bodies and channels through which words reach the outlet: their presence makes an appearance "reported".</summary>
     public static readonly HashSet<string> IntermediaryHeads = Set(
         "ministry transcript transcription statement readout agency office kremlin spokesman spokeswoman spokesperson "
-        + "tass ria interfax xinhua reuters afp ap bloomberg media television broadcaster newspaper report translation communique "
+        + "tass ria interfax xinhua reuters afp ap bloomberg media television broadcaster newspaper report translation communique news "
         + "communiqué release press-release channel website account");
 
     /// <summary>Heads that make a claimant a document.</summary>

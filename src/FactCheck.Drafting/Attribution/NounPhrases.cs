@@ -16,6 +16,15 @@ internal static class NounPhrases
         for (var i = last; i >= 0; i--)
         {
             var t = tokens[i];
+
+            // A plural possessive printed as a separate mark ("the operators' association") opens the phrase too.
+            if (t.Kind == TokenKind.Punct && t.Text is "'" or "’" && i > 0 && tokens[i - 1].IsWord && tokens[i - 1].Lower.EndsWith('s') && first <= last)
+            {
+                first = i - 1;
+                if (i > 1 && Lexicon.Determiners.Contains(tokens[i - 2].Lower)) first = i - 2;
+                break;
+            }
+
             if (!t.IsWord) break;
             if (Lexicon.Determiners.Contains(t.Lower))
             {
@@ -24,7 +33,9 @@ internal static class NounPhrases
             }
 
             var possessive = IsPossessive(t);
-            var fits = (t.IsCapitalised && !Lexicon.NotNames.Contains(t.Lower)) || Lexicon.TitleWords.Contains(t.Lower)
+            var qualifies = first <= last && Lexicon.RoleModifiers.Contains(t.Lower)
+                && (Lexicon.TitleWords.Contains(tokens[first].Lower) || Lexicon.RoleModifiers.Contains(tokens[first].Lower));
+            var fits = qualifies || (t.IsCapitalised && !Lexicon.NotNames.Contains(t.Lower)) || Lexicon.TitleWords.Contains(t.Lower)
                 || possessive || Lexicon.Nationalities.ContainsKey(t.Lower) || Lexicon.IntermediaryHeads.Contains(t.Lower)
                 || Lexicon.DocumentHeads.Contains(t.Lower) || Lexicon.OrganisationWords.Contains(t.Lower);
             if (!fits) break;
@@ -48,6 +59,7 @@ internal static class NounPhrases
             var t = tokens[i];
             if (!t.IsWord) break;
             var fits = (Lexicon.Determiners.Contains(t.Lower) && i == start) || (t.IsCapitalised && !Lexicon.NotNames.Contains(t.Lower))
+                || (Lexicon.RoleModifiers.Contains(t.Lower) && i + 1 < tokens.Count && (Lexicon.TitleWords.Contains(tokens[i + 1].Lower) || Lexicon.RoleModifiers.Contains(tokens[i + 1].Lower)))
                 || Lexicon.TitleWords.Contains(t.Lower) || IsPossessive(t) || Lexicon.Nationalities.ContainsKey(t.Lower)
                 || Lexicon.IntermediaryHeads.Contains(t.Lower) || Lexicon.OrganisationWords.Contains(t.Lower);
             if (!fits) break;
@@ -107,7 +119,10 @@ internal static class NounPhrases
 
         var all = words.Select(w => w.Lower).ToList();
         var kind = ClaimantKind.Unknown;
-        if (all.Any(Lexicon.DocumentHeads.Contains) && !all.Any(w => Lexicon.TitleHeads.Contains(w))) kind = ClaimantKind.Document;
+
+        // A name after a title is a person, whatever the title names ("Union representative Grete Olsen").
+        if (name is not null && head is not null) kind = ClaimantKind.Person;
+        else if (all.Any(Lexicon.DocumentHeads.Contains) && !all.Any(w => Lexicon.TitleHeads.Contains(w))) kind = ClaimantKind.Document;
         else if (all.Any(Lexicon.OrganisationWords.Contains) || (name is not null && IsAcronym(name))) kind = ClaimantKind.Organisation;
         else if (head is not null || (name is not null && name.Contains(' '))) kind = ClaimantKind.Person;
 

@@ -60,7 +60,8 @@ internal sealed partial class Article
             {
                 var c = Text[i];
                 if (c is not ('.' or '!' or '?')) continue;
-                if (paraQuotes.Any(q => q.Open < i && i < q.Close)) continue; // never inside a quotation
+                // Never inside a quotation, except at its very end: “... final.” Association chairman ... starts a sentence.
+                if (paraQuotes.Any(q => q.Open < i && i < q.Close && !(q.Closed && i + 1 == q.Close))) continue;
                 var after = i + 1;
                 while (after < p.End && Text[after] is '”' or '"' or '’' or '\'' or ')' or '»') after++;
                 if (after >= p.End) continue;

@@ -85,6 +85,33 @@ internal static class Scorer
         };
     }
 
+    /// <summary>The gold direct quotes the draft missed or attributed to someone else, and drafted quotes no gold printing holds.</summary>
+    public static IEnumerable<string> Explain(Draft draft, ClaimSet gold, string sourceId)
+    {
+        var drafted = draft.Claims.Select(c => c.Appearance).Concat(draft.Matched.Select(m => m.Appearance)).ToList();
+        foreach (var claim in gold.Claims)
+        {
+            foreach (var a in claim.Appearances.Where(a => a.Source.Id == sourceId && a.Attribution == AttributionKind.DirectQuote))
+            {
+                var hit = drafted.FirstOrDefault(d => d.Attribution == AttributionKind.DirectQuote && SameQuote(a.Quote, d.Quote));
+                if (hit is null) yield return $"missed: {claim.Id}: \"{a.Quote}\"";
+                else if (hit.Speaker is null || !SameName(hit.Speaker, claim.Claimant.Name)) yield return $"speaker: {claim.Id}: {hit.Speaker} (gold {claim.Claimant.Name})";
+                else if (a.AttributedAs is { } at && Norm(at) != Norm(hit.AttributedAs ?? "")) yield return $"attributed_as: {claim.Id}: \"{hit.AttributedAs}\" (gold \"{at}\")";
+            }
+        }
+
+        var printings = gold.Claims.SelectMany(c => c.Appearances.Where(a => a.Source.Id == sourceId)).ToList();
+        foreach (var d in drafted.Where(d => d.Attribution == AttributionKind.DirectQuote && !printings.Any(p => Inside(d.Quote, p.Quote))))
+        {
+            yield return $"extra: \"{d.Quote}\" ({d.Speaker})";
+        }
+
+        foreach (var m in draft.Matched)
+        {
+            yield return $"matched {m.ClaimId} ({m.Similarity}): \"{m.Appearance.Quote}\"";
+        }
+    }
+
     /// <summary>A claim and the claims it is recorded as the same as (a printing matched to either is right).</summary>
     private static HashSet<string> LinkedIds(Claim claim) =>
         claim.Links.SameAs.Select(r => r.Id).Append(claim.Id).ToHashSet(StringComparer.Ordinal);
