@@ -38,6 +38,7 @@ internal sealed partial class AttributionFinder
     private readonly string _outlet;
     private readonly Dictionary<QuoteSpan, Utterance> _byQuote = [];
     private Utterance? _lastSpoken;
+    private Utterance? _introducer;
     private (Person Person, int Offset)? _lastSubject;
 
     public AttributionFinder(Article article, PersonRegistry registry, string outlet)
@@ -72,6 +73,10 @@ internal sealed partial class AttributionFinder
                     var u = FromQuotes(sentence, group.Quotes, group.BrokenVerb);
                     if (u is not null) found.Add(u);
                 }
+            }
+            else if (Introducer(sentence) is { } intro)
+            {
+                _introducer = intro;
             }
             else if (FromParaphrase(sentence) is { } paraphrase)
             {
@@ -242,6 +247,16 @@ internal sealed partial class AttributionFinder
         {
             SetSpeakerFrom(u, according.Mention, according.Start);
             u.AttributedAs = according.Printed;
+        }
+        else if (_introducer is { } intro && s.Paragraph - intro.Sentence.Paragraph == 1 && QuoteFillsSentence(s, group))
+        {
+            // "Mayor Lisa Holm told the council:" closing one paragraph, the quotation opening the next.
+            CopySpeaker(u, intro);
+            u.AttributedAs = intro.AttributedAs;
+            u.Audience = intro.Audience;
+            u.Place = intro.Place;
+            u.Guesses.AddRange(intro.Guesses);
+            _introducer = null;
         }
         else if (_lastSpoken is { } last && last.SpeakerName is not null && s.Paragraph - last.Sentence.Paragraph <= 1 && QuoteFillsSentence(s, group))
         {
@@ -812,6 +827,24 @@ internal sealed partial class AttributionFinder
     }
 
     // ---- reported speech without quotation marks, and the outlet's own assertions ---------------------------
+
+    /// <summary>A line that only introduces the quotation below it ("Mayor Lisa Holm told the council:").</summary>
+    private Utterance? Introducer(Sentence s)
+    {
+        var t = s.Tokens;
+        if (t.Count < 2 || t[^1].Text != ":") return null;
+        for (var v = t.Count - 2; v >= 0; v--)
+        {
+            if (!IsQuoteVerb(t, v)) continue;
+            var u = new Utterance(s, AttributionKind.DirectQuote) { Offset = s.Start };
+            Attribute(u, s, v, null);
+            if (u.SpeakerName is null) return null;
+            if (u.SpeakerKind == ClaimantKind.Person) _lastSpoken = u;
+            return u;
+        }
+
+        return null;
+    }
 
     private Utterance? FromParaphrase(Sentence s)
     {

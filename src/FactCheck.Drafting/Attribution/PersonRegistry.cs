@@ -98,7 +98,7 @@ internal sealed class PersonRegistry
         var fits = _people.Where(p => p.Roles.Any(r =>
             r.Words.Contains(mention.Head)
             && wanted.All(r.Words.Contains)
-            && (mention.Nationality is null || r.Nationality == mention.Nationality))).ToList();
+            && (mention.Nationality is null || r.Nationality is null || r.Nationality == mention.Nationality))).ToList();
         if (fits.Count == 0) return null;
         var before = fits.Select(p => (Person: p, Last: p.Mentions.Where(m => m < offset).DefaultIfEmpty(-1).Max()))
             .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).FirstOrDefault();
