@@ -49,7 +49,13 @@ public sealed class SeedArticleTests(ITestOutputHelper output)
         foreach (var c in draft.Claims) output.WriteLine($"  new {c.Id} same_as [{string.Join(", ", c.SameAs.Select(s => s.ClaimId + " " + s.Similarity))}]");
         Assert.True(scores.QuoteRecall >= 0.95, scores.ToString());
         Assert.True(scores.SpeakerAccuracy >= 0.90, scores.ToString());
-        Assert.True(scores.MatchRecall >= 0.0, scores.ToString());
-        Assert.True(scores.MatchPrecision >= 0.0, scores.ToString());
+        Assert.True(scores.AttributionAccuracy >= 0.85, scores.ToString());
+        Assert.True(scores.DateAccuracy >= 0.95, scores.ToString());
+
+        // Every direct quote the other article printed is matched to its claim; printings the drafter does not cut
+        // as the editor did (a clause of a sentence, a headline) are counted against it in MatchRecall.
+        Assert.Equal(scores.ExpectedQuoteMatches, scores.QuoteMatchesFound);
+        Assert.True(scores.MatchRecall >= 0.6, scores.ToString());
+        Assert.True(scores.MatchPrecision >= 0.9, scores.ToString());
     }
 }

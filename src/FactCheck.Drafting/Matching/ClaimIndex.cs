@@ -21,10 +21,29 @@ internal sealed class ClaimIndex
         Context,
     }
 
-    internal sealed record Entry(int Claim, EntryKind Kind, string[] Words, string Text, string? Source);
+    /// <summary>One indexed text; its words are read again only when a lookup shortlists it.</summary>
+    internal sealed class Entry(int claim, EntryKind kind, string text, string? source)
+    {
+        private string[]? _words;
+
+        public int Claim { get; } = claim;
+
+        public EntryKind Kind { get; } = kind;
+
+        public string Text { get; } = text;
+
+        public string? Source { get; } = source;
+
+        public string[] Words => _words ??= Matching.Words.Of(Text);
+    }
 
     private readonly List<Entry> _entries = [];
-    private readonly Dictionary<long, List<int>> _postings = [];
+
+    // The postings as flat arrays: every (key, entry) pair sorted by key, then each distinct key's first pair.
+    // A dictionary of lists (one list per word pair) made 4 million small objects for 100,000 claims.
+    private long[] _keys = [];
+    private int[] _starts = [];
+    private int[] _postings = [];
 
     public IReadOnlyList<Claim> Claims { get; }
 
@@ -52,24 +71,70 @@ internal sealed class ClaimIndex
             }
         }
 
+        index.Seal();
         return index;
     }
 
+    private readonly List<long> _pairKeys = [];
+    private readonly List<int> _pairIds = [];
+    private readonly List<ulong> _hashes = [];
+    private readonly List<long> _scratch = [];
+
     private void Add(int claim, EntryKind kind, string text, string? source)
     {
-        var words = Words.Of(text);
-        if (words.Length == 0) return;
+        _hashes.Clear();
+        WordHashes.Of(text, _hashes);
+        if (_hashes.Count == 0) return;
         var id = _entries.Count;
-        _entries.Add(new Entry(claim, kind, words, text, source));
-        foreach (var key in KeysOf(words).Distinct())
+        _entries.Add(new Entry(claim, kind, text, source));
+        _scratch.Clear();
+        WordHashes.Keys(_hashes, _scratch);
+        _scratch.Sort();
+        for (var i = 0; i < _scratch.Count; i++)
         {
-            if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
-            list.Add(id);
+            if (i > 0 && _scratch[i] == _scratch[i - 1]) continue;
+            _pairKeys.Add(_scratch[i]);
+            _pairIds.Add(id);
         }
     }
 
-    private static IEnumerable<long> KeysOf(string[] words) =>
-        words.Length <= 3 ? words.Select(Words.Unigram).Concat(Words.Keys(words)) : Words.Keys(words);
+    private void Seal()
+    {
+        var keys = _pairKeys.ToArray();
+        var ids = _pairIds.ToArray();
+        _pairKeys.Clear();
+        _pairKeys.TrimExcess();
+        _pairIds.Clear();
+        _pairIds.TrimExcess();
+        Array.Sort(keys, ids);
+        var distinct = new List<long>();
+        var starts = new List<int>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i > 0 && keys[i] == keys[i - 1]) continue;
+            distinct.Add(keys[i]);
+            starts.Add(i);
+        }
+
+        starts.Add(keys.Length);
+        _keys = distinct.ToArray();
+        _starts = starts.ToArray();
+        _postings = ids;
+    }
+
+    private ReadOnlySpan<int> Postings(long key)
+    {
+        var i = Array.BinarySearch(_keys, key);
+        return i < 0 ? [] : _postings.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
+    }
+
+    private static List<long> KeysOf(string[] words)
+    {
+        var hashes = words.Select(w => WordHashes.Hash(w)).ToList();
+        var keys = new List<long>();
+        WordHashes.Keys(hashes, keys);
+        return keys.Distinct().ToList();
+    }
 
     /// <summary>The sentence of the source's text that holds the quote's words, if any.</summary>
     private static string? Context(Dictionary<string, List<(string Joined, string Sentence)>> cache, string sourceId, string text, string quote)
@@ -134,9 +199,10 @@ internal sealed class ClaimIndex
 
     private void Collect(string[] words, Dictionary<int, int> hits, bool contextOnly)
     {
-        foreach (var key in KeysOf(words).Distinct())
+        foreach (var key in KeysOf(words))
         {
-            if (!_postings.TryGetValue(key, out var list) || list.Count > CommonKeyLimit) continue;
+            var list = Postings(key);
+            if (list.Length > CommonKeyLimit) continue;
             foreach (var id in list)
             {
                 if (contextOnly != (_entries[id].Kind == EntryKind.Context)) continue;

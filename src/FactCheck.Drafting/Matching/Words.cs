@@ -9,6 +9,12 @@ namespace FactCheck.Drafting.Matching;
 /// </summary>
 internal static class Words
 {
+    internal static IEnumerable<KeyValuePair<string, string>> SpellingPairs => Spellings;
+
+    /// <summary>Text that needs no accent folding (most news text): ASCII and the common typographic marks.</summary>
+    internal static bool IsPlain(string text) =>
+        text.All(ch => ch < 0x80 || ch is '’' or '‘' or '“' or '”' or '–' or '—' or '\u00A0' or '«' or '»' or '…');
+
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
     {
         ["defense"] = "defence", ["neighbor"] = "neighbour", ["neighbors"] = "neighbours", ["offense"] = "offence",
@@ -23,7 +29,7 @@ internal static class Words
         var words = new List<string>();
         var sb = new StringBuilder();
         // Decomposing is needed only to drop accents; most news text is plain ASCII and skips it.
-        var source = text.All(ch => ch < 0x80 || ch is '’' or '‘' or '“' or '”' or '–' or '—' or '\u00A0') ? text : text.Normalize(NormalizationForm.FormD);
+        var source = IsPlain(text) ? text : text.Normalize(NormalizationForm.FormD);
         foreach (var raw in source)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark) continue;
@@ -56,20 +62,6 @@ internal static class Words
             words.Add(Spellings.GetValueOrDefault(w, w));
         }
     }
-
-    /// <summary>Hashes of word pairs (and of single words, for texts of one or two words): the index keys.</summary>
-    public static long[] Keys(string[] words)
-    {
-        if (words.Length <= 2) return words.Select(w => Unigram(w)).Concat(words.Length == 2 ? [Bigram(words[0], words[1])] : []).ToArray();
-        var keys = new long[words.Length - 1];
-        for (var i = 0; i + 1 < words.Length; i++) keys[i] = Bigram(words[i], words[i + 1]);
-        return keys;
-    }
-
-    public static long Unigram(string w) => (long)StringComparer.Ordinal.GetHashCode(w) << 1;
-
-    public static long Bigram(string a, string b) =>
-        ((long)StringComparer.Ordinal.GetHashCode(a) << 32 ^ (uint)StringComparer.Ordinal.GetHashCode(b)) | 1;
 
     /// <summary>
     /// How alike two texts' words are, 0-1: the mean of the Dice coefficients over words and over word pairs

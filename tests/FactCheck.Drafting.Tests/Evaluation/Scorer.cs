@@ -45,7 +45,7 @@ internal static class Scorer
         var correct = draftedQuotes.Count(d => printings.Any(p => Inside(d.Appearance.Quote, p.Appearance.Quote)));
 
         // Matching: every drafted printing that corresponds to a gold printing whose claim is recorded from elsewhere.
-        int expected = 0, found = 0, made = 0, madeRight = 0, sameAs = 0;
+        int expected = 0, found = 0, made = 0, madeRight = 0, sameAs = 0, expectedQuotes = 0, quotesFound = 0;
         foreach (var d in drafted)
         {
             var gp = printings.FirstOrDefault(p => Corresponds(p.Appearance, d.Appearance.Quote));
@@ -60,11 +60,20 @@ internal static class Scorer
         {
             if (!recordedIds.Contains(claim.Id)) continue;
             expected++;
+            var direct = appearance.Attribution == AttributionKind.DirectQuote;
+            if (direct) expectedQuotes++;
             var d = drafted.FirstOrDefault(x => Corresponds(appearance, x.Appearance.Quote));
             if (d.Appearance is null) continue;
             var ids = LinkedIds(claim);
-            if (d.MatchedTo is { } m && ids.Contains(m)) found++;
-            else if (d.SameAs.Any(ids.Contains)) sameAs++;
+            if (d.MatchedTo is { } m && ids.Contains(m))
+            {
+                found++;
+                if (direct) quotesFound++;
+            }
+            else if (d.SameAs.Any(ids.Contains))
+            {
+                sameAs++;
+            }
         }
 
         return new Scores
@@ -82,6 +91,8 @@ internal static class Scorer
             MatchesMade = made,
             MatchesMadeRight = madeRight,
             SameAsProposed = sameAs,
+            ExpectedQuoteMatches = expectedQuotes,
+            QuoteMatchesFound = quotesFound,
         };
     }
 

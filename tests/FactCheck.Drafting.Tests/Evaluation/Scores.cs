@@ -16,6 +16,11 @@ internal sealed record Scores
     public int MatchesMade { get; init; }
     public int MatchesMadeRight { get; init; }
     public int SameAsProposed { get; init; }
+    public int ExpectedQuoteMatches { get; init; }
+    public int QuoteMatchesFound { get; init; }
+
+    /// <summary>Gold direct quotes of claims recorded from another source that came out as an appearance of that claim.</summary>
+    public double QuoteMatchRecall => Rate(QuoteMatchesFound, ExpectedQuoteMatches);
 
     public double QuoteRecall => Rate(RecoveredQuotes, GoldQuotes);
     public double QuotePrecision => Rate(CorrectDraftedQuotes, DraftedQuotes);
@@ -45,11 +50,13 @@ internal sealed record Scores
         MatchesMade = a.MatchesMade + b.MatchesMade,
         MatchesMadeRight = a.MatchesMadeRight + b.MatchesMadeRight,
         SameAsProposed = a.SameAsProposed + b.SameAsProposed,
+        ExpectedQuoteMatches = a.ExpectedQuoteMatches + b.ExpectedQuoteMatches,
+        QuoteMatchesFound = a.QuoteMatchesFound + b.QuoteMatchesFound,
     };
 
     public override string ToString() =>
         $"quotes recall {RecoveredQuotes}/{GoldQuotes} = {QuoteRecall:P0}, precision {CorrectDraftedQuotes}/{DraftedQuotes} = {QuotePrecision:P0}; "
         + $"speakers {SpeakersRight}/{RecoveredQuotes} = {SpeakerAccuracy:P0}; attributed_as {AttributionsRight}/{RecoveredQuotes} = {AttributionAccuracy:P0}; "
         + $"dates {DatesRight}/{GoldWithDates} = {DateAccuracy:P0}; matches recall {MatchesFound}/{ExpectedMatches} = {MatchRecall:P0} "
-        + $"(+{SameAsProposed} as same_as), precision {MatchesMadeRight}/{MatchesMade} = {MatchPrecision:P0}";
+        + $"(+{SameAsProposed} as same_as; direct quotes {QuoteMatchesFound}/{ExpectedQuoteMatches}), precision {MatchesMadeRight}/{MatchesMade} = {MatchPrecision:P0}";
 }
