@@ -23,7 +23,7 @@ public static class LookAlikes
             foreach (var appearance in claim.Appearances)
             {
                 var words = Words.Of(appearance.Quote);
-                foreach (var candidate in index.Find(words, null, take: 8))
+                foreach (var candidate in index.Find(words, null, take: 8, rarest: 0.5))
                 {
                     var other = candidate.Claim;
                     if (other == c || candidate.QuoteScore < threshold) continue;

@@ -45,7 +45,7 @@ public sealed class SeedArticleTests(ITestOutputHelper output)
         var (draft, recorded) = Run(sourceId, empty: false);
         var scores = Scorer.Score(draft, Bundled.Value, sourceId, recorded);
         output.WriteLine(scores.ToString());
-        foreach (var m in draft.Matched) output.WriteLine($"  matched {m.ClaimId} {m.Similarity}: {m.Appearance.Quote}");
+        foreach (var line in Scorer.Explain(draft, Bundled.Value, sourceId)) output.WriteLine("  " + line);
         foreach (var c in draft.Claims) output.WriteLine($"  new {c.Id} same_as [{string.Join(", ", c.SameAs.Select(s => s.ClaimId + " " + s.Similarity))}]");
         Assert.True(scores.QuoteRecall >= 0.95, scores.ToString());
         Assert.True(scores.SpeakerAccuracy >= 0.90, scores.ToString());

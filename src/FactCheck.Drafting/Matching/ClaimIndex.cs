@@ -12,7 +12,7 @@ namespace FactCheck.Drafting.Matching;
 internal sealed class ClaimIndex
 {
     /// <summary>Word pairs this common are skipped when looking up (they would make every lookup a scan).</summary>
-    private const int CommonKeyLimit = 20_000;
+    private const int CommonKeyLimit = 5_000;
 
     internal enum EntryKind
     {
@@ -158,11 +158,13 @@ internal sealed class ClaimIndex
     /// The recorded claims whose words look most like <paramref name="quote"/> (and, for claims whose sources' texts are
     /// stored, whose sentences look like <paramref name="sentence"/>), best first.
     /// </summary>
-    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5)
+    /// <param name="rarest">The share of the quote's keys looked up, rarest first: a text that scores high must share
+    /// some of the rare ones, so <c>match</c> over every recorded printing reads the short posting lists only.</param>
+    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5, double rarest = 1.0)
     {
         var hits = new Dictionary<int, int>();
-        Collect(quote, hits, contextOnly: false);
-        if (sentence is { Length: > 0 }) Collect(sentence, hits, contextOnly: true);
+        Collect(quote, hits, contextOnly: false, rarest);
+        if (sentence is { Length: > 0 }) Collect(sentence, hits, contextOnly: true, 1.0);
         if (hits.Count == 0) return [];
 
         // Score only the entries that share the most keys: the rest cannot come close.
@@ -197,9 +199,11 @@ internal sealed class ClaimIndex
             .ToList();
     }
 
-    private void Collect(string[] words, Dictionary<int, int> hits, bool contextOnly)
+    private void Collect(string[] words, Dictionary<int, int> hits, bool contextOnly, double rarest)
     {
-        foreach (var key in KeysOf(words))
+        var keys = KeysOf(words);
+        if (rarest < 1.0) keys = keys.OrderBy(k => Postings(k).Length).Take((int)Math.Ceiling(keys.Count * rarest) + 1).ToList();
+        foreach (var key in keys)
         {
             var list = Postings(key);
             if (list.Length > CommonKeyLimit) continue;

@@ -48,12 +48,10 @@ internal static class Scorer
         int expected = 0, found = 0, made = 0, madeRight = 0, sameAs = 0, expectedQuotes = 0, quotesFound = 0;
         foreach (var d in drafted)
         {
-            var gp = printings.FirstOrDefault(p => Corresponds(p.Appearance, d.Appearance.Quote));
-            if (d.MatchedTo is not null)
-            {
-                made++;
-                if (gp.Claim is not null && LinkedIds(gp.Claim).Contains(d.MatchedTo)) madeRight++;
-            }
+            // A drafted sentence can hold several printings the editor cut from it: matching any of their claims is right.
+            if (d.MatchedTo is null) continue;
+            made++;
+            if (printings.Any(p => Corresponds(p.Appearance, d.Appearance.Quote) && LinkedIds(p.Claim).Contains(d.MatchedTo))) madeRight++;
         }
 
         foreach (var (claim, appearance) in printings)
@@ -119,7 +117,10 @@ internal static class Scorer
 
         foreach (var m in draft.Matched)
         {
-            yield return $"matched {m.ClaimId} ({m.Similarity}): \"{m.Appearance.Quote}\"";
+            var holders = gold.Claims.Where(c => c.Appearances.Any(a => a.Source.Id == sourceId && Corresponds(a, m.Appearance.Quote))).ToList();
+            var right = holders.Any(c => LinkedIds(c).Contains(m.ClaimId));
+            var gp = holders.FirstOrDefault();
+            yield return $"matched {m.ClaimId} ({m.Similarity}){(right ? "" : $" WRONG, the editor's: {gp?.Id ?? "none"}")}: \"{m.Appearance.Quote}\"";
         }
     }
 
