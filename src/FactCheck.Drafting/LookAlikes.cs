@@ -23,7 +23,9 @@ public static class LookAlikes
             foreach (var appearance in claim.Appearances)
             {
                 var words = Words.Of(appearance.Quote);
-                foreach (var candidate in index.Find(words, null, take: 8, rarest: 0.5))
+                // Only the rarer half of the keys, and only entries sharing a third of those, can reach the threshold
+                // in practice; scoring every entry that shares one common word pair made match 5x slower (docs/draft.md).
+                foreach (var candidate in index.Find(words, null, take: 8, rarest: 0.5, shortlist: 16, minShared: 0.34))
                 {
                     var other = candidate.Claim;
                     if (other == c || candidate.QuoteScore < threshold) continue;

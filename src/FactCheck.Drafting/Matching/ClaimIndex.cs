@@ -160,17 +160,20 @@ internal sealed class ClaimIndex
     /// </summary>
     /// <param name="rarest">The share of the quote's keys looked up, rarest first: a text that scores high must share
     /// some of the rare ones, so <c>match</c> over every recorded printing reads the short posting lists only.</param>
-    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5, double rarest = 1.0)
+    /// <param name="shortlist">How many of the entries sharing most keys are scored.</param>
+    /// <param name="minShared">Entries sharing fewer of the looked-up keys than this share are not scored.</param>
+    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5, double rarest = 1.0, int shortlist = 64, double minShared = 0)
     {
         var hits = new Dictionary<int, int>();
-        Collect(quote, hits, contextOnly: false, rarest);
+        var probed = Collect(quote, hits, contextOnly: false, rarest);
         if (sentence is { Length: > 0 }) Collect(sentence, hits, contextOnly: true, 1.0);
         if (hits.Count == 0) return [];
 
         // Score only the entries that share the most keys: the rest cannot come close.
-        var shortlist = hits.OrderByDescending(h => h.Value).Take(64).Select(h => h.Key);
+        var least = (int)Math.Ceiling(probed * minShared);
+        var scored = hits.Where(h => h.Value >= least).OrderByDescending(h => h.Value).Take(shortlist).Select(h => h.Key);
         var byClaim = new Dictionary<int, (double Quote, double Context, Entry Best)>();
-        foreach (var id in shortlist)
+        foreach (var id in scored)
         {
             var e = _entries[id];
             var (q, ctx, _) = byClaim.GetValueOrDefault(e.Claim);
@@ -199,7 +202,8 @@ internal sealed class ClaimIndex
             .ToList();
     }
 
-    private void Collect(string[] words, Dictionary<int, int> hits, bool contextOnly, double rarest)
+    /// <returns>How many keys were looked up.</returns>
+    private int Collect(string[] words, Dictionary<int, int> hits, bool contextOnly, double rarest)
     {
         var keys = KeysOf(words);
         if (rarest < 1.0) keys = keys.OrderBy(k => Postings(k).Length).Take((int)Math.Ceiling(keys.Count * rarest) + 1).ToList();
@@ -213,5 +217,7 @@ internal sealed class ClaimIndex
                 hits[id] = hits.GetValueOrDefault(id) + 1;
             }
         }
+
+        return keys.Count;
     }
 }
