@@ -375,11 +375,17 @@ internal sealed partial class AttributionFinder
         {
             var objStart = verb + 1;
             if (objStart < t.Count && t[objStart].Lower is "on" or "to" or "with") objStart++;
-            var objSpan = NounPhrases.Forward(t, objStart);
+            var gathering = objStart + 1 < t.Count && t[objStart].Lower is "a" or "an" or "the" && !t[objStart + 1].IsCapitalised;
+            var objSpan = gathering ? null : NounPhrases.Forward(t, objStart);
             if (objSpan is null && objStart < t.Count && t[objStart].IsWord && t[objStart].Lower is "reporters" or "journalists" or "supporters"
                 or "lawmakers" or "parliament" or "students" or "workers" or "voters" or "delegates" or "residents" or "staff" or "troops" or "police")
             {
                 objSpan = (objStart, objStart);
+                if (objStart + 2 < t.Count && t[objStart + 1].Is("in") && IsPlaceWord(t[objStart + 2]))
+                {
+                    u.Place = Text[t[objStart + 2].Start..t[objStart + 2].End];
+                    objSpan = (objStart, objStart + 2);
+                }
             }
 
             // "told a rally in Fairhaven", "told a press briefing": an article and one or two words.
