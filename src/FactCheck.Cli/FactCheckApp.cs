@@ -21,6 +21,8 @@ public static class FactCheckApp
             QueryCommand.Create(),
             InitCommand.Create(),
             RulesCommand.Create(),
+            DraftCommand.Create(),
+            MatchCommand.Create(),
         };
         Output.HelpText.AddTo(root);
 
