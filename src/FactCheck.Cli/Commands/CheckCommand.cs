@@ -50,11 +50,17 @@ internal static class CheckCommand
                 },
                 parse.GetValue(only) ?? []);
 
+            // Display options are checked before the run, so a usage error records nothing.
+            var chosen = parse.GetValue(format)
+                ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
+            var outputPath = parse.GetValue(output);
+            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr) is not { } textOptions) return ExitCodes.InvalidInput;
+
             CheckOutcome outcome;
             try
             {
                 // Progress only for a person watching: stderr must be the real terminal.
-                Action<string>? progress = !parse.GetValue(display.Quiet) && stderr == Console.Error && !Console.IsErrorRedirected
+                Action<string>? progress = !textOptions.Quiet && stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
                     : null;
                 outcome = CheckRunner.Run(options, baseDirectory, progress);
@@ -65,10 +71,6 @@ internal static class CheckCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var chosen = parse.GetValue(format)
-                ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
-            var outputPath = parse.GetValue(output);
-            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr) is not { } textOptions) return ExitCodes.InvalidInput;
             var formatter = OutputFormats.Create(chosen, textOptions);
             var timer = new PhaseTimer();
             if (outputPath is null)
