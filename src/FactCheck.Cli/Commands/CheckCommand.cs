@@ -66,7 +66,11 @@ internal static class CheckCommand
             };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
 
+            // Display options are checked before the run, so a usage error records nothing.
+            var chosen = parse.GetValue(format)
+                ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
             var outputPath = parse.GetValue(output);
+            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
             var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
             ReportNotRecordedException? notRecorded = null;
             CheckOutcome outcome;
@@ -74,7 +78,7 @@ internal static class CheckCommand
             {
                 if (outputFull is not null) OutputFile.CheckTarget(outputFull, outputPath!);
                 // Progress only for a person watching: stderr must be the real terminal.
-                Action<string>? progress = !parse.GetValue(display.Quiet) && stderr == Console.Error && !Console.IsErrorRedirected
+                Action<string>? progress = !textOptions.Quiet && stderr == Console.Error && !Console.IsErrorRedirected
                     ? message => stderr.WriteLine($"factcheck: {message}...")
                     : null;
                 if (settings.BaselineRef is { } reference)
@@ -102,9 +106,6 @@ internal static class CheckCommand
                 notRecorded = ex;
             }
 
-            var chosen = parse.GetValue(format)
-                ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
-            if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
             var formatter = OutputFormats.Create(chosen, textOptions);
             var timer = new PhaseTimer();
             if (outputPath is null)

@@ -69,9 +69,11 @@ internal sealed class DisplayOptions
         var given = parse.GetResult(MinSeverity) is { Implicit: false };
         var minSeverity = given && KebabCase.TryParse<RuleSeverity>(parse.GetValue(MinSeverity)!, out var severity) ? severity
             : configured ?? TextOutputOptions.DefaultMinSeverity;
-        var isTerminal = stdout == Console.Out && !Console.IsOutputRedirected;
+        // Only the process's own standard output is ever coloured: not a file, nor a writer given in-process (tests).
+        var isConsole = stdout == Console.Out;
+        var isTerminal = isConsole && !Console.IsOutputRedirected;
         var color = format == OutputFormats.Text
-            && ColorChoice.Decide(parse.GetValue(NoColor), toFile, isTerminal, Environment.GetEnvironmentVariable);
+            && ColorChoice.Decide(parse.GetValue(NoColor), toFile || !isConsole, isTerminal, Environment.GetEnvironmentVariable);
         return new TextOutputOptions(color, minSeverity, quiet, statistics);
     }
 }
