@@ -17,6 +17,8 @@ public sealed class CommandTests
     private static TempFolder CopyOfClaims()
     {
         var dir = new TempFolder();
+        // A project is a git repository: files beside claims/ (the article) are inside it, and may be read.
+        dir.File(Path.Combine(".git", "HEAD"), "ref: refs/heads/main\n");
         var claims = RepositoryPaths.Combine("claims");
         foreach (var f in Directory.GetFiles(claims, "*", SearchOption.AllDirectories))
         {
