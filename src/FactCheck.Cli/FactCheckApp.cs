@@ -21,6 +21,7 @@ public static class FactCheckApp
             QueryCommand.Create(),
             InitCommand.Create(),
             RulesCommand.Create(),
+            ExportCommand.Create(),
         };
         Output.HelpText.AddTo(root);
 
