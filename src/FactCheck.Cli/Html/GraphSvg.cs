@@ -16,10 +16,12 @@ internal static class GraphSvg
     private const int SourceX = 90;
     private const int ClaimX = 560;
 
-    public static void Write(TextWriter w, ClaimSet set, HashSet<string> flaggedClaims, HashSet<string> flaggedSources)
+    public static void Write(TextWriter w, ClaimSet set, HashSet<string> flaggedClaims, HashSet<string> flaggedSources, PageScope page)
     {
         w.Write("<section id=\"graph\" aria-labelledby=\"graph-h\">\n<h2 id=\"graph-h\">Graph of sources and claims</h2>\n");
         var (sources, claims) = Pick(set, flaggedClaims, flaggedSources);
+        sources = sources.Where(s => page.Sources.Contains(s.Id)).ToList();
+        claims = claims.Where(c => page.Claims.Contains(c.Id)).ToList();
         if (sources.Count + claims.Count < set.Sources.Count + set.Claims.Count)
         {
             w.Write($"<p class=\"note\">Drawn for {sources.Count + claims.Count} of {(set.Sources.Count + set.Claims.Count).ToString("N0", CultureInfo.InvariantCulture)} sources and claims: those with findings and what they link to.</p>\n");

@@ -21,6 +21,12 @@ internal static class HtmlPage
     /// <summary>Claims no finding names, shown in full up to this many (a 100,000-claim corpus would otherwise make a page of hundreds of MB).</summary>
     public const int MaxUnflaggedClaims = 200;
 
+    /// <summary>Findings of one rule shown in full; the rest are counted (the JSON/SARIF output and the report have them all).</summary>
+    public const int MaxFindingsPerRule = 300;
+
+    /// <summary>Claims and sources named by the shown findings, shown in full up to this many each.</summary>
+    public const int MaxFlagged = 1_000;
+
     /// <summary>Sources no finding names, shown in full up to this many.</summary>
     public const int MaxUnflaggedSources = 200;
 
@@ -41,6 +47,17 @@ internal static class HtmlPage
             .ToList();
         var flaggedClaims = findings.SelectMany(f => f.Finding.ClaimIds).ToHashSet(StringComparer.Ordinal);
         var flaggedSources = findings.SelectMany(f => f.Finding.SourceIds).ToHashSet(StringComparer.Ordinal);
+        var shownFindings = findings.GroupBy(f => (f.Finding.Severity, f.Finding.RuleId)).SelectMany(g => g.Take(MaxFindingsPerRule)).ToList();
+
+        // What the page shows in full: what the shown findings name first, then a sample of the rest.
+        var claimIds = set.Claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var onPageClaims = shownFindings.SelectMany(f => f.Finding.ClaimIds).Where(claimIds.Contains).Distinct().Take(MaxFlagged)
+            .Concat(set.Claims.Where(c => !flaggedClaims.Contains(c.Id)).Take(MaxUnflaggedClaims).Select(c => c.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var onPageSources = shownFindings.SelectMany(f => f.Finding.SourceIds).Where(sources.ContainsKey).Distinct().Take(MaxFlagged)
+            .Concat(set.Sources.Where(s => !flaggedSources.Contains(s.Id)).Take(MaxUnflaggedSources).Select(s => s.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var page = new PageScope(onPageClaims, onPageSources);
         var findingsByClaim = findings.SelectMany(f => f.Finding.ClaimIds.Distinct().Select(id => (id, f))).ToLookup(x => x.id, x => x.f, StringComparer.Ordinal);
         var rules = outcome.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var reviews = ClaimReviewDocuments.Publishable(set);
@@ -68,17 +85,18 @@ internal static class HtmlPage
         if (outcome.HasBaseline) w.Write($"<li>{findings.Count(f => f.IsNew)} new since the baseline</li>");
         w.Write("</ul>\n<nav aria-label=\"Sections\"><ul><li><a href=\"#findings\">Findings</a></li><li><a href=\"#claims\">Claims</a></li><li><a href=\"#sources\">Sources</a></li><li><a href=\"#timeline\">Timeline</a></li><li><a href=\"#graph\">Graph</a></li></ul></nav>\n</header>\n<main>\n");
 
-        WriteFindings(w, outcome, findings, rules, sources);
-        WriteClaims(w, set, sources, flaggedClaims, findingsByClaim, reviews.Select(r => r.Claim.Id).ToHashSet(StringComparer.Ordinal));
-        WriteSources(w, set, sources, flaggedSources);
-        WriteTimeline(w, set, flaggedClaims, flaggedSources);
-        GraphSvg.Write(w, set, flaggedClaims, flaggedSources);
+        WriteFindings(w, outcome, findings, shownFindings, rules, sources, page);
+        WriteClaims(w, set, sources, flaggedClaims, findingsByClaim, reviews.Select(r => r.Claim.Id).ToHashSet(StringComparer.Ordinal), page);
+        WriteSources(w, set, sources, page);
+        WriteTimeline(w, set, flaggedClaims, flaggedSources, page);
+        GraphSvg.Write(w, set, flaggedClaims, flaggedSources, page);
 
         w.Write($"</main>\n<footer><p class=\"meta\">FactCheck {E(outcome.ToolVersion)}. This page fetches nothing: it works offline.</p></footer>\n");
         w.Write($"<script>{PageAssets.Script}</script>\n</body>\n</html>\n");
     }
 
-    private static void WriteFindings(TextWriter w, CheckOutcome outcome, List<CheckedFinding> findings, Dictionary<string, RuleInfo> rules, IReadOnlyDictionary<string, Source> sources)
+    private static void WriteFindings(
+        TextWriter w, CheckOutcome outcome, List<CheckedFinding> findings, List<CheckedFinding> shownFindings, Dictionary<string, RuleInfo> rules, IReadOnlyDictionary<string, Source> sources, PageScope page)
     {
         w.Write("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n");
         if (outcome.InputErrors.Count > 0)
@@ -99,16 +117,22 @@ internal static class HtmlPage
         Select(w, "rule", "Rule", findings.Select(f => f.Finding.RuleId).Distinct().Order(StringComparer.Ordinal).Select(r => (r, r)));
         Select(
             w, "source", "Source",
-            findings.SelectMany(f => f.Finding.SourceIds).Distinct().Order(StringComparer.Ordinal)
+            shownFindings.SelectMany(f => f.Finding.SourceIds).Distinct().Order(StringComparer.Ordinal)
                 .Select(s => (s, sources.TryGetValue(s, out var src) && src.Outlet is { } o ? $"{s} ({o})" : s)));
         w.Write("<button type=\"reset\">Show all</button>\n</form>\n<p id=\"filter-status\" role=\"status\" aria-live=\"polite\"></p>\n");
 
-        foreach (var group in findings.GroupBy(f => (f.Finding.Severity, f.Finding.RuleId)))
+        if (shownFindings.Count < findings.Count)
+        {
+            w.Write($"<p class=\"note\">The first {MaxFindingsPerRule} findings of each rule are shown: {shownFindings.Count.ToString("N0", CultureInfo.InvariantCulture)} of {findings.Count.ToString("N0", CultureInfo.InvariantCulture)}. The JSON and SARIF outputs and the report have them all.</p>\n");
+        }
+
+        var totals = findings.GroupBy(f => (f.Finding.Severity, f.Finding.RuleId)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var group in shownFindings.GroupBy(f => (f.Finding.Severity, f.Finding.RuleId)))
         {
             var rule = rules.GetValueOrDefault(group.Key.RuleId);
             var sev = Sev(group.Key.Severity);
             w.Write($"<section class=\"rule-group\" data-rule=\"{E(group.Key.RuleId)}\" aria-label=\"{E(group.Key.RuleId)}\">\n");
-            w.Write($"<h3><span class=\"sev sev-{sev}\">{sev}</span> <code>{E(group.Key.RuleId)}</code>{(rule is null ? "" : " " + E(rule.Title))} ({group.Count()})</h3>\n");
+            w.Write($"<h3><span class=\"sev sev-{sev}\">{sev}</span> <code>{E(group.Key.RuleId)}</code>{(rule is null ? "" : " " + E(rule.Title))} ({totals[group.Key].ToString("N0", CultureInfo.InvariantCulture)})</h3>\n");
             if (rule?.Fix is { } fix) w.Write($"<p class=\"meta\">How to fix: {E(fix)}</p>\n");
             w.Write("<ul class=\"findings\">\n");
             foreach (var f in group)
@@ -117,11 +141,12 @@ internal static class HtmlPage
                 w.Write($"<li class=\"finding\" data-severity=\"{sev}\" data-rule=\"{E(x.RuleId)}\" data-sources=\"{E(string.Join(' ', x.SourceIds))}\">");
                 if (outcome.HasBaseline && f.IsNew) w.Write("<strong>New:</strong> ");
                 w.Write($"{E(x.Message)}<br><span class=\"where\">{E(x.File)}:{x.Line}:{x.Column}");
-                if (x.ClaimIds.Count > 0) w.Write(" · claims: " + string.Join(", ", x.ClaimIds.Distinct().Select(id => $"<a href=\"#{Anchor("claim", id)}\">{E(id)}</a>")));
-                if (x.SourceIds.Count > 0) w.Write(" · sources: " + string.Join(", ", x.SourceIds.Distinct().Select(id => $"<a href=\"#{Anchor("source", id)}\">{E(id)}</a>")));
+                if (x.ClaimIds.Count > 0) w.Write(" · claims: " + string.Join(", ", x.ClaimIds.Distinct().Select(id => page.ClaimLink(id))));
+                if (x.SourceIds.Count > 0) w.Write(" · sources: " + string.Join(", ", x.SourceIds.Distinct().Select(id => page.SourceLink(id))));
                 w.Write("</span></li>\n");
             }
 
+            if (totals[group.Key] > group.Count()) w.Write($"<p class=\"meta\">and {(totals[group.Key] - group.Count()).ToString("N0", CultureInfo.InvariantCulture)} more of this rule.</p>\n");
             w.Write("</ul>\n</section>\n");
         }
 
@@ -137,14 +162,16 @@ internal static class HtmlPage
     }
 
     private static void WriteClaims(
-        TextWriter w, ClaimSet set, IReadOnlyDictionary<string, Source> sources, HashSet<string> flagged, ILookup<string, CheckedFinding> findingsByClaim, HashSet<string> published)
+        TextWriter w, ClaimSet set, IReadOnlyDictionary<string, Source> sources, HashSet<string> flagged, ILookup<string, CheckedFinding> findingsByClaim, HashSet<string> published, PageScope page)
     {
         w.Write("<section id=\"claims\" aria-labelledby=\"claims-h\">\n<h2 id=\"claims-h\">Claims</h2>\n");
-        var shown = set.Claims.Where(c => flagged.Contains(c.Id)).Concat(set.Claims.Where(c => !flagged.Contains(c.Id)).Take(MaxUnflaggedClaims)).ToList();
-        var left = set.Claims.Count - shown.Count;
-        if (left > 0)
+        var shown = set.Claims.Where(c => flagged.Contains(c.Id) && page.Claims.Contains(c.Id)).Concat(set.Claims.Where(c => !flagged.Contains(c.Id) && page.Claims.Contains(c.Id))).ToList();
+        var leftFlagged = set.Claims.Count(c => flagged.Contains(c.Id)) - shown.Count(c => flagged.Contains(c.Id));
+        var left = set.Claims.Count - shown.Count - leftFlagged;
+        if (leftFlagged > 0 || left > 0)
         {
-            w.Write($"<p class=\"note\">{flagged.Count:N0} claim(s) with findings are shown in full, and the first {MaxUnflaggedClaims} of the others; {left.ToString("N0", CultureInfo.InvariantCulture)} more claims without findings are left out to keep the page small.</p>\n");
+            var n = (Func<int, string>)(x => x.ToString("N0", CultureInfo.InvariantCulture));
+            w.Write($"<p class=\"note\">To keep the page small, {n(shown.Count)} of {n(set.Claims.Count)} claims are shown in full: those the shown findings name (up to {n(MaxFlagged)}), then the first {MaxUnflaggedClaims} of the others. Left out: {n(leftFlagged)} more claims with findings and {n(left)} more claims without findings.</p>\n");
         }
 
         foreach (var c in shown)
@@ -162,7 +189,7 @@ internal static class HtmlPage
             {
                 var a = c.Appearances[i];
                 var src = sources.GetValueOrDefault(a.Source.Id);
-                w.Write($"<div class=\"printing\"><p><a href=\"#{Anchor("source", a.Source.Id)}\">{E(src?.Outlet ?? a.Source.Id)}</a>{(src?.Published is { } p ? $" <span class=\"meta\">{p}</span>" : "")}<br><span class=\"meta\">{Kebab(a.Attribution)}{(a.AttributedAs is { } att ? ": “" + E(att) + "”" : "")}</span></p>");
+                w.Write($"<div class=\"printing\"><p>{page.SourceLink(a.Source.Id, src?.Outlet ?? a.Source.Id)}{(src?.Published is { } p ? $" <span class=\"meta\">{p}</span>" : "")}<br><span class=\"meta\">{Kebab(a.Attribution)}{(a.AttributedAs is { } att ? ": “" + E(att) + "”" : "")}</span></p>");
                 w.Write("<blockquote>");
                 if (i == 0 || c.Appearances.Count == 1)
                 {
@@ -196,7 +223,7 @@ internal static class HtmlPage
             var links = new[] { ("Same as", c.Links.SameAs), ("Contradicts", c.Links.Contradicts), ("Supports", c.Links.Supports) }.Where(l => l.Item2.Count > 0).ToList();
             if (links.Count > 0)
             {
-                w.Write("<p>" + string.Join(" · ", links.Select(l => $"{l.Item1}: " + string.Join(", ", l.Item2.Select(r => $"<a href=\"#{Anchor("claim", r.Id)}\">{E(r.Id)}</a>")))) + "</p>\n");
+                w.Write("<p>" + string.Join(" · ", links.Select(l => $"{l.Item1}: " + string.Join(", ", l.Item2.Select(r => page.ClaimLink(r.Id))))) + "</p>\n");
             }
 
             w.Write("</article>\n");
@@ -218,12 +245,12 @@ internal static class HtmlPage
         return text;
     }
 
-    private static void WriteSources(TextWriter w, ClaimSet set, IReadOnlyDictionary<string, Source> sources, HashSet<string> flagged)
+    private static void WriteSources(TextWriter w, ClaimSet set, IReadOnlyDictionary<string, Source> sources, PageScope page)
     {
         w.Write("<section id=\"sources\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">Sources</h2>\n");
-        var shown = set.Sources.Where(s => flagged.Contains(s.Id)).Concat(set.Sources.Where(s => !flagged.Contains(s.Id)).Take(MaxUnflaggedSources)).ToList();
+        var shown = set.Sources.Where(s => page.Sources.Contains(s.Id)).ToList();
         var left = set.Sources.Count - shown.Count;
-        if (left > 0) w.Write($"<p class=\"note\">Sources with findings are shown in full, and the first {MaxUnflaggedSources} of the others; {left.ToString("N0", CultureInfo.InvariantCulture)} more are left out.</p>\n");
+        if (left > 0) w.Write($"<p class=\"note\">{shown.Count.ToString("N0", CultureInfo.InvariantCulture)} sources are shown in full (those the shown findings name, then the first {MaxUnflaggedSources} of the others); {left.ToString("N0", CultureInfo.InvariantCulture)} more are left out.</p>\n");
         var shownIds = shown.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var printed = set.Claims.SelectMany(c => c.Appearances.Select(a => (a.Source.Id, Claim: c, a.Attribution)))
             .Where(x => shownIds.Contains(x.Id)).ToLookup(x => x.Id, StringComparer.Ordinal);
@@ -238,12 +265,12 @@ internal static class HtmlPage
             if (s.Published is { } p) w.Write($"<dt>Published</dt><dd><time>{p}</time></dd>");
             if (s.Url is { } url) w.Write($"<dt>Address</dt><dd><a href=\"{E(url)}\" rel=\"noreferrer\">{E(url)}</a></dd>");
             var chain = Chain(s, sources);
-            if (chain.Count > 0) w.Write($"<dt>Derived from</dt><dd>{string.Join(" → ", chain.Select(id => $"<a href=\"#{Anchor("source", id)}\">{E(id)}</a>"))}</dd>");
-            if (s.CreditedSources.Count > 0) w.Write($"<dt>Credits</dt><dd>{string.Join(", ", s.CreditedSources.Select(r => $"<a href=\"#{Anchor("source", r.Id)}\">{E(r.Id)}</a>"))}</dd>");
+            if (chain.Count > 0) w.Write($"<dt>Derived from</dt><dd>{string.Join(" → ", chain.Select(id => page.SourceLink(id)))}</dd>");
+            if (s.CreditedSources.Count > 0) w.Write($"<dt>Credits</dt><dd>{string.Join(", ", s.CreditedSources.Select(r => page.SourceLink(r.Id)))}</dd>");
             var claims = printed[s.Id].ToList();
             if (claims.Count > 0)
             {
-                w.Write($"<dt>Prints</dt><dd><ul>{string.Join("", claims.Take(50).Select(x => $"<li><a href=\"#{Anchor("claim", x.Claim.Id)}\">{E(x.Claim.Id)}</a> <span class=\"meta\">({Kebab(x.Attribution)})</span></li>"))}</ul>{(claims.Count > 50 ? $"and {claims.Count - 50} more" : "")}</dd>");
+                w.Write($"<dt>Prints</dt><dd><ul>{string.Join("", claims.Take(50).Select(x => $"<li>{page.ClaimLink(x.Claim.Id)} <span class=\"meta\">({Kebab(x.Attribution)})</span></li>"))}</ul>{(claims.Count > 50 ? $"and {claims.Count - 50} more" : "")}</dd>");
             }
 
             w.Write("</dl>\n</article>\n");
@@ -261,22 +288,22 @@ internal static class HtmlPage
         return chain;
     }
 
-    private static void WriteTimeline(TextWriter w, ClaimSet set, HashSet<string> flaggedClaims, HashSet<string> flaggedSources)
+    private static void WriteTimeline(TextWriter w, ClaimSet set, HashSet<string> flaggedClaims, HashSet<string> flaggedSources, PageScope page)
     {
         var events = new List<(DateOnly Day, string Date, string What, bool Flagged)>();
         foreach (var s in set.Sources)
         {
-            if (s.Published is { } p) events.Add((p.FirstDay, p.ToString(), $"<a href=\"#{Anchor("source", s.Id)}\">{E(s.Title ?? s.Outlet ?? s.Id)}</a> published", flaggedSources.Contains(s.Id)));
+            if (s.Published is { } p) events.Add((p.FirstDay, p.ToString(), $"{page.SourceLink(s.Id, s.Title ?? s.Outlet ?? s.Id)} published", flaggedSources.Contains(s.Id)));
         }
 
         foreach (var c in set.Claims)
         {
             if (c.Made?.Date is { } d)
             {
-                events.Add((d.FirstDay, d.ToString(), $"<a href=\"#{Anchor("claim", c.Id)}\">{E(c.Id)}</a> made{(c.Made.Text is { } t ? $" (“{E(t)}”)" : "")}", flaggedClaims.Contains(c.Id)));
+                events.Add((d.FirstDay, d.ToString(), $"{page.ClaimLink(c.Id)} made{(c.Made.Text is { } t ? $" (“{E(t)}”)" : "")}", flaggedClaims.Contains(c.Id)));
             }
 
-            if (c.Review.Published is { } r) events.Add((r.FirstDay, r.ToString(), $"fact-check of <a href=\"#{Anchor("claim", c.Id)}\">{E(c.Id)}</a> published", flaggedClaims.Contains(c.Id)));
+            if (c.Review.Published is { } r) events.Add((r.FirstDay, r.ToString(), $"fact-check of {page.ClaimLink(c.Id)} published", flaggedClaims.Contains(c.Id)));
         }
 
         w.Write("<section id=\"timeline\" aria-labelledby=\"timeline-h\">\n<h2 id=\"timeline-h\">Timeline</h2>\n");
