@@ -197,7 +197,7 @@ internal static class HtmlPage
                 }
                 else
                 {
-                    w.Write(string.Join(' ', WordingComparison.Compare(reference, a.Quote).Select(x => x.Changed ? $"<mark>{E(x.Text)}</mark>" : E(x.Text))));
+                    w.Write(string.Join(' ', WordingComparison.Compare(reference, a.Quote).Select(x => x.Removed ? $"<del title=\"left out\">{E(x.Text)}</del>" : x.Changed ? $"<mark>{E(x.Text)}</mark>" : E(x.Text))));
                 }
 
                 w.Write("</blockquote>");
@@ -219,7 +219,7 @@ internal static class HtmlPage
             }
 
             w.Write("</div>\n");
-            if (c.Appearances.Count > 1) w.Write("<p class=\"meta\">Highlighted: words that differ from the first printing.</p>\n");
+            if (c.Appearances.Count > 1) w.Write("<p class=\"meta\">Against the first printing: <mark>highlighted</mark> words differ, <del>struck</del> words are left out.</p>\n");
             var links = new[] { ("Same as", c.Links.SameAs), ("Contradicts", c.Links.Contradicts), ("Supports", c.Links.Supports) }.Where(l => l.Item2.Count > 0).ToList();
             if (links.Count > 0)
             {

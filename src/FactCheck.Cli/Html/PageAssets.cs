@@ -35,6 +35,7 @@ internal static class PageAssets
         .printing{border:1px solid var(--line);border-radius:4px;padding:.4rem .6rem;background:#fcfcfc}
         .printing blockquote{margin:.3rem 0;font-style:italic}
         mark{background:var(--mark);color:#000;padding:0 .1em}
+        del{background:#fde2e1;color:#7a0c0c;text-decoration:line-through;padding:0 .1em}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}dt{font-weight:600}dd{margin:0}
         table{border-collapse:collapse;width:100%}th,td{text-align:left;border-bottom:1px solid var(--line);padding:.25rem .4rem;vertical-align:top}
         .graph{overflow-x:auto;border:1px solid var(--line)}.graph svg{display:block}
