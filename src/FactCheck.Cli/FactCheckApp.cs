@@ -23,6 +23,7 @@ public static class FactCheckApp
             RulesCommand.Create(),
             DraftCommand.Create(),
             MatchCommand.Create(),
+            ExportCommand.Create(),
         };
         Output.HelpText.AddTo(root);
 

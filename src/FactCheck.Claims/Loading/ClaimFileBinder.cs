@@ -24,7 +24,8 @@ internal sealed class ClaimFileBinder
         "fragments", "dates",
     ];
     private static readonly string[] CiteKeys = ["source", "as"];
-    private static readonly string[] ReviewKeys = ["status", "reviewer", "note"];
+    private static readonly string[] ReviewKeys =
+        ["status", "reviewer", "note", "url", "published", "rating", "rating_value", "best_rating", "worst_rating", "organisation"];
     private static readonly string[] LinkKeys = ["same_as", "contradicts", "supports"];
     private static readonly string[] IgnoreKeys = ["rule", "reason"];
 
@@ -271,7 +272,51 @@ internal sealed class ClaimFileBinder
         var v = MappingView.Of(node, "a review", ReviewKeys, _diagnostics);
         if (v is null) return null;
         var status = v.Enum<ReviewStatus>("status", required: true);
-        return status is null ? null : new Review(status.Value, v.Text("reviewer"), v.Text("note"), v.Location);
+        var reviewer = v.Text("reviewer");
+        var note = v.Text("note");
+        var url = v.Url("url");
+        var published = v.Date("published");
+        var rating = v.Scalar("rating", required: false) is { } ratingScalar ? NonBlank(v, ratingScalar, "rating") : null;
+        var organisation = v.Scalar("organisation", required: false) is { } orgScalar ? NonBlank(v, orgScalar, "organisation") : null;
+        var value = v.Number("rating_value");
+        var best = v.Number("best_rating");
+        var worst = v.Number("worst_rating");
+        CheckRatingScale(v, value, best, worst);
+        return status is null
+            ? null
+            : new Review(status.Value, reviewer, note, v.Location, url, published, rating, value, best, worst, organisation);
+    }
+
+    private static string? NonBlank(MappingView v, YamlScalar scalar, string key)
+    {
+        if (!string.IsNullOrWhiteSpace(scalar.Value)) return scalar.Value;
+        v.Report(scalar.Location, "empty-value", $"'{key}' in a review must not be empty", "write it as published, or leave the key out");
+        return null;
+    }
+
+    /// <summary>A numeric rating only means something on its scale: worst below best, the value between them.</summary>
+    private static void CheckRatingScale(MappingView v, decimal? value, decimal? best, decimal? worst)
+    {
+        if (best is { } b && worst is { } w && w >= b)
+        {
+            v.Report(
+                v.Node("worst_rating")!.Location,
+                "bad-rating",
+                $"worst_rating {w} must be below best_rating {b}",
+                "write the scale as published, e.g. worst_rating: 1 and best_rating: 5");
+            return;
+        }
+
+        if (value is not { } r) return;
+        var (low, high) = (worst ?? 1m, best ?? 5m);
+        if (r < low || r > high)
+        {
+            v.Report(
+                v.Node("rating_value")!.Location,
+                "bad-rating",
+                $"rating_value {r} is outside the scale {low} to {high}",
+                "give best_rating and worst_rating when the scale is not 1 (worst) to 5 (best)");
+        }
     }
 
     private ClaimLinks? BindLinks(YamlNode node)

@@ -220,6 +220,21 @@ public sealed partial class MappingView
         return null;
     }
 
+    /// <summary>A plain decimal number (4, 2.5, -1); YAML's other spellings (0x10, .inf) are refused.</summary>
+    public decimal? Number(string key)
+    {
+        var scalar = Scalar(key, required: false);
+        if (scalar is null) return null;
+        if (NumberPattern().IsMatch(scalar.Value)
+            && decimal.TryParse(scalar.Value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        Report(scalar.Location, "wrong-type", $"'{key}' in {_what} must be a number, found '{scalar.Value}'", $"write a number such as {key}: 1");
+        return null;
+    }
+
     public PartialDate? Date(string key)
     {
         var scalar = Scalar(key, required: false);
@@ -276,4 +291,7 @@ public sealed partial class MappingView
     /// <remarks>Kept equal to <c>url</c>'s pattern in claims.schema.json (the schema agreement tests compare them).</remarks>
     [GeneratedRegex(@"^https?://[^\s/?#]+([/?#]\S*)?\z", RegexOptions.CultureInvariant)]
     internal static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"^-?[0-9]{1,9}(\.[0-9]{1,9})?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 }

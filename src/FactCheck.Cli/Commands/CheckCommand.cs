@@ -38,10 +38,11 @@ internal static class CheckCommand
         var engine = EngineOption.Create();
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
         var display = DisplayOptions.Create();
+        var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html,
         };
         display.AddTo(command);
         command.SetAction(parse =>
@@ -129,6 +130,7 @@ internal static class CheckCommand
             }
 
             timer.Mark($"write {chosen} output");
+            if (parse.GetValue(html) is { } htmlPath && Html.HtmlPageFile.Write(htmlPath, outcome, options.ClaimsPath, baseDirectory, stderr, textOptions.Quiet) is { } failed) return failed;
             var summaryFile = parse.GetValue(stepSummary)
                 ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");

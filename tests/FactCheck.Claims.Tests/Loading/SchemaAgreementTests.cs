@@ -47,6 +47,11 @@ public sealed class SchemaAgreementTests
     [InlineData("sources:\n  - {id: s1, kind: article, authors: [], credits: [s2]}\n  - {id: s2, kind: wire-copy}\n", true)]
     [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: denies}], appearances: [{source: s, attribution: reported, quote: q, timing: during, occasion: o}]}\n", false)]
     [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [], appearances: []}\n", false)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: x}], review: {status: misleading, url: https://checkers.example/c1, published: 2024-03-04, rating: Half true, rating_value: 2.5, best_rating: 5, worst_rating: 1, organisation: Desk}}\n", true)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: x}], review: {status: misleading, url: checkers.example/c1}}\n", false)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: x}], review: {status: misleading, rating_value: high}}\n", false)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: x}], review: {status: misleading, published: 2024-13}}\n", false)]
+    [InlineData("claims:\n  - {id: c1, statement: x, claimant: {name: X, kind: person}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: x}], review: {status: misleading, rating: ''}}\n", false)]
     public void Schema_and_loader_agree_on_snippet(string yaml, bool valid)
     {
         Assert.Equal(valid, ValidateWithSchema(yaml).Count == 0);
@@ -183,6 +188,9 @@ public sealed class SchemaAgreementTests
     {
         YamlScalar { IsNull: true } => null,
         YamlScalar { IsPlain: true } s when long.TryParse(s.Value, out var n) => JsonValue.Create(n),
+        YamlScalar { IsPlain: true } s when decimal.TryParse(
+            s.Value, System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
         YamlScalar { IsPlain: true, Value: "true" or "false" } s => JsonValue.Create(s.Value == "true"),
         YamlScalar s => JsonValue.Create(s.Value),
         YamlSequence seq => new JsonArray(seq.Items.Select(ToJson).ToArray()),
