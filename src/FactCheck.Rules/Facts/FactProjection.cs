@@ -213,7 +213,8 @@ public static class FactProjection
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
                 lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
-                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null));
+                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null,
+                SourceLanguage: source?.Language));
 
             foreach (var mention in appearance.Dates)
             {

@@ -27,6 +27,7 @@ internal static class Circumstances
     public static string? Conflict(IReadOnlyList<AppearanceFact>? appearances, string? field)
     {
         if (appearances is null || appearances.Count < 2 || field is null) return null;
+        appearances = Languages.SameAsReference(appearances);
         var values = new List<(string Shown, HashSet<string> Words, List<string> Sources)>();
         foreach (var a in appearances)
         {

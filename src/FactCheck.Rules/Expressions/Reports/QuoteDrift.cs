@@ -19,6 +19,7 @@ internal static class QuoteDrift
     public static Result Analyse(IReadOnlyList<AppearanceFact>? appearances)
     {
         if (appearances is null || appearances.Count < 2) return None;
+        appearances = Languages.SameAsReference(appearances);
         var wordings = Merge(appearances);
         if (wordings.Count < 2) return None;
 
