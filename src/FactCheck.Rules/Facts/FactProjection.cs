@@ -265,7 +265,7 @@ public static class FactProjection
 
         facts[claimFact] = (ClaimFact)facts[claimFact] with
         {
-            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier,
+            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier, GroupRelayed = group.Relayed,
         };
 
         for (var i = 0; i < claim.Cites.Count; i++)
