@@ -214,7 +214,8 @@ public static class FactProjection
                 source?.Primary ?? false,
                 lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
                 appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null,
-                SourceLanguage: source?.Language));
+                SourceLanguage: source?.Language,
+                OwnVoice: claim.Claimant.Kind == ClaimantKind.Outlet && source is not null && OutletVoice.IsOwn(claim.Claimant.Name, source, sources)));
 
             foreach (var mention in appearance.Dates)
             {
