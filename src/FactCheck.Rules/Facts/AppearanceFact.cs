@@ -14,6 +14,9 @@ namespace FactCheck.Rules.Facts;
 /// <param name="FirstOfWording">The first appearance (in file order) with its <see cref="QuoteKey"/>, so rules can group a wording once.</param>
 /// <param name="WordingSpeakers">On the first appearance of a wording: how many claimants it is given to.</param>
 /// <param name="SourceLineage">Its source's independence group (see <see cref="SourceFact.Lineage"/>).</param>
+/// <param name="OwnVoice">The claimant is a news outlet that prints it in its own voice: the outlet or wire of the source,
+/// of a source it derives from, or of one it credits ("AFP" in a rewrite of AFP copy).</param>
+/// <param name="SourceLanguage">Its source's <c>language</c> as recorded, null when the source gives none.</param>
 public sealed record AppearanceFact(
     string ClaimId,
     int Index,
@@ -42,7 +45,9 @@ public sealed record AppearanceFact(
     string SourceLineage = "",
     string? QuoteKey = null,
     bool FirstOfWording = false,
-    int WordingSpeakers = 0) : IFact
+    int WordingSpeakers = 0,
+    string? SourceLanguage = null,
+    bool OwnVoice = false) : IFact
 {
     public string Key => $"appearance:{ClaimId}#{Index}";
 

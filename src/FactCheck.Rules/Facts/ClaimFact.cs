@@ -17,6 +17,8 @@ namespace FactCheck.Rules.Facts;
 /// <param name="EventSources">Sources giving it a resolved event date: 0, 1, or 2 for "more than one".</param>
 /// <param name="WhenMadeMisfits">Its when-made mentions that, read against their source's date, do not fit made.date.</param>
 /// <param name="ReportedEarlier">Its appearances in sources published before made.date.</param>
+/// <param name="GroupRelayed">Second-hand appearances of the claim and its <c>same_as</c> claims: when it equals
+/// <paramref name="GroupAppearances"/>, every printing is already named by a second-hand finding.</param>
 /// <param name="Lineage">The lineage, when all those sources share one; null otherwise.</param>
 public sealed record ClaimFact(
     string Id,
@@ -51,7 +53,8 @@ public sealed record ClaimFact(
     int WhenMadeReadings = 0,
     int EventSources = 0,
     int WhenMadeMisfits = 0,
-    int ReportedEarlier = 0) : IFact
+    int ReportedEarlier = 0,
+    int GroupRelayed = 0) : IFact
 {
     public string Key => "claim:" + Id;
 }

@@ -19,9 +19,10 @@ internal sealed class ClaimGroups
     /// <param name="Places">Distinct places its appearances give (likewise occasions with their timing, audiences, roles).</param>
     /// <param name="DateMentions">Date expressions its appearances list, plus one per claim with a made.text (an upper bound on its mentions).</param>
     /// <param name="Hedges">Distinct hedges of its attributed appearances, a flat statement counting as one; 0 when none is hedged.</param>
+    /// <param name="Relayed">Its second-hand appearances: reported, or direct quotes with <c>via</c>.</param>
     public sealed record Group(
         string Id, int Sources, int Lineages, string? Lineage, int Appearances, int Places, int Occasions, int Audiences, int Roles, int Hedges,
-        int DateMentions, int Claims);
+        int DateMentions, int Claims, int Relayed = 0);
 
     public static ClaimGroups Build(IReadOnlyList<Claim> claims, Func<string, string> lineageOf)
     {
@@ -52,7 +53,7 @@ internal sealed class ClaimGroups
             foreach (var id in s.Sources) lineages.Add(lineageOf(id));
             groups[root] = new Group(
                 s.First, s.Sources.Count(), lineages.Count, lineages.Count == 1 ? lineages.First() : null, s.Appearances, Count(s.Places),
-                Count(s.Occasions), Count(s.Audiences), Count(s.Roles), s.Hedged ? Count(s.Hedges) : 0, s.DateMentions, s.Claims);
+                Count(s.Occasions), Count(s.Audiences), Count(s.Roles), s.Hedged ? Count(s.Hedges) : 0, s.DateMentions, s.Claims, s.Relayed);
         }
 
         var byClaim = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -78,6 +79,8 @@ internal sealed class ClaimGroups
 
         public int Claims { get; set; }
 
+        public int Relayed { get; private set; }
+
         public int DateMentions { get; private set; }
 
         public bool Hedged { get; private set; }
@@ -98,6 +101,7 @@ internal sealed class ClaimGroups
         public void Add(Appearance a)
         {
             Appearances++;
+            if (a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null)) Relayed++;
             DateMentions += a.Dates.Count;
             var id = a.Source.Id;
             if (_source is null) _source = id;

@@ -213,7 +213,9 @@ public static class FactProjection
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
                 lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
-                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null));
+                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null,
+                SourceLanguage: source?.Language,
+                OwnVoice: claim.Claimant.Kind == ClaimantKind.Outlet && source is not null && OutletVoice.IsOwn(claim.Claimant.Name, source, sources)));
 
             foreach (var mention in appearance.Dates)
             {
@@ -264,7 +266,7 @@ public static class FactProjection
 
         facts[claimFact] = (ClaimFact)facts[claimFact] with
         {
-            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier,
+            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier, GroupRelayed = group.Relayed,
         };
 
         for (var i = 0; i < claim.Cites.Count; i++)

@@ -69,6 +69,17 @@ public sealed class GroupedReportTests
         var text = Circumstances.Conflict([At("s1", occasion: "the meeting with Zhang", timing: "before"), At("s2", occasion: "receiving Zhang", timing: "at")], "occasion");
         Assert.Equal("the occasion of claim c1 differs between sources: before \"the meeting with Zhang\" (s1) vs at \"receiving Zhang\" (s2)", text);
         Assert.Contains("different events", Circumstances.Conflict([At("s1", occasion: "talks with Shoigu"), At("s2", occasion: "talks with Zhang")], "occasion"));
+        Assert.Contains("different events", Circumstances.Conflict([At("s1", occasion: "talks with Shoigu"), At("s2", occasion: "the talks"), At("s3", occasion: "talks with Zhang")], "occasion"));
+        Assert.Contains("different events", Circumstances.Conflict([At("s1", occasion: "press conference in Moscow"), At("s2", occasion: "press conference in Beijing")], "occasion"));
+    }
+
+    [Fact]
+    public void An_occasion_without_names_sharing_an_ordinary_word_is_the_same_event()
+    {
+        Assert.Null(Circumstances.Conflict([At("s1", occasion: "judgment in R (AAA) v Secretary of State for the Home Department"), At("s2", occasion: "reading the judgment")], "occasion"));
+        Assert.Null(Circumstances.Conflict([At("s1", occasion: "meeting with Xi Jinping", timing: "after"), At("s2", occasion: "the meeting", timing: "after")], "occasion"));
+        var text = Circumstances.Conflict([At("s1", occasion: "statement on the Supreme Court ruling", timing: "at"), At("s2", occasion: "statement"), At("s3", occasion: "PMQs", timing: "at")], "occasion");
+        Assert.Equal("the occasion of claim c1 differs between sources: different events: \"statement on the Supreme Court ruling\" (s1) vs \"PMQs\" (s3)", text);
     }
 
     [Fact]

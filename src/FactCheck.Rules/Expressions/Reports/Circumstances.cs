@@ -27,6 +27,7 @@ internal static class Circumstances
     public static string? Conflict(IReadOnlyList<AppearanceFact>? appearances, string? field)
     {
         if (appearances is null || appearances.Count < 2 || field is null) return null;
+        appearances = Languages.SameAsReference(appearances);
         var values = new List<(string Shown, HashSet<string> Words, List<string> Sources)>();
         foreach (var a in appearances)
         {
@@ -123,13 +124,16 @@ internal static class Circumstances
     }
 
     /// <summary>
-    /// Occasions are worded freely ("receiving General Zhang", "welcomed Gen. Zhang"), so two name the same event
-    /// when they share a name (a capitalised word after the first), or, without names, any word of substance; those
-    /// that share nothing are different events. Among the same event, a different timing (before/at/after) disagrees.
+    /// Occasions are worded freely ("receiving General Zhang", "welcomed Gen. Zhang", "reading the judgment"), so two
+    /// name the same event when they share a name (a capitalised word after the first), or when one of them names
+    /// nobody and they share a word of substance ("the meeting" and "meeting with Xi Jinping"; "statement" and
+    /// "statement on the Supreme Court ruling"). Two that both carry names and share none are different events
+    /// ("talks with Shoigu", "talks with Zhang"), as are two that share nothing. Among the same event, a different
+    /// timing (before/at/after) disagrees.
     /// </summary>
     private static string? OccasionConflict(IReadOnlyList<AppearanceFact> appearances)
     {
-        var events = new List<(HashSet<string> Names, List<(string Timing, string Shown, List<string> Sources)> Timings)>();
+        var events = new List<Occasion>();
         foreach (var a in appearances)
         {
             if (a.Occasion is null) continue;
@@ -137,27 +141,25 @@ internal static class Circumstances
             var names = Enumerable.Range(1, Math.Max(0, words.Count - 1))
                 .Where(i => words.Printed[i].Length > 0 && char.IsUpper(words.Printed[i][0]))
                 .Select(i => words.Folded[i]).ToHashSet(StringComparer.Ordinal);
-            if (names.Count == 0) names = words.Folded.Where(w => !Ignored.Contains(w) && !Words.FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+            var content = words.Folded.Where(w => !Ignored.Contains(w) && !Words.FunctionWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
             var timing = a.Timing ?? "at or around";
-            var index = events.FindIndex(e => e.Names.Any(n => names.Any(m => SameStem(n, m))));
+            var index = events.FindIndex(e => e.Matches(names, content));
             if (index < 0)
             {
-                events.Add((names, [(timing, a.Occasion, [Label(a)])]));
-                continue;
+                index = events.Count;
+                events.Add(new Occasion());
             }
 
-            var timings = events[index].Timings;
-            var t = timings.FindIndex(x => x.Timing == timing);
-            if (t < 0) timings.Add((timing, a.Occasion, [Label(a)]));
-            else if (!timings[t].Sources.Contains(Label(a))) timings[t].Sources.Add(Label(a));
+            events[index].Add(a.Occasion, names, content, timing, Label(a));
         }
 
         var claim = appearances[0].ClaimGroup.Length > 0 ? appearances[0].ClaimGroup : appearances[0].ClaimId;
         var parts = new List<string>();
         if (events.Count > 1)
         {
+            // Each event as its first wording, with the sources that print that wording.
             parts.Add("different events: " + string.Join(" vs ", events.Select(e =>
-                $"\"{e.Timings[0].Shown}\" ({Listing.Of(e.Timings.SelectMany(t => t.Sources))})")));
+                $"\"{e.Wordings[0].Shown}\" ({Listing.Of(e.Wordings[0].Sources)})")));
         }
 
         // "at or around" (no timing recorded) does not contradict a recorded timing.
@@ -169,5 +171,35 @@ internal static class Circumstances
         }
 
         return parts.Count == 0 ? null : $"the occasion of claim {claim} differs between sources: {string.Join("; ", parts)}";
+    }
+
+    /// <summary>One event as the sources word it: its names and words of substance, its wordings and its timings.</summary>
+    private sealed class Occasion
+    {
+        private readonly List<(HashSet<string> Names, HashSet<string> Content)> members = [];
+
+        public List<(string Shown, HashSet<string> Words, List<string> Sources)> Wordings { get; } = [];
+
+        public List<(string Timing, string Shown, List<string> Sources)> Timings { get; } = [];
+
+        public bool Matches(HashSet<string> otherNames, HashSet<string> otherContent)
+        {
+            // Names decide when both sides have some, so that "talks with Shoigu" and "talks with Zhang" stay apart
+            // even beside "the talks" (which joins the first).
+            var eventNamed = members.Any(x => x.Names.Count > 0);
+            if (eventNamed && otherNames.Count > 0) return members.Any(x => x.Names.Any(n => otherNames.Any(m => SameStem(n, m))));
+            return members.Any(x => x.Content.Any(n => otherContent.Any(m => SameStem(n, m))));
+        }
+
+        public void Add(string shown, HashSet<string> occasionNames, HashSet<string> occasionContent, string timing, string source)
+        {
+            members.Add((occasionNames, occasionContent));
+            var w = Wordings.FindIndex(x => x.Words.SetEquals(occasionContent));
+            if (w < 0) Wordings.Add((shown, occasionContent, [source]));
+            else if (!Wordings[w].Sources.Contains(source)) Wordings[w].Sources.Add(source);
+            var t = Timings.FindIndex(x => x.Timing == timing);
+            if (t < 0) Timings.Add((timing, shown, [source]));
+            else if (!Timings[t].Sources.Contains(source)) Timings[t].Sources.Add(source);
+        }
     }
 }

@@ -16,9 +16,28 @@ internal static class QuoteDrift
 
     private static readonly Result None = new(null, null);
 
+    /// <summary>
+    /// The drift of a claim with its <c>same_as</c> claims, as one finding: each claim's wordings are compared among
+    /// themselves (the claims may quote different stretches of the words, a standfirst and a body), and the parts
+    /// are joined so that the group is reported once.
+    /// </summary>
     public static Result Analyse(IReadOnlyList<AppearanceFact>? appearances)
     {
         if (appearances is null || appearances.Count < 2) return None;
+        var parts = appearances.GroupBy(a => a.ClaimId, StringComparer.Ordinal)
+            .Select(g => AnalyseClaim(g.ToList()))
+            .Where(r => r.Level is not null)
+            .ToList();
+        if (parts.Count == 0) return None;
+        if (parts.Count == 1) return parts[0];
+        var level = parts.Any(p => p.Level == "warning") ? "warning" : "info";
+        return new Result(level, string.Join(". Its same_as ", parts.Select(p => p.Message)));
+    }
+
+    private static Result AnalyseClaim(IReadOnlyList<AppearanceFact> appearances)
+    {
+        if (appearances.Count < 2) return None;
+        appearances = Languages.SameAsReference(appearances);
         var wordings = Merge(appearances);
         if (wordings.Count < 2) return None;
 

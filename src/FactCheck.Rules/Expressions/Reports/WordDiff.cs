@@ -61,8 +61,39 @@ internal sealed class WordDiff
         // After the last common word: the wording's own extra words are changes, reference words it stops before are framing.
         if (pairs.Count == 0) hunks.Add(new Hunk(0, a.Length, 0, b.Length));
         else if (j < b.Length) hunks.Add(new Hunk(i, a.Length - i <= 3 ? a.Length : Math.Min(a.Length, i + (b.Length - j)), j, b.Length));
-        return new WordDiff(reference, wording, hunks, pairs.Count);
+        return new WordDiff(reference, wording, EdgesTrimmed(hunks, a, b), pairs.Count);
     }
+
+    /// <summary>
+    /// A small word at the very start or end of a quote moved across the quotation marks is not a change: "to create
+    /// new alliances" against "build new alliances" changes create → build, not "to create" → "build". Negations and
+    /// hedges are never small words here.
+    /// </summary>
+    private static List<Hunk> EdgesTrimmed(List<Hunk> hunks, string[] a, string[] b)
+    {
+        var trimmed = new List<Hunk>(hunks.Count);
+        foreach (var hunk in hunks)
+        {
+            var (refFrom, refTo, from, to) = (hunk.RefFrom, hunk.RefTo, hunk.From, hunk.To);
+            if (refFrom == 0 && from == 0)
+            {
+                while (refFrom < refTo && Small(a[refFrom])) refFrom++;
+                while (from < to && Small(b[from])) from++;
+            }
+
+            if (refTo == a.Length && to == b.Length)
+            {
+                while (refTo > refFrom && Small(a[refTo - 1])) refTo--;
+                while (to > from && Small(b[to - 1])) to--;
+            }
+
+            if (refFrom < refTo || from < to) trimmed.Add(new Hunk(refFrom, refTo, from, to));
+        }
+
+        return trimmed;
+    }
+
+    private static bool Small(string word) => Words.FunctionWords.Contains(word) && !Words.Negations.Contains(word) && !Words.Hedges.Contains(word);
 
     private static List<(int, int)> Lcs(string[] a, string[] b)
     {
