@@ -14,7 +14,7 @@ public static class ClaimsLoader
     /// <param name="baseDirectory">Paths in errors are relative to this folder (the working directory by default).</param>
     public static LoadResult Load(IEnumerable<string> paths, string? baseDirectory = null)
     {
-        var timer = new PhaseTimer();
+        using var timer = new PhaseTimer();
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
         var files = DiscoverScoped(paths, root, diagnostics, "claims");

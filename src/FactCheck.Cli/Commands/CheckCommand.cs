@@ -46,6 +46,7 @@ internal static class CheckCommand
         display.AddTo(command);
         command.SetAction(parse =>
         {
+            using var timer = new PhaseTimer();
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var baseDirectory = CliContext.WorkingDirectory;
@@ -102,11 +103,11 @@ internal static class CheckCommand
                 notRecorded = ex;
             }
 
+            timer.Mark("check");
             var chosen = parse.GetValue(format)
                 ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
             if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
             var formatter = OutputFormats.Create(chosen, textOptions);
-            var timer = new PhaseTimer();
             if (outputPath is null)
             {
                 formatter.Write(outcome, stdout);

@@ -49,7 +49,7 @@ public static class RuleRunner
     public static RunResult Run(
         RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null, int? maxPartialMatches = null)
     {
-        var timer = new PhaseTimer();
+        using var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
         timer.Mark($"project {facts.Count} facts");
         var limit = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact));
