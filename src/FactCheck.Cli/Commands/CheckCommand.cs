@@ -4,6 +4,7 @@ using FactCheck.Claims.Loading;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Configuration;
 using FactCheck.Cli.Output;
+using FactCheck.Cli.Watching;
 using FactCheck.Rules.Language;
 
 namespace FactCheck.Cli.Commands;
@@ -38,10 +39,11 @@ internal static class CheckCommand
         var engine = EngineOption.Create();
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
         var display = DisplayOptions.Create();
+        var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, watch,
         };
         display.AddTo(command);
         command.SetAction(parse =>
@@ -66,6 +68,18 @@ internal static class CheckCommand
                 MaxPartialMatches = parse.GetValue(maxMatches),
             };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
+            if (parse.GetValue(watch))
+            {
+                if (parse.GetValue(output) is not null || parse.GetValue(baseline) is not null || parse.GetValue(baselineRef) is not null || parse.GetValue(format) is { } f && f != OutputFormats.Text)
+                {
+                    stderr.WriteLine("factcheck check: --watch prints text to the terminal; it takes no --output, --format, --baseline or --baseline-ref");
+                    return ExitCodes.InvalidInput;
+                }
+
+                if (display.Read(parse, OutputFormats.Text, toFile: false, stdout, stderr, settings.DisplayLevel) is not { } watchText) return ExitCodes.InvalidInput;
+                return WatchCommand.Run(options, baseDirectory, OutputFormats.Create(OutputFormats.Text, watchText), stdout);
+            }
+
 
             var outputPath = parse.GetValue(output);
             var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);

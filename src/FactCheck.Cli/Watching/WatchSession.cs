@@ -44,9 +44,12 @@ internal sealed class WatchSession
 
     public string ClaimsPath => Path.GetFullPath(_options.ClaimsPath, _baseDirectory);
 
-    /// <param name="changedClaims">Full paths of claims files written, created, deleted or renamed (others changed on disk are found too).</param>
+    /// <param name="changedClaims">
+    /// Full paths of claims files written, created, deleted or renamed (others changed on disk are found too); null to
+    /// read every file again (a source's text changed, or the watcher lost events).
+    /// </param>
     /// <param name="rulesChanged">Whether a rules file changed: the rules are compiled again and everything is run again.</param>
-    public WatchUpdate Apply(IReadOnlySet<string> changedClaims, bool rulesChanged)
+    public WatchUpdate Apply(IReadOnlySet<string>? changedClaims, bool rulesChanged)
     {
         var clock = Stopwatch.StartNew();
         if (rulesChanged) LoadRules();
