@@ -52,9 +52,12 @@ internal sealed class WatchSession
     public WatchUpdate Apply(IReadOnlySet<string>? changedClaims, bool rulesChanged)
     {
         var clock = Stopwatch.StartNew();
+        using var timer = new PhaseTimer();
         if (rulesChanged) LoadRules();
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
+        timer.Mark($"read {read.Count} changed file(s), cross-file checks");
         var outcome = Evaluate(out var change);
+        timer.Mark("run the rules, fingerprint");
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
         var checkedNow = outcome.InputErrors.Count == 0;

@@ -36,11 +36,14 @@ public sealed class IncrementalRun
 
     public RunResult Run(ClaimSet claims)
     {
+        using var timer = new Claims.Diagnostics.PhaseTimer();
         var facts = FactProjection.Project(claims);
+        timer.Mark($"project {facts.Count} facts");
         try
         {
             if (_groups is null) Start(facts);
             else Change(facts);
+            timer.Mark($"retract {LastChange.Retracted} and insert {LastChange.Inserted} facts");
             var groups = _groups!;
             var firings = new int[groups.Length];
             Parallel.For(0, groups.Length, i =>
@@ -48,10 +51,12 @@ public sealed class IncrementalRun
                 using var budget = Expressions.Runtime.ExpressionRuntime.BudgetText();
                 firings[i] = groups[i].Session.Fire();
             });
+            timer.Mark("fire");
             if (groups.Any(g => g.Session.Errors.Count > 0)) return FullRun(claims);
             var all = RuleRunner.Deduplicate(groups.SelectMany(g => g.Session.Query<Finding>()));
             var (kept, suppressed) = RuleRunner.ApplySuppressions(all, claims, _pack, _only);
             kept = RuleRunner.MergeAppended(kept, all.Count - suppressed.Count);
+            timer.Mark("collect, suppress and sort");
             return new RunResult(kept, suppressed, [], facts.Count, firings.Sum());
         }
         catch (Exception ex) when (ex is RuleLoopException or MatchLimitException or AggregateException { InnerException: RuleLoopException or MatchLimitException })
@@ -81,14 +86,14 @@ public sealed class IncrementalRun
         _groups = split.Select(g =>
         {
             var only = split.Count == 1 ? _only : g.Rules.Select(r => r.Name).ToArray();
-            var session = _pack.Compile(only, _engine).CreateSession(new SessionOptions
+            var compiled = _pack.Compile(only, _engine);
+            return new Group(g, () => compiled.CreateSession(new SessionOptions
             {
                 ErrorPolicy = ErrorPolicy.Continue,
                 RecordFirings = false,
                 MaxFirings = firings,
                 MaxPartialMatches = matches,
-            });
-            return new Group(g, session);
+            }));
         }).ToArray();
         _inSessions = new Dictionary<IFact, List<IFact>>(facts.Count, FactContent.Instance);
         foreach (var fact in facts) Add(_inSessions, fact);
@@ -123,9 +128,14 @@ public sealed class IncrementalRun
     }
 
     /// <summary>One session and the facts in it, in the order they went in.</summary>
-    private sealed record Group(RulePartitioner.RuleGroup Rules, ISession Session)
+    private sealed class Group(RulePartitioner.RuleGroup rules, Func<ISession> create)
     {
+        private readonly Func<ISession> _create = create;
         private List<IFact> _order = [];
+
+        public RulePartitioner.RuleGroup Rules { get; } = rules;
+
+        public ISession Session { get; private set; } = create();
 
         /// <summary>
         /// Makes the session hold <paramref name="facts"/> (those its rules read) in that order. The order matters: the
@@ -145,6 +155,14 @@ public sealed class IncrementalRun
 
             var same = 0;
             while (same < order.Count && same < _order.Count && ReferenceEquals(order[same], _order[same])) same++;
+            if (same < _order.Count / 2)
+            {
+                // Most facts would come out and go back in: a new session, filled in one pass, is cheaper.
+                Session = _create();
+                _order = [];
+                same = 0;
+            }
+
             using var budget = Expressions.Runtime.ExpressionRuntime.BudgetText();
             for (var i = _order.Count - 1; i >= same; i--) Session.Retract(_order[i]);
             if (same < order.Count) Session.InsertAll(order.Skip(same));
