@@ -14,7 +14,7 @@ public static class ClaimsLoader
     /// <param name="baseDirectory">Paths in errors are relative to this folder (the working directory by default).</param>
     public static LoadResult Load(IEnumerable<string> paths, string? baseDirectory = null)
     {
-        var timer = new PhaseTimer();
+        using var timer = new PhaseTimer();
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new List<Diagnostic>();
         var files = DiscoverScoped(paths, root, diagnostics, "claims");
@@ -62,7 +62,7 @@ public static class ClaimsLoader
         return Finish(new ClaimSet(binder.Sources, binder.Propositions, binder.Claims, [displayPath]), diagnostics);
     }
 
-    private static LoadResult Finish(ClaimSet set, List<Diagnostic> diagnostics, HashSet<string>? stopped = null)
+    internal static LoadResult Finish(ClaimSet set, List<Diagnostic> diagnostics, HashSet<string>? stopped = null)
     {
         ClaimSetValidator.Validate(set, diagnostics);
         diagnostics.Sort(Diagnostic.ByPosition);
@@ -119,7 +119,7 @@ public static class ClaimsLoader
     /// and binding on the other, 4.6-4.9 s (8.4-8.7 s of CPU); scanning and trees on one, binding on the other,
     /// 5.0-5.7 s (6.7-7.4 s); whole files on both cores, 5.9 s (11.3 s).
     /// </summary>
-    private static FileResult[] ReadAndBind(List<(string Full, string Display, InputScope Scope)> files)
+    internal static FileResult[] ReadAndBind(List<(string Full, string Display, InputScope Scope)> files)
     {
         var perFile = new FileResult[files.Count];
         using var stop = new CancellationTokenSource();
@@ -323,5 +323,5 @@ public static class ClaimsLoader
         return relative.Replace('\\', '/');
     }
 
-    private sealed record FileResult(ClaimFileBinder Binder, List<Diagnostic> Diagnostics);
+    internal sealed record FileResult(ClaimFileBinder Binder, List<Diagnostic> Diagnostics);
 }

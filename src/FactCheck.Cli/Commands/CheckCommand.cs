@@ -4,6 +4,7 @@ using FactCheck.Claims.Loading;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Configuration;
 using FactCheck.Cli.Output;
+using FactCheck.Cli.Watching;
 using FactCheck.Rules.Language;
 
 namespace FactCheck.Cli.Commands;
@@ -39,14 +40,16 @@ internal static class CheckCommand
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
         var display = DisplayOptions.Create();
         var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
+        var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html, watch,
         };
         display.AddTo(command);
         command.SetAction(parse =>
         {
+            using var timer = new PhaseTimer();
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var baseDirectory = CliContext.WorkingDirectory;
@@ -66,6 +69,18 @@ internal static class CheckCommand
                 MaxPartialMatches = parse.GetValue(maxMatches),
             };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
+            if (parse.GetValue(watch))
+            {
+                if (parse.GetValue(output) is not null || parse.GetValue(baseline) is not null || parse.GetValue(baselineRef) is not null || parse.GetValue(format) is { } f && f != OutputFormats.Text)
+                {
+                    stderr.WriteLine("factcheck check: --watch prints text to the terminal; it takes no --output, --format, --baseline or --baseline-ref");
+                    return ExitCodes.InvalidInput;
+                }
+
+                if (display.Read(parse, OutputFormats.Text, toFile: false, stdout, stderr, settings.DisplayLevel) is not { } watchText) return ExitCodes.InvalidInput;
+                return WatchCommand.Run(options, baseDirectory, OutputFormats.Create(OutputFormats.Text, watchText), stdout);
+            }
+
 
             // Display options are checked before the run, so a usage error records nothing.
             var chosen = parse.GetValue(format)
@@ -107,8 +122,8 @@ internal static class CheckCommand
                 notRecorded = ex;
             }
 
+            timer.Mark("check");
             var formatter = OutputFormats.Create(chosen, textOptions);
-            var timer = new PhaseTimer();
             if (outputPath is null)
             {
                 formatter.Write(outcome, stdout);

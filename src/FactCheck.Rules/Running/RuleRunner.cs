@@ -49,7 +49,7 @@ public static class RuleRunner
     public static RunResult Run(
         RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null, int? maxPartialMatches = null)
     {
-        var timer = new PhaseTimer();
+        using var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
         timer.Mark($"project {facts.Count} facts");
         var limit = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact));
@@ -210,7 +210,7 @@ public static class RuleRunner
     /// A symmetric rule matches (a, b) and (b, a): one finding per rule and set of facts is enough, the
     /// first in <see cref="FindingOrder"/>. The result is in that order.
     /// </summary>
-    private static List<Finding> Deduplicate(IEnumerable<Finding> findings)
+    internal static List<Finding> Deduplicate(IEnumerable<Finding> findings)
     {
         var sorted = findings.ToList();
         sorted.Sort(FindingOrder);
@@ -233,7 +233,7 @@ public static class RuleRunner
         return finding.RuleId + "\n" + string.Join("\n", keys);
     }
 
-    private static (List<Finding> Kept, List<Finding> Suppressed) ApplySuppressions(
+    internal static (List<Finding> Kept, List<Finding> Suppressed) ApplySuppressions(
         List<Finding> findings, ClaimSet claims, RulePack pack, IReadOnlyCollection<string>? onlyRules)
     {
         var byClaim = new Dictionary<string, Claim>(StringComparer.Ordinal);
@@ -291,7 +291,7 @@ public static class RuleRunner
     }
 
     /// <summary>Sorts the findings after <paramref name="sorted"/> (few) and merges them into the sorted ones before.</summary>
-    private static List<Finding> MergeAppended(List<Finding> findings, int sorted)
+    internal static List<Finding> MergeAppended(List<Finding> findings, int sorted)
     {
         if (findings.Count == sorted) return findings;
         var tail = findings.GetRange(sorted, findings.Count - sorted);

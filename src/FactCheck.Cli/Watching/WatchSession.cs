@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+using FactCheck.Cli.Checking;
+using FactCheck.Cli.Output;
+using FactCheck.Report;
+using FactCheck.Rules.Language;
+using FactCheck.Rules.Running;
+
+namespace FactCheck.Cli.Watching;
+
+/// <summary>
+/// The state <c>check --watch</c> keeps between saves: the claims file by file, the compiled rules and the engine
+/// sessions. <see cref="Apply"/> takes the paths that changed and leaves <see cref="Outcome"/> equal to what
+/// <see cref="CheckRunner.Run"/> would return now without a report or baseline (the tests hold it to that).
+/// </summary>
+internal sealed class WatchSession
+{
+    private readonly CheckOptions _options;
+    private readonly string _baseDirectory;
+    private readonly ClaimsWorkspace _claims;
+    private RulePack _pack = null!;
+    private List<RuleInfo> _rules = [];
+    private IncrementalRun _run = null!;
+    private Dictionary<string, CheckedFinding> _lastChecked = new(StringComparer.Ordinal);
+
+    public WatchSession(CheckOptions options, string baseDirectory)
+    {
+        _options = options with { Database = null, Baseline = null, BaselineFingerprints = null };
+        _baseDirectory = baseDirectory;
+        var claims = Task.Run(() => new ClaimsWorkspace([options.ClaimsPath], baseDirectory));
+        LoadRules();
+        _claims = claims.GetAwaiter().GetResult();
+        Outcome = Evaluate(out _);
+        _lastChecked = Index(Outcome.Findings);
+    }
+
+    /// <summary>The outcome of the claims and rules as they are now (no report is written).</summary>
+    public CheckOutcome Outcome { get; private set; }
+
+    /// <summary>The rules folder or file, full path; null for the bundled pack (nothing to watch).</summary>
+    public string? RulesPath => _options.UseBundledRules ? null : Path.GetFullPath(_options.RulesPath, _baseDirectory);
+
+    public string ClaimsPath => Path.GetFullPath(_options.ClaimsPath, _baseDirectory);
+
+    /// <param name="changedClaims">
+    /// Full paths of claims files written, created, deleted or renamed (others changed on disk are found too); null to
+    /// read every file again (a source's text changed, or the watcher lost events).
+    /// </param>
+    /// <param name="rulesChanged">Whether a rules file changed: the rules are compiled again and everything is run again.</param>
+    public WatchUpdate Apply(IReadOnlySet<string>? changedClaims, bool rulesChanged)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timer = new PhaseTimer();
+        if (rulesChanged) LoadRules();
+        var read = _claims.Refresh(rulesChanged ? null : changedClaims);
+        timer.Mark($"read {read.Count} changed file(s), cross-file checks");
+        var outcome = Evaluate(out var change);
+        timer.Mark("run the rules, fingerprint");
+        var touched = read.ToHashSet(StringComparer.Ordinal);
+        var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
+        var checkedNow = outcome.InputErrors.Count == 0;
+        IReadOnlyList<CheckedFinding> added = [], gone = [];
+        if (checkedNow)
+        {
+            // Compared with the last save that could be checked: breaking a file and fixing it reports only what the fix changed.
+            var now = Index(outcome.Findings);
+            added = outcome.Findings.Where(f => !_lastChecked.ContainsKey(f.Fingerprint)).ToList();
+            gone = _lastChecked.Values.Where(f => !now.ContainsKey(f.Fingerprint)).ToList();
+            _lastChecked = now;
+        }
+
+        Outcome = outcome;
+        return new WatchUpdate(read, added, gone, loadErrors, checkedNow, rulesChanged, clock.Elapsed, change.Retracted, change.Inserted);
+    }
+
+    private void LoadRules()
+    {
+        _pack = _options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([_options.RulesPath], _baseDirectory);
+        _run = new IncrementalRun(
+            _pack, _options.OnlyRules.Count == 0 ? null : _options.OnlyRules, _options.Engine, _options.MaxFirings, _options.MaxPartialMatches);
+    }
+
+    /// <summary>What <see cref="CheckRunner.Run"/> computes, on the kept claims and sessions.</summary>
+    private CheckOutcome Evaluate(out (int Retracted, int Inserted) change)
+    {
+        change = (0, 0);
+        var claims = _claims.Current;
+        var inputErrors = claims.Diagnostics.Concat(_pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var unknown in _options.OnlyRules.Where(id => _pack.Rules.All(r => r.Id != id)))
+        {
+            inputErrors.Add(Diagnostic.Error(
+                new Location(_options.RulesPath, 0, 0), "unknown-rule", $"--rule names '{unknown}', which no rule file defines{Suggestions.DidYouMean(unknown, _pack.Rules.Select(r => r.Id))}"));
+        }
+
+        inputErrors.AddRange(_options.ConfigErrors);
+        _options.Selection?.Validate(_pack.Rules, inputErrors);
+        inputErrors.Sort(Diagnostic.ByPosition);
+        var only = _options.OnlyRules.Count > 0 ? _options.OnlyRules : _options.Selection?.Only(_pack.Rules);
+        _rules = _pack.Rules
+            .Where(r => only is null || only.Contains(r.Id))
+            .Select(r => _options.Selection?.Apply(r) ?? r)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        var set = claims.ClaimSet;
+        if (inputErrors.Count > 0)
+        {
+            return new CheckOutcome(
+                CheckRunner.ToolVersion, _rules, [], [], inputErrors, [], set.Claims.Count, set.Sources.Count, _options.FailOn, false, ExitCodes.InvalidInput);
+        }
+
+        var result = _run.Run(set);
+        change = _run.LastChange;
+        var findings = result.Findings.Select(f => Check(_options.Selection?.Apply(f) ?? f, _options.FailOn)).ToList();
+        var suppressed = result.Suppressed.Select(f => Check(_options.Selection?.Apply(f) ?? f, failOn: null)).ToList();
+        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : findings.Any(f => f.Fails) ? ExitCodes.Findings : ExitCodes.Success;
+        return new CheckOutcome(
+            CheckRunner.ToolVersion, _rules, findings, suppressed, [], result.Errors, set.Claims.Count, set.Sources.Count, _options.FailOn, false, exitCode);
+    }
+
+    private static CheckedFinding Check(Finding finding, RuleSeverity? failOn)
+    {
+        var fails = failOn is { } threshold && finding.Severity >= threshold;
+        return new CheckedFinding(finding, Fingerprint.Compute(finding.RuleId, finding.FactKeys), IsNew: true, fails);
+    }
+
+    private static Dictionary<string, CheckedFinding> Index(IReadOnlyList<CheckedFinding> findings)
+    {
+        var index = new Dictionary<string, CheckedFinding>(findings.Count, StringComparer.Ordinal);
+        foreach (var finding in findings) index.TryAdd(finding.Fingerprint, finding);
+        return index;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using FactCheck.Cli.Checking;
+using FactCheck.Cli.Watching;
+using FactCheck.Rules.Language;
+using FactCheck.Tests;
+
+namespace FactCheck.Cli.Tests.Watching;
+
+/// <summary>The loop with a real file-system watcher: a save is seen, checked and reported, and cancelling ends it.</summary>
+public sealed class WatchLoopTests : IDisposable
+{
+    private readonly StringWriter _written = new();
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "factcheck-watchloop-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_saved_file_is_checked_and_reported_and_cancelling_ends_the_loop()
+    {
+        foreach (var folder in new[] { "claims", "rules" }) Copy(RepositoryPaths.Combine(folder), Path.Combine(_root, folder));
+        var session = new WatchSession(new CheckOptions("claims", "rules", null, null, RuleSeverity.Error, []), _root);
+        var output = TextWriter.Synchronized(_written);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => WatchLoop.Run(session, output, stop.Token));
+        await WaitFor(output, "factcheck: watching");
+
+        var context = Path.Combine(_root, "claims", "context.yaml");
+        var text = await File.ReadAllTextAsync(context);
+        File.Delete(context);
+        var line = await WaitFor(output, "claims/context.yaml: 0 new, ");
+        Assert.DoesNotContain(": 0 new, 0 fixed", line);
+        Assert.Contains("  fixed  claims/context.yaml:", Written(output));
+
+        await File.WriteAllTextAsync(context, text + "  - id: [unclosed\n");
+        await WaitFor(output, "input error(s)");
+        Assert.Contains("  claims/context.yaml:", Written(output));
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.EndsWith("factcheck: stopped watching", Written(output).TrimEnd());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    /// <summary>The first line holding <paramref name="text"/>; generous, as the machine may be busy.</summary>
+    private async Task<string> WaitFor(TextWriter output, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var line = Written(output).Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null) return line;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no line with '{text}' in 60 s:\n{output}");
+    }
+
+    /// <summary>The loop's writer locks itself for each write (<see cref="TextWriter.Synchronized"/>): read under the same lock.</summary>
+    private string Written(TextWriter output)
+    {
+        lock (output) return _written.ToString();
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) Copy(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+}
