@@ -23,13 +23,13 @@ public sealed class WatchLoopTests : IDisposable
         var loop = Task.Run(() => WatchLoop.Run(session, output, stop.Token));
         await WaitFor(output, "factcheck: watching");
 
+        File.Delete(Path.Combine(_root, "claims", "zhang.yaml"));
+        var line = await WaitFor(output, "claims/zhang.yaml: 0 new, ");
+        Assert.DoesNotContain(": 0 new, 0 fixed", line);
+        Assert.Contains("  fixed  claims/zhang.yaml:", Written(output));
+
         var context = Path.Combine(_root, "claims", "context.yaml");
         var text = await File.ReadAllTextAsync(context);
-        File.Delete(context);
-        var line = await WaitFor(output, "claims/context.yaml: 0 new, ");
-        Assert.DoesNotContain(": 0 new, 0 fixed", line);
-        Assert.Contains("  fixed  claims/context.yaml:", Written(output));
-
         await File.WriteAllTextAsync(context, text + "  - id: [unclosed\n");
         await WaitFor(output, "input error(s)");
         Assert.Contains("  claims/context.yaml:", Written(output));

@@ -39,16 +39,17 @@ public sealed partial class WatchSessionTests : IDisposable
         var session = new WatchSession(Options, _root);
         AssertSameAsFullRun(session, "start");
         Assert.NotEmpty(session.Outcome.Findings);
-        // One edit known to change findings in a file other than the one edited (its claims' groups span files).
-        var context = Path.Combine(Claims, "context.yaml");
-        var contextText = File.ReadAllText(context);
-        File.Delete(context);
-        var deleted = session.Apply(new HashSet<string> { context }, rulesChanged: false);
+        // One edit known to fix a finding of its own file (Zhang's second-hand quote) and to change one anchored in
+        // another file (the story's single-origin finding lists the claims of every file).
+        var zhang = Path.Combine(Claims, "zhang.yaml");
+        var zhangText = File.ReadAllText(zhang);
+        File.Delete(zhang);
+        var deleted = session.Apply(new HashSet<string> { zhang }, rulesChanged: false);
         Assert.NotEmpty(deleted.Fixed);
-        AssertSameAsFullRun(session, "context.yaml deleted");
-        File.WriteAllText(context, contextText);
-        Assert.NotEmpty(session.Apply(new HashSet<string> { context }, rulesChanged: false).New);
-        AssertSameAsFullRun(session, "context.yaml restored");
+        AssertSameAsFullRun(session, "zhang.yaml deleted");
+        File.WriteAllText(zhang, zhangText);
+        Assert.NotEmpty(session.Apply(new HashSet<string> { zhang }, rulesChanged: false).New);
+        AssertSameAsFullRun(session, "zhang.yaml restored");
 
         var saved = new Dictionary<string, string>(StringComparer.Ordinal);
         int checkedSteps = 0, changedSteps = 0;
