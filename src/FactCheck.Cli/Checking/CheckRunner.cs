@@ -32,24 +32,7 @@ public static class CheckRunner
         // One phase: the rules load beside the claims (the lines nested under it are the claims').
         timer.Mark($"load claims and rules (rules beside: {rulesTime.TotalMilliseconds:F0} ms)");
 
-        var inputErrors = claims.Diagnostics.Concat(pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        foreach (var unknown in options.OnlyRules.Where(id => pack.Rules.All(r => r.Id != id)))
-        {
-            inputErrors.Add(Diagnostic.Error(
-                new Location(options.RulesPath, 0, 0), "unknown-rule", $"--rule names '{unknown}', which no rule file defines{Suggestions.DidYouMean(unknown, pack.Rules.Select(r => r.Id))}"));
-        }
-
-        inputErrors.AddRange(options.ConfigErrors);
-        options.Selection?.Validate(pack.Rules, inputErrors);
-        inputErrors.Sort(Diagnostic.ByPosition);
-
-        // --rule on the command line wins over the configuration's enable/disable.
-        var only = options.OnlyRules.Count > 0 ? options.OnlyRules : options.Selection?.Only(pack.Rules);
-        var rules = pack.Rules
-            .Where(r => only is null || only.Contains(r.Id))
-            .Select(r => options.Selection?.Apply(r) ?? r)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        var (inputErrors, only, rules) = Prepare(claims.Diagnostics, pack, options);
 
         if (inputErrors.Count > 0)
         {
@@ -134,5 +117,32 @@ public static class CheckRunner
         {
             throw new ReportNotRecordedException(outcome, ex);
         }
+    }
+
+    /// <summary>
+    /// The run's input errors (claims, rules, <c>--rule</c> ids, factcheck.yaml), sorted by position, and the rules it
+    /// runs: <c>--rule</c> on the command line wins over the configuration's enable/disable, whose severities apply.
+    /// </summary>
+    internal static (List<Diagnostic> InputErrors, IReadOnlyCollection<string>? Only, List<RuleInfo> Rules) Prepare(
+        IEnumerable<Diagnostic> claimDiagnostics, RulePack pack, CheckOptions options)
+    {
+        var inputErrors = claimDiagnostics.Concat(pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        foreach (var unknown in options.OnlyRules.Where(id => pack.Rules.All(r => r.Id != id)))
+        {
+            inputErrors.Add(Diagnostic.Error(
+                new Location(options.RulesPath, 0, 0), "unknown-rule", $"--rule names '{unknown}', which no rule file defines{Suggestions.DidYouMean(unknown, pack.Rules.Select(r => r.Id))}"));
+        }
+
+        inputErrors.AddRange(options.ConfigErrors);
+        options.Selection?.Validate(pack.Rules, inputErrors);
+        inputErrors.Sort(Diagnostic.ByPosition);
+
+        var only = options.OnlyRules.Count > 0 ? options.OnlyRules : options.Selection?.Only(pack.Rules);
+        var rules = pack.Rules
+            .Where(r => only is null || only.Contains(r.Id))
+            .Select(r => options.Selection?.Apply(r) ?? r)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        return (inputErrors, only, rules);
     }
 }

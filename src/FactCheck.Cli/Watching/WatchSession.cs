@@ -87,22 +87,8 @@ internal sealed class WatchSession
     {
         change = (0, 0);
         var claims = _claims.Current;
-        var inputErrors = claims.Diagnostics.Concat(_pack.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        foreach (var unknown in _options.OnlyRules.Where(id => _pack.Rules.All(r => r.Id != id)))
-        {
-            inputErrors.Add(Diagnostic.Error(
-                new Location(_options.RulesPath, 0, 0), "unknown-rule", $"--rule names '{unknown}', which no rule file defines{Suggestions.DidYouMean(unknown, _pack.Rules.Select(r => r.Id))}"));
-        }
-
-        inputErrors.AddRange(_options.ConfigErrors);
-        _options.Selection?.Validate(_pack.Rules, inputErrors);
-        inputErrors.Sort(Diagnostic.ByPosition);
-        var only = _options.OnlyRules.Count > 0 ? _options.OnlyRules : _options.Selection?.Only(_pack.Rules);
-        _rules = _pack.Rules
-            .Where(r => only is null || only.Contains(r.Id))
-            .Select(r => _options.Selection?.Apply(r) ?? r)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        var (inputErrors, _, rules) = CheckRunner.Prepare(claims.Diagnostics, _pack, _options);
+        _rules = rules;
         var set = claims.ClaimSet;
         if (inputErrors.Count > 0)
         {
