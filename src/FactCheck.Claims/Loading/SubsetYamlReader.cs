@@ -1,0 +1,591 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Model;
+
+namespace FactCheck.Claims.Loading;
+
+/// <summary>
+/// Reads the YAML that claims files are written in (block mappings and lists, plain and quoted one-line scalars,
+/// one-line <c>{...}</c> and <c>[...]</c>, comments) straight from the text into <see cref="YamlNode"/> trees, with
+/// the positions <see cref="YamlTreeReader"/> gives. Anything else (block scalars, multi-line scalars, anchors, tags,
+/// several documents, tabs, a syntax error, a duplicate key...) is left to <see cref="YamlTreeReader"/> over
+/// YamlDotNet's scanner, the reference, which reads that file from the start: this reader never reports an error
+/// itself, so every error a file can get is the reference's.
+/// </summary>
+/// <remarks>
+/// Why hand-written: YamlDotNet's scanner rents its string builders from one process-wide pool, so two scanners
+/// contend and loading could not use both cores; and it makes a token object per key, value and indicator. On
+/// 100,000 claims this reader and binding on both cores take a fraction of the time (docs/performance.md, Loading).
+/// One instance per thread (<see cref="ForThisThread"/>): it keeps its buffers and a <see cref="StringTable"/>.
+/// </remarks>
+internal sealed class SubsetYamlReader
+{
+    /// <summary>Below <see cref="YamlTreeReader.MaxDepth"/>: deeper files go to the reference, which reports them.</summary>
+    private const int MaxDepth = 48;
+
+    /// <summary>YAML's limit on a simple key's length (YamlDotNet enforces it); longer keys go to the reference.</summary>
+    private const int MaxKeyLength = 1024;
+
+    /// <summary>A scratch buffer larger than this (a huge quoted value with escapes) is not kept between files.</summary>
+    private const int KeptScratch = 64 * 1024;
+
+    // ASCII control characters other than line feed and carriage return (tabs included: YAML gives them
+    // context-dependent meaning), and DEL.
+    private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000b\u000c\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f");
+
+    [ThreadStatic]
+    private static SubsetYamlReader? _forThisThread;
+
+    private readonly StringTable _strings = new();
+    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries = [];
+    private readonly List<YamlNode> _items = [];
+    private char[] _scratch = new char[256];
+
+    /// <summary>Where the last text refused left the subset (an index into it, or -1 for its characters): for tests' messages.</summary>
+    internal int LeftAt { get; private set; }
+
+    /// <summary>The reader of the calling thread.</summary>
+    public static SubsetYamlReader ForThisThread => _forThisThread ??= new SubsetYamlReader();
+
+    /// <summary>Reads <paramref name="text"/>: by this reader when it can, else by <see cref="YamlTreeReader"/>.</summary>
+    public IReadOnlyList<YamlNode> Read(PooledText text, string file, ICollection<Diagnostic> diagnostics) =>
+        TryRead(text.Span, file) ?? YamlTreeReader.Read(text.CreateReader(), file, diagnostics);
+
+    /// <inheritdoc cref="Read(PooledText, string, ICollection{Diagnostic})"/>
+    public IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
+        TryRead(text, file) ?? YamlTreeReader.Read(text, file, diagnostics);
+
+    /// <summary>The documents of <paramref name="text"/>, or null when the text needs the reference reader.</summary>
+    public List<YamlNode>? TryRead(ReadOnlySpan<char> text, string file)
+    {
+        if (!CharactersSupported(text))
+        {
+            LeftAt = -1;
+            return null;
+        }
+
+        try
+        {
+            return new Parser(text, file, this).ReadDocuments();
+        }
+        catch (UnsupportedException ex)
+        {
+            LeftAt = ex.At;
+            return null;
+        }
+        finally
+        {
+            _entries.Clear();
+            _items.Clear();
+            if (_scratch.Length > KeptScratch) _scratch = new char[256];
+        }
+    }
+
+    /// <summary>
+    /// Characters whose meaning or width the reader does not handle: controls (tabs too), a carriage return not
+    /// followed by a line feed, C1 controls and NEL, the Unicode line and paragraph separators, surrogates (a column
+    /// counts UTF-16 units here), byte-order marks and non-characters.
+    /// </summary>
+    private static bool CharactersSupported(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny(AsciiControls) >= 0) return false;
+        if (text.IndexOfAnyInRange('\u0080', '\u009f') >= 0) return false;
+        if (text.IndexOfAnyInRange('\u2028', '\u2029') >= 0) return false;
+        if (text.IndexOfAnyInRange('\ud800', '\udfff') >= 0) return false;
+        if (text.IndexOf('\ufeff') >= 0 || text.IndexOfAnyInRange('\ufffe', '\uffff') >= 0) return false;
+        var rest = text;
+        while (true)
+        {
+            var cr = rest.IndexOf('\r');
+            if (cr < 0) return true;
+            if (cr + 1 >= rest.Length || rest[cr + 1] != '\n') return false;
+            rest = rest[(cr + 2)..];
+        }
+    }
+
+    /// <summary>Thrown where the text leaves the subset: the reference reader takes the file.</summary>
+    private sealed class UnsupportedException(int at) : Exception
+    {
+        public int At { get; } = at;
+    }
+
+    /// <summary>
+    /// A recursive-descent reader over lines. Each block reader returns positioned at the first character of the next
+    /// line that holds content (not blank, not only a comment), with <see cref="_indent"/> its indentation, -1 at the end.
+    /// </summary>
+    private ref struct Parser(ReadOnlySpan<char> text, string file, SubsetYamlReader owner)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _pos;
+        private int _line = 1;
+        private int _lineStart;
+        private int _indent;
+
+        public List<YamlNode> ReadDocuments()
+        {
+            var documents = new List<YamlNode>(1);
+            NextContent(allowMarkers: true);
+            if (_indent < 0) return documents;
+            if (_indent == 0 && IsMarker("---"))
+            {
+                // "---" alone on its line, at the start: one document follows.
+                _pos += 3;
+                if (!AtEol(_pos)) throw new UnsupportedException(_pos);
+                NextLine();
+                NextContent(allowMarkers: false);
+                if (_indent < 0) return documents;
+            }
+
+            documents.Add(ReadBlockNode(depth: 1));
+            if (_indent >= 0) throw new UnsupportedException(_pos);
+            return documents;
+        }
+
+        /// <summary>A block list or mapping starting at <see cref="_pos"/>, on a line of its own.</summary>
+        private YamlNode ReadBlockNode(int depth)
+        {
+            if (IsEntry(_pos)) return ReadBlockSequence(_indent, depth, indentless: false);
+            if (KeyColon() >= 0) return ReadBlockMapping(_indent, depth);
+            throw new UnsupportedException(_pos);
+        }
+
+        private YamlMapping ReadBlockMapping(int indent, int depth)
+        {
+            if (depth > MaxDepth) throw new UnsupportedException(_pos);
+            var at = At(_pos);
+            var start = owner._entries.Count;
+            while (true)
+            {
+                var colon = KeyColon();
+                if (colon < 0 || _text[colon - 1] == ' ') throw new UnsupportedException(_pos);
+                var key = new YamlScalar(owner._strings.Get(_text[_pos..colon]), isPlain: true, At(_pos));
+                CheckUnique(start, key.Value);
+                _pos = colon + 1;
+                owner._entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadValue(indent, depth + 1, colon + 1, inMapping: true)));
+                if (_indent < indent) break;
+                if (_indent > indent || IsEntry(_pos)) throw new UnsupportedException(_pos);
+            }
+
+            return new YamlMapping(TakeEntries(start), at);
+        }
+
+        private YamlSequence ReadBlockSequence(int indent, int depth, bool indentless)
+        {
+            if (depth > MaxDepth) throw new UnsupportedException(_pos);
+            var at = At(_pos);
+            var start = owner._items.Count;
+            while (true)
+            {
+                var dash = _pos;
+                var content = dash + 1;
+                while (content < _text.Length && _text[content] == ' ') content++;
+                var inline = !AtEol(content) && _text[content] != '#';
+                YamlNode item;
+                if (inline && IsEntry(content))
+                {
+                    // "- - x": a list in a list on one line.
+                    throw new UnsupportedException(_pos);
+                }
+
+                _pos = content;
+                if (inline && KeyColon() >= 0)
+                {
+                    // "- key: value": a mapping whose keys line up with this first one.
+                    var column = _pos - _lineStart;
+                    item = ReadBlockMapping(column, depth + 1);
+                }
+                else
+                {
+                    _pos = dash + 1;
+                    item = ReadValue(indent, depth + 1, dash + 1, inMapping: false);
+                }
+
+                owner._items.Add(item);
+                if (_indent < indent) break;
+                if (_indent > indent) throw new UnsupportedException(_pos);
+                if (!IsEntry(_pos))
+                {
+                    // A key at the indentation of an indentless list ends it; in an indented list it is an error.
+                    if (indentless) break;
+                    throw new UnsupportedException(_pos);
+                }
+            }
+
+            var items = CollectionsMarshal.AsSpan(owner._items)[start..].ToArray();
+            owner._items.RemoveRange(start, items.Length);
+            return new YamlSequence(items, at);
+        }
+
+        /// <summary>
+        /// The value after a key's ':' or a list entry's '-' (<see cref="_pos"/> just after it): on this line, or on
+        /// the next lines, indented more than <paramref name="parentIndent"/> (or, for a key, a list at its indentation).
+        /// </summary>
+        /// <param name="emptyAt">Where an empty value is placed: just after the ':' or '-'.</param>
+        private YamlNode ReadValue(int parentIndent, int depth, int emptyAt, bool inMapping)
+        {
+            var before = _pos;
+            SkipSpaces();
+            if (AtEol(_pos) || (_text[_pos] == '#' && _pos > before))
+            {
+                var empty = At(emptyAt);
+                NextLine();
+                NextContent(allowMarkers: false);
+                if (_indent > parentIndent) return ReadBlockNode(depth);
+                if (_indent == parentIndent && inMapping && IsEntry(_pos)) return ReadBlockSequence(_indent, depth, indentless: true);
+                return new YamlScalar(string.Empty, isPlain: true, empty);
+            }
+
+            var node = ReadInline(depth);
+            EndOfLine();
+            NextContent(allowMarkers: false);
+
+            // A line indented further would continue a plain value over lines, or be an error: the reference decides.
+            if (_indent > parentIndent) throw new UnsupportedException(_pos);
+            return node;
+        }
+
+        /// <summary>A value that ends on its line: a scalar, or a <c>[...]</c> or <c>{...}</c>.</summary>
+        private YamlNode ReadInline(int depth)
+        {
+            switch (_text[_pos])
+            {
+                case '"':
+                    return ReadDoubleQuoted();
+                case '\'':
+                    return ReadSingleQuoted();
+                case '[':
+                    return ReadFlowSequence(depth);
+                case '{':
+                    return ReadFlowMapping(depth);
+                case '-' when IsEntry(_pos):
+                case '?' or ':' or ',' or ']' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`':
+                    throw new UnsupportedException(_pos);
+            }
+
+            var start = _pos;
+            var end = start;
+            while (!AtEol(end))
+            {
+                var c = _text[end];
+                if (c == ':' && (AtEol(end + 1) || _text[end + 1] == ' ')) throw new UnsupportedException(_pos);
+                if (c == '#' && _text[end - 1] == ' ') break;
+                end++;
+            }
+
+            while (_text[end - 1] == ' ') end--;
+            _pos = end;
+            return new YamlScalar(owner._strings.Get(_text[start..end]), isPlain: true, At(start));
+        }
+
+        private YamlScalar ReadDoubleQuoted()
+        {
+            var start = _pos;
+            var i = start + 1;
+            var length = 0;
+            var escaped = false;
+            while (true)
+            {
+                if (AtEol(i)) throw new UnsupportedException(_pos);
+                var c = _text[i];
+                if (c == '"') break;
+                if (c == '\\')
+                {
+                    if (!escaped)
+                    {
+                        escaped = true;
+                        length = i - start - 1;
+                        Scratch(length);
+                        _text[(start + 1)..i].CopyTo(owner._scratch);
+                    }
+
+                    i++;
+                    c = AtEol(i) ? '\0' : _text[i] switch
+                    {
+                        '"' => '"',
+                        '\\' => '\\',
+                        'n' => '\n',
+                        't' => '\t',
+                        _ => '\0',
+                    };
+                    if (c == '\0') throw new UnsupportedException(_pos);
+                }
+
+                if (escaped)
+                {
+                    Scratch(length + 1);
+                    owner._scratch[length++] = c;
+                }
+
+                i++;
+            }
+
+            _pos = i + 1;
+            var value = escaped ? owner._strings.Get(owner._scratch.AsSpan(0, length)) : owner._strings.Get(_text[(start + 1)..i]);
+            return new YamlScalar(value, isPlain: false, At(start), ScalarLayout.Quoted);
+        }
+
+        private YamlScalar ReadSingleQuoted()
+        {
+            var start = _pos;
+            var i = start + 1;
+            var length = 0;
+            var escaped = false;
+            while (true)
+            {
+                if (AtEol(i)) throw new UnsupportedException(_pos);
+                var c = _text[i];
+                if (c == '\'')
+                {
+                    if (i + 1 >= _text.Length || _text[i + 1] != '\'') break;
+                    if (!escaped)
+                    {
+                        escaped = true;
+                        length = i - start - 1;
+                        Scratch(length);
+                        _text[(start + 1)..i].CopyTo(owner._scratch);
+                    }
+
+                    // "''" is one quote.
+                    i++;
+                }
+
+                if (escaped)
+                {
+                    Scratch(length + 1);
+                    owner._scratch[length++] = c;
+                }
+
+                i++;
+            }
+
+            _pos = i + 1;
+            var value = escaped ? owner._strings.Get(owner._scratch.AsSpan(0, length)) : owner._strings.Get(_text[(start + 1)..i]);
+            return new YamlScalar(value, isPlain: false, At(start), ScalarLayout.Quoted);
+        }
+
+        private YamlSequence ReadFlowSequence(int depth)
+        {
+            if (depth > MaxDepth) throw new UnsupportedException(_pos);
+            var at = At(_pos);
+            _pos++;
+            SkipSpaces();
+            var start = owner._items.Count;
+            if (!AtEol(_pos) && _text[_pos] == ']')
+            {
+                _pos++;
+                return new YamlSequence([], at);
+            }
+
+            while (true)
+            {
+                owner._items.Add(ReadFlowItem(depth + 1));
+                if (FlowNext(']')) break;
+            }
+
+            var items = CollectionsMarshal.AsSpan(owner._items)[start..].ToArray();
+            owner._items.RemoveRange(start, items.Length);
+            return new YamlSequence(items, at);
+        }
+
+        private YamlMapping ReadFlowMapping(int depth)
+        {
+            if (depth > MaxDepth) throw new UnsupportedException(_pos);
+            var at = At(_pos);
+            _pos++;
+            SkipSpaces();
+            var start = owner._entries.Count;
+            if (!AtEol(_pos) && _text[_pos] == '}')
+            {
+                _pos++;
+                return new YamlMapping([], at);
+            }
+
+            while (true)
+            {
+                var keyStart = _pos;
+                var keyEnd = FlowPlainEnd();
+                if (AtEol(keyEnd) || _text[keyEnd] != ':' || keyEnd == keyStart || _text[keyEnd - 1] == ' ' || AtEol(keyEnd + 1) || _text[keyEnd + 1] != ' ')
+                {
+                    throw new UnsupportedException(_pos);
+                }
+
+                var key = new YamlScalar(owner._strings.Get(_text[keyStart..keyEnd]), isPlain: true, At(keyStart));
+                CheckUnique(start, key.Value);
+                _pos = keyEnd + 1;
+                SkipSpaces();
+                owner._entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadFlowItem(depth + 1)));
+                if (FlowNext('}')) break;
+            }
+
+            return new YamlMapping(TakeEntries(start), at);
+        }
+
+        /// <summary>After an item of a <c>[...]</c> or <c>{...}</c>: true at its end, false after a ',' before another item.</summary>
+        private bool FlowNext(char close)
+        {
+            SkipSpaces();
+            if (AtEol(_pos)) throw new UnsupportedException(_pos);
+            if (_text[_pos] == close)
+            {
+                _pos++;
+                return true;
+            }
+
+            if (_text[_pos] != ',') throw new UnsupportedException(_pos);
+            _pos++;
+            SkipSpaces();
+            if (AtEol(_pos) || _text[_pos] is ']' or '}' or ',') throw new UnsupportedException(_pos);
+            return false;
+        }
+
+        private YamlNode ReadFlowItem(int depth)
+        {
+            if (AtEol(_pos)) throw new UnsupportedException(_pos);
+            switch (_text[_pos])
+            {
+                case '"':
+                    return ReadDoubleQuoted();
+                case '\'':
+                    return ReadSingleQuoted();
+                case '[':
+                    return ReadFlowSequence(depth);
+                case '{':
+                    return ReadFlowMapping(depth);
+            }
+
+            var start = _pos;
+            var end = FlowPlainEnd();
+            if (end == start || AtEol(end) || _text[end] is not (',' or ']' or '}')) throw new UnsupportedException(_pos);
+            _pos = end;
+            while (_text[end - 1] == ' ') end--;
+            return new YamlScalar(owner._strings.Get(_text[start..end]), isPlain: true, At(start));
+        }
+
+        /// <summary>Where a plain scalar inside <c>[...]</c> or <c>{...}</c> ends: at an indicator or the line's end.</summary>
+        private int FlowPlainEnd()
+        {
+            if (AtEol(_pos) || _text[_pos] is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`')
+            {
+                return _pos;
+            }
+
+            var end = _pos;
+            while (!AtEol(end) && _text[end] is not (',' or '[' or ']' or '{' or '}' or ':' or '#')) end++;
+            return end;
+        }
+
+        /// <summary>
+        /// Where the ':' of a plain key starting at <see cref="_pos"/> is (followed by a space or the line's end), or
+        /// -1 when the line does not start with one.
+        /// </summary>
+        private readonly int KeyColon()
+        {
+            if (_text[_pos] is '-' or '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`')
+            {
+                return -1;
+            }
+
+            for (var i = _pos; !AtEol(i) && i - _pos <= MaxKeyLength; i++)
+            {
+                var c = _text[i];
+                if (c == ':' && (AtEol(i + 1) || _text[i + 1] == ' ')) return i;
+                if (c == '#' && _text[i - 1] == ' ') return -1;
+            }
+
+            return -1;
+        }
+
+        private readonly void CheckUnique(int start, string key)
+        {
+            var entries = CollectionsMarshal.AsSpan(owner._entries)[start..];
+            foreach (var entry in entries)
+            {
+                // The reference reports duplicates (and large mappings are rare): a scan is enough.
+                if (ReferenceEquals(entry.Key.Value, key) || string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    throw new UnsupportedException(_pos);
+                }
+            }
+
+            if (entries.Length > 256) throw new UnsupportedException(_pos);
+        }
+
+        private readonly KeyValuePair<YamlScalar, YamlNode>[] TakeEntries(int start)
+        {
+            var entries = CollectionsMarshal.AsSpan(owner._entries)[start..].ToArray();
+            owner._entries.RemoveRange(start, entries.Length);
+            return entries;
+        }
+
+        /// <summary>After a value: spaces, then a comment or the line's end; moves to the next line.</summary>
+        private void EndOfLine()
+        {
+            var before = _pos;
+            SkipSpaces();
+            if (!AtEol(_pos) && !(_text[_pos] == '#' && _pos > before)) throw new UnsupportedException(_pos);
+            NextLine();
+        }
+
+        /// <summary>Moves <see cref="_pos"/> to the start of the next line (or the end of the text).</summary>
+        private void NextLine()
+        {
+            var rest = _text[_pos..];
+            var eol = rest.IndexOf('\n');
+            if (eol < 0)
+            {
+                _pos = _text.Length;
+                return;
+            }
+
+            _pos += eol + 1;
+            _line++;
+            _lineStart = _pos;
+        }
+
+        /// <summary>From a line's start, skips blank and comment lines to the next content; sets <see cref="_indent"/>.</summary>
+        private void NextContent(bool allowMarkers)
+        {
+            while (_pos < _text.Length)
+            {
+                SkipSpaces();
+                if (AtEol(_pos) || _text[_pos] == '#')
+                {
+                    NextLine();
+                    continue;
+                }
+
+                _indent = _pos - _lineStart;
+                if (!allowMarkers && _indent == 0 && (IsMarker("---") || IsMarker("..."))) throw new UnsupportedException(_pos);
+                return;
+            }
+
+            _indent = -1;
+        }
+
+        private readonly bool IsMarker(string marker) =>
+            _text[_pos..].StartsWith(marker, StringComparison.Ordinal) && (AtEol(_pos + 3) || _text[_pos + 3] == ' ');
+
+        private readonly bool IsEntry(int at) => at < _text.Length && _text[at] == '-' && (AtEol(at + 1) || _text[at + 1] == ' ');
+
+        private readonly bool AtEol(int at) => at >= _text.Length || _text[at] is '\n' or '\r';
+
+        private void SkipSpaces()
+        {
+            while (_pos < _text.Length && _text[_pos] == ' ') _pos++;
+        }
+
+        private readonly void Scratch(int length)
+        {
+            if (owner._scratch.Length >= length) return;
+            var larger = new char[Math.Max(length, owner._scratch.Length * 2)];
+            owner._scratch.CopyTo(larger, 0);
+            owner._scratch = larger;
+        }
+
+        /// <summary>The position of <paramref name="index"/>, which must be on the current line.</summary>
+        private readonly Location At(int index) => new(file, _line, index - _lineStart + 1);
+    }
+}
