@@ -41,21 +41,29 @@ internal static class ClaimSetValidator
             foreach (var stance in claim.Stances) Check(stance.Proposition, propositions, "proposition", diagnostics);
             foreach (var appearance in claim.Appearances) Check(appearance.Source, sources, "source", diagnostics);
             foreach (var cite in claim.Cites) Check(cite.Source, sources, "source", diagnostics);
-            foreach (var link in claim.Links.SameAs.Concat(claim.Links.Contradicts).Concat(claim.Links.Supports))
+            CheckLinks(claim, claim.Links.SameAs, claims, diagnostics);
+            CheckLinks(claim, claim.Links.Contradicts, claims, diagnostics);
+            CheckLinks(claim, claim.Links.Supports, claims, diagnostics);
+        }
+    }
+
+    /// <summary>One kind of a claim's links (three loops, not a chain of iterators per claim: 100,000 claims).</summary>
+    private static void CheckLinks(Claim claim, IReadOnlyList<Reference> links, Dictionary<string, Location> claims, List<Diagnostic> diagnostics)
+    {
+        foreach (var link in links)
+        {
+            Check(link, claims, "claim", diagnostics);
+            if (link.Id == claim.Id)
             {
-                Check(link, claims, "claim", diagnostics);
-                if (link.Id == claim.Id)
-                {
-                    diagnostics.Add(Diagnostic.Error(link.Location, "self-reference", $"claim '{claim.Id}' cannot link to itself"));
-                }
+                diagnostics.Add(Diagnostic.Error(link.Location, "self-reference", $"claim '{claim.Id}' cannot link to itself"));
             }
         }
     }
 
     private static Dictionary<string, Location> Unique<T>(
-        IEnumerable<T> items, Func<T, string> id, Func<T, Location> location, string what, List<Diagnostic> diagnostics)
+        IReadOnlyList<T> items, Func<T, string> id, Func<T, Location> location, string what, List<Diagnostic> diagnostics)
     {
-        var seen = new Dictionary<string, Location>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Location>(items.Count, StringComparer.Ordinal);
         foreach (var item in items)
         {
             var key = id(item);

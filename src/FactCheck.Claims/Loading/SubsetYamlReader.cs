@@ -238,8 +238,17 @@ internal sealed class SubsetYamlReader
                 return new YamlScalar(string.Empty, isPlain: true, empty);
             }
 
-            var node = ReadInline(depth);
-            EndOfLine();
+            YamlNode node;
+            if (_text[_pos] is '|' or '>')
+            {
+                node = ReadBlockScalar(parentIndent);
+            }
+            else
+            {
+                node = ReadInline(depth);
+                EndOfLine();
+            }
+
             NextContent(allowMarkers: false);
 
             // A line indented further would continue a plain value over lines, or be an error: the reference decides.
@@ -280,6 +289,68 @@ internal sealed class SubsetYamlReader
             return new YamlScalar(owner._strings.Get(_text[start..end]), isPlain: true, At(start));
         }
 
+        /// <summary>
+        /// A <c>|</c> (literal) or <c>&gt;</c> (folded) scalar, with or without <c>-</c> (strip the final line break);
+        /// its lines are indented as its first, which is not blank, and each ends with a line break. Left to the
+        /// reference: <c>+</c>, an explicit indentation, leading blank lines, lines of spaces only, and folded lines
+        /// indented further than the first. Returns at the start of the line after it.
+        /// </summary>
+        private YamlScalar ReadBlockScalar(int parentIndent)
+        {
+            var at = At(_pos);
+            var folded = _text[_pos] == '>';
+            _pos++;
+            var strip = !AtEol(_pos) && _text[_pos] == '-';
+            if (strip) _pos++;
+            EndOfLine();
+            var i = _pos;
+            while (i < _text.Length && _text[i] == ' ') i++;
+            var indent = i - _lineStart;
+            if (AtEol(i) || indent <= parentIndent) throw new UnsupportedException(_pos);
+
+            var length = 0;
+            var breaks = -1;
+            while (true)
+            {
+                i = _pos;
+                while (i < _text.Length && _text[i] == ' ') i++;
+                if (AtEol(i))
+                {
+                    if (i > _pos) throw new UnsupportedException(_pos);
+                    if (i >= _text.Length) break;
+                    breaks++;
+                    NextLine();
+                    continue;
+                }
+
+                if (i - _lineStart < indent) break;
+                if (folded && i - _lineStart > indent) throw new UnsupportedException(_pos);
+                var content = _text[(_lineStart + indent)..];
+                var end = content.IndexOfAny('\r', '\n');
+                if (end < 0) throw new UnsupportedException(_pos);
+
+                // Between lines: a folded scalar joins two lines with a space and keeps each blank line between them as
+                // a line break; a literal one keeps every line break.
+                if (breaks >= 0)
+                {
+                    var separators = folded ? breaks : breaks + 1;
+                    Scratch(length + Math.Max(1, separators));
+                    if (separators == 0) owner._scratch[length++] = ' ';
+                    for (var n = 0; n < separators; n++) owner._scratch[length++] = '\n';
+                }
+
+                Scratch(length + end + 1);
+                content[..end].CopyTo(owner._scratch.AsSpan(length));
+                length += end;
+                breaks = 0;
+                _pos = _lineStart + indent + end;
+                NextLine();
+            }
+
+            if (!strip) owner._scratch[length++] = '\n';
+            return new YamlScalar(owner._strings.Get(owner._scratch.AsSpan(0, length)), isPlain: false, at, ScalarLayout.Block);
+        }
+
         private YamlScalar ReadDoubleQuoted()
         {
             var start = _pos;
@@ -308,6 +379,8 @@ internal sealed class SubsetYamlReader
                         '\\' => '\\',
                         'n' => '\n',
                         't' => '\t',
+                        'x' => Hex(ref i, 2),
+                        'u' => Hex(ref i, 4),
                         _ => '\0',
                     };
                     if (c == '\0') throw new UnsupportedException(_pos);
@@ -325,6 +398,24 @@ internal sealed class SubsetYamlReader
             _pos = i + 1;
             var value = escaped ? owner._strings.Get(owner._scratch.AsSpan(0, length)) : owner._strings.Get(_text[(start + 1)..i]);
             return new YamlScalar(value, isPlain: false, At(start), ScalarLayout.Quoted);
+        }
+
+        /// <summary>The character of a <c>\x</c> or <c>\u</c> escape (<paramref name="i"/> at its letter, left at its last digit); NUL where the reference must judge it.</summary>
+        private readonly char Hex(ref int i, int digits)
+        {
+            if (i + digits >= _text.Length) return '\0';
+            var value = 0;
+            foreach (var d in _text.Slice(i + 1, digits))
+            {
+                var n = char.IsAsciiDigit(d) ? d - '0' : char.IsAsciiHexDigitLower(d) ? d - 'a' + 10 : char.IsAsciiHexDigitUpper(d) ? d - 'A' + 10 : -1;
+                if (n < 0) return '\0';
+                value = (value * 16) + n;
+            }
+
+            // Surrogates, controls and the like: the reference decides what they mean.
+            if (value < 0x20 || (value >= 0x7f && value < 0xa0) || (value >= 0xd800 && value <= 0xdfff) || value >= 0xfffe) return '\0';
+            i += digits;
+            return (char)value;
         }
 
         private YamlScalar ReadSingleQuoted()
