@@ -138,14 +138,14 @@ internal sealed class ClaimFileBinder
         var statement = v.Text("statement", required: true);
         var claimant = v.Node("claimant") is { } claimantNode ? BindClaimant(claimantNode) : MissingChild(v, "claimant");
         var made = v.Node("made") is { } madeNode ? BindMade(madeNode) : null;
-        var stances = v.List("stances", required: true, minItems: 1).Select(BindStance).OfType<Stance>().ToList();
-        var appearances = v.List("appearances", required: true, minItems: 1).Select(BindAppearance).OfType<Appearance>().ToList();
-        var cites = v.List("cites", required: false).Select(BindCitation).OfType<Citation>().ToList();
+        var stances = All(v.List("stances", required: true, minItems: 1), BindStance);
+        var appearances = All(v.List("appearances", required: true, minItems: 1), BindAppearance);
+        var cites = All(v.List("cites", required: false), BindCitation);
         var review = v.Node("review") is { } reviewNode
             ? BindReview(reviewNode)
             : new Review(ReviewStatus.Unreviewed, null, null, v.Location);
         var links = v.Node("links") is { } linksNode ? BindLinks(linksNode) : ClaimLinks.Empty;
-        var ignore = v.List("ignore", required: false).Select(BindSuppression).OfType<Suppression>().ToList();
+        var ignore = All(v.List("ignore", required: false), BindSuppression);
         var note = v.Text("note");
 
         // Errors fail validation before any rule runs, so a claim is kept whenever it has an id:
@@ -166,6 +166,19 @@ internal sealed class ClaimFileBinder
                 note,
                 v.Location));
         }
+    }
+
+    /// <summary>The items that bound, in a list of their number (no iterators and doubling per claim: 100,000 claims).</summary>
+    private static List<T> All<T>(IReadOnlyList<YamlNode> nodes, Func<YamlNode, T?> bind)
+        where T : class
+    {
+        var result = new List<T>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (bind(nodes[i]) is { } item) result.Add(item);
+        }
+
+        return result;
     }
 
     private static Claimant? MissingChild(MappingView parent, string key)

@@ -23,7 +23,7 @@ public static class YamlTreeReader
     public static IReadOnlyList<YamlNode> Read(TextReader text, string file, ICollection<Diagnostic> diagnostics) =>
         Read(new Scanner(text, skipComments: true), file, diagnostics);
 
-    /// <summary>Reads from tokens scanned elsewhere (<see cref="TokenPipeline"/>) or by a scanner.</summary>
+    /// <summary>Reads from a scanner's tokens.</summary>
     internal static IReadOnlyList<YamlNode> Read(IScanner scanner, string file, ICollection<Diagnostic> diagnostics) =>
         new TokenReader(scanner, file, diagnostics).ReadStream();
 

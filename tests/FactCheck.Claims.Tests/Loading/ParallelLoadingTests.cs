@@ -4,19 +4,19 @@ using FactCheck.Claims.Loading;
 namespace FactCheck.Claims.Tests.Loading;
 
 /// <summary>
-/// The loader scans files on one thread and reads their tokens on another: what it reports must be what reading
-/// each file on its own reports, whatever goes wrong in which file and wherever a batch of tokens ends.
+/// The loader reads files on all cores, each with the subset reader or, when it leaves the file, YamlDotNet's scanner:
+/// what it reports must be what reading each file on its own reports, whatever goes wrong in which file.
 /// </summary>
-public sealed class TokenPipelineTests : IDisposable
+public sealed class ParallelLoadingTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("factcheck-pipeline-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("factcheck-parallel-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void Many_files_with_every_kind_of_failure_report_what_each_file_alone_reports()
     {
-        var valid = ValidFile(claims: 400); // thousands of tokens: several batches
+        var valid = ValidFile(claims: 400);
         var files = new (string Name, byte[] Content)[]
         {
             ("a-valid.yaml", Encoding.UTF8.GetBytes(valid("a"))),
