@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Model;
 
@@ -118,7 +119,16 @@ public static class ClaimsLoader
     internal static FileResult[] ReadAndBind(List<(string Full, string Display, InputScope Scope)> files)
     {
         var perFile = new FileResult[files.Count];
-        Parallel.For(0, files.Count, i => perFile[i] = ReadAndBindFile(files[i].Full, files[i].Display, files[i].Scope));
+        try
+        {
+            Parallel.For(0, files.Count, i => perFile[i] = ReadAndBindFile(files[i].Full, files[i].Display, files[i].Scope));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            // A failure (a bug: problems in the input are diagnostics) surfaces as itself, as it did on one thread.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         return perFile;
     }
 

@@ -182,7 +182,7 @@ public sealed class SubsetYamlReaderDifferentialTests
         }, iter: 3000);
 
         // Most single edits keep the text in the subset; the comparison must have run on enough of them.
-        Assert.True(accepted > 1000, $"only {accepted} edited texts were read by the subset reader");
+        Assert.True(accepted > 750, $"only {accepted} of 3,000 edited texts were read by the subset reader");
     }
 
     [Fact]
