@@ -11,7 +11,9 @@ namespace FactCheck.Rules.Expressions;
 internal static class StandardFunctions
 {
     public const int MaxPatternLength = 1000;
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    // A safety net only (the engine is linear-time and fields are size-limited): 100 ms was hit by
+    // ordinary matches when the first match builds the automaton on a loaded machine.
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly (string Name, string Method)[] Methods =
     [
