@@ -346,4 +346,54 @@ public sealed class NodeTests
             "same-label(a=I2,b=I3)", "same-label(a=I2,b=I4)", "same-label(a=I3,b=I4)",
         ], Live(s));
     }
+    [Fact]
+    public void Opposite_bool_flags_are_a_join_key_and_nullable_flags_stay_a_test()
+    {
+        var rules = RuleCompiler.Compile([
+            Rule("opposite", new AndElement(
+                P<Switch>("a"),
+                P<Switch>("b", C<Switch, Switch>((b, a) => b.Kind == a.Kind && b.On != a.On)))),
+            Rule("differs", new AndElement(
+                P<Switch>("a"),
+                P<Switch>("b", C<Switch, Switch>((b, a) => a.Maybe != b.Maybe && b.Id > a.Id)))),
+        ]);
+        // The pairing on opposite flags probes a (kind, flag) key and tests nothing else; the nullable one (null != false
+        // holds, null == !false does not) stays a residual test.
+        var joins = ((CompiledRuleSet)rules).Plans.OfType<FactCheck.Engine.Compilation.JoinPlan>().Select(j => j.Spec).ToList();
+        Assert.Contains(joins, j => j.Keys is not null && j.Residual is null);
+        Assert.Contains(joins, j => j.Keys is null && j.Residual is not null);
+
+        var s = rules.CreateSession();
+        var s1 = new Switch(1, 0, true, null);
+        var s2 = new Switch(2, 0, false, false);
+        var s3 = new Switch(3, 0, true, true);
+        var s4 = new Switch(4, 1, false, null);
+        s.InsertAll([s1, s2, s3, s4]);
+        Assert.Equal(
+        [
+            "differs(a=S1,b=S2)", "differs(a=S1,b=S3)", "differs(a=S2,b=S3)", "differs(a=S2,b=S4)", "differs(a=S3,b=S4)",
+            "opposite(a=S1,b=S2)", "opposite(a=S2,b=S1)", "opposite(a=S2,b=S3)", "opposite(a=S3,b=S2)",
+        ], Live(s));
+        s4.Kind = 0;
+        s.Update(s4);
+        s2.On = true;
+        s.Update(s2);
+        Assert.Equal(
+        [
+            "differs(a=S1,b=S2)", "differs(a=S1,b=S3)", "differs(a=S2,b=S3)", "differs(a=S2,b=S4)", "differs(a=S3,b=S4)",
+            "opposite(a=S1,b=S4)", "opposite(a=S2,b=S4)", "opposite(a=S3,b=S4)",
+            "opposite(a=S4,b=S1)", "opposite(a=S4,b=S2)", "opposite(a=S4,b=S3)",
+        ], Live(s));
+    }
+
+    /// <summary>A fact with a flag and a nullable flag.</summary>
+    private sealed class Switch(int id, int kind, bool on, bool? maybe)
+    {
+        public int Id { get; } = id;
+        public int Kind { get; set; } = kind;
+        public bool On { get; set; } = on;
+        public bool? Maybe { get; } = maybe;
+
+        public override string ToString() => $"S{Id}";
+    }
 }
