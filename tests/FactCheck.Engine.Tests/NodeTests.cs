@@ -152,6 +152,48 @@ public sealed class NodeTests
     }
 
     [Fact]
+    public void Aggregate_order_option_lists_facts_as_a_fresh_session_would_after_retract_and_reinsert()
+    {
+        var rules = RuleCompiler.Compile([
+            Rule("all", new AggregateElement("g", AggregateKind.Collect, P<Item>("i"))),
+            Rule("groups", new AggregateElement("g", AggregateKind.GroupBy, P<Item>("i"), (System.Linq.Expressions.Expression<Func<Item, int>>)(i => i.Kind))),
+        ]);
+        var byId = Comparer<object>.Create((a, b) => ((Item)a).Id.CompareTo(((Item)b).Id));
+        static List<string> Lists(ISession s) => s.Agenda.Select(m => m.Facts[0] switch
+        {
+            IFactGroup<int, Item> g => $"G{g.Key}:{string.Join(",", g.Select(i => i.Id))}",
+            var list => "all:" + string.Join(",", ((IEnumerable<Item>)list!).Select(i => i.Id)),
+        }).Order(StringComparer.Ordinal).ToList();
+
+        var items = new[] { new Item(3, 1, 0), new Item(1, 0, 0), new Item(4, 0, 0), new Item(2, 1, 0) };
+        var ordered = rules.CreateSession(new SessionOptions { AggregateOrder = byId });
+        var plain = rules.CreateSession();
+        foreach (var s in new[] { ordered, plain })
+        {
+            s.InsertAll(items);
+            s.Retract(items[1]);
+            s.Insert(items[1]);
+        }
+        var fresh = rules.CreateSession(new SessionOptions { AggregateOrder = byId });
+        fresh.InsertAll(items.Reverse());
+        // The lists are by id, however the facts went in.
+        Assert.Equal(["G0:1,4", "G1:2,3", "all:1,2,3,4"], Lists(ordered));
+        Assert.Equal(Lists(ordered), Lists(fresh));
+        // Without the option: insertion order, the re-inserted fact last.
+        Assert.Equal(["G0:4,1", "G1:3,2", "all:3,4,2,1"], Lists(plain));
+
+        // A comparer that throws is an error of the aggregate's rule; the facts keep insertion order.
+        var throwing = rules.CreateSession(new SessionOptions
+        {
+            ErrorPolicy = ErrorPolicy.Continue,
+            AggregateOrder = Comparer<object>.Create((_, _) => throw new InvalidOperationException("no order")),
+        });
+        throwing.InsertAll(items);
+        Assert.Contains(throwing.Errors, e => e.Rule.Name == "all" && e.What.Contains("SessionOptions.AggregateOrder", StringComparison.Ordinal));
+        Assert.Contains("all:3,1,4,2", Lists(throwing));
+    }
+
+    [Fact]
     public void Not_over_a_conjunction_uses_a_subnetwork()
     {
         // a tag with no (item of its kind that has a mark)

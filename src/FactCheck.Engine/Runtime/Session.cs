@@ -619,6 +619,13 @@ internal sealed class Session : ISession
     public void RecordKeyError(JoinSpec j, Token? token, object? fact, Exception ex) =>
         Record(new RuleEvaluationError(j.KeySite.Rule, j.KeySite.Element, j.KeySite.What, token is null ? [fact] : TokenFacts(token, null), ex));
 
+    /// <summary>The order collect and group-by results list their facts in (null: insertion order).</summary>
+    public IComparer<object>? AggregateOrder => _options.AggregateOrder;
+
+    /// <summary>Records a <see cref="SessionOptions.AggregateOrder"/> comparer that threw, with the token's facts.</summary>
+    public void RecordOrderError(AggregatePlan a, Token token, Exception ex) =>
+        Record(new RuleEvaluationError(a.SelectorSite.Rule, a.SelectorSite.Element, $"order of the facts of aggregate '{((AggregateElement)a.SelectorSite.Element!).Name}' (SessionOptions.AggregateOrder)", TokenFacts(token, null), ex));
+
     public bool Test(JoinSpec j, Token token, object fact)
     {
         try
