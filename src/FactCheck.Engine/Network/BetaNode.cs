@@ -25,10 +25,24 @@ internal abstract class BetaNode(Session session)
     /// <summary>Makes the token this node will receive (the terminal makes activations, so a match is one object).</summary>
     public virtual Token CreateToken(BetaToken parent, object? value) => new BetaToken(parent, value);
 
+    /// <summary><see cref="Next"/> when it is a terminal: a match is then made and activated without virtual calls.</summary>
+    private TerminalNode? _terminal;
+
+    /// <summary>Called once every node of the session is linked.</summary>
+    public void Linked() => _terminal = Next as TerminalNode;
+
     protected Token? Emit(BetaToken parent, object? value, RightEntry? owner)
     {
         if (parent.Dead) return null;
         S.CountPartialMatch(this);
+        if (_terminal is { } terminal)
+        {
+            var a = new Activation(parent, value, terminal);
+            parent.AddChild(a);
+            owner?.AddChild(a);
+            terminal.Activate(a);
+            return a;
+        }
         var child = Next!.CreateToken(parent, value);
         parent.AddChild(child);
         owner?.AddChild(child);

@@ -28,7 +28,9 @@ internal sealed class JoinNode : BetaNode
         slot.Add(le, right: false);
         for (var e = slot.RightHead; e is not null;)
         {
+            // The entries of a key sit wherever they were allocated: ask for the next one while this one is joined.
             var next = e.Next;
+            Prefetch.Object(next);
             var re = (RightEntry)e;
             if (_j.Residual is null || S.Test(_j, token, re.Fact)) Emit(token, re.Fact, re);
             e = next;
@@ -44,7 +46,9 @@ internal sealed class JoinNode : BetaNode
         for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;
+            Prefetch.Object(next);
             var token = ((TokenEntry)e).Token;
+            Prefetch.Object(token);
             if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Emit(token, handle.Fact, re);
             e = next;
         }

@@ -55,6 +55,7 @@ internal sealed class Session : ISession
         _nodes = new BetaNode[ruleSet.Plans.Length];
         for (var i = 0; i < _nodes.Length; i++) _nodes[i] = ruleSet.Plans[i].Create(this);
         foreach (var n in _nodes) n.Link(_nodes);
+        foreach (var n in _nodes) n.Linked();
         _memorySuccessors = new BetaNode[ruleSet.Memories][];
         foreach (var root in ruleSet.TypeNodes)
         {
