@@ -17,6 +17,12 @@ internal abstract class BetaNode(Session session)
     public virtual void RightInsert(FactHandle handle) =>
         throw new InvalidOperationException($"{GetType().Name} has no right input");
 
+    /// <summary>Hint: <paramref name="token"/> will come to the left input soon (see <see cref="JoinMemory.PrefetchLeft"/>).</summary>
+    public virtual void PrefetchLeft(Token token, int stage) { }
+
+    /// <summary>Hint: <paramref name="fact"/> will come to the right input soon.</summary>
+    public virtual void PrefetchRight(object fact, int stage) { }
+
     /// <summary>The owner of <paramref name="entry"/> (a token or a fact) is going away: undo what it caused here.</summary>
     public abstract void Forget(Entry entry);
 

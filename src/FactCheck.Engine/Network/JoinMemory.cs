@@ -18,6 +18,15 @@ internal abstract class JoinMemory
     /// <summary>The slot of the fact's key (made on first use), or null when the key threw.</summary>
     public abstract Slot? RightSlot(object fact);
 
+    /// <summary>
+    /// A hint for an insertion coming soon: stage 0 asks for the bucket of the token's key, stage 1 (a few facts later)
+    /// for the bucket's first slot. Never records anything: a key that throws is reported when the token really arrives.
+    /// </summary>
+    public virtual void PrefetchLeft(Token token, int stage) { }
+
+    /// <summary>The same for a fact coming to the right side.</summary>
+    public virtual void PrefetchRight(object fact, int stage) { }
+
     /// <summary>Drops the slot if no entry is left in it.</summary>
     public abstract void Release(Slot slot);
 
@@ -83,6 +92,43 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
             return null;
         }
         return SlotFor(key);
+    }
+
+    public override void PrefetchLeft(Token token, int stage)
+    {
+        TKey key;
+        try
+        {
+            key = left(token);
+        }
+        catch (Exception)
+        {
+            // A hint only: the insertion itself evaluates the key again and records the error.
+            return;
+        }
+        Touch(key, stage);
+    }
+
+    public override void PrefetchRight(object fact, int stage)
+    {
+        TKey key;
+        try
+        {
+            key = right(fact);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+        Touch(key, stage);
+    }
+
+    private void Touch(TKey key, int stage)
+    {
+        if (key is null) return;
+        ref var head = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(key))];
+        if (stage == 0) Prefetch.Slot(ref head);
+        else Prefetch.Object(head);
     }
 
     public override void Release(Slot slot)

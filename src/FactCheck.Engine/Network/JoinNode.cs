@@ -19,6 +19,10 @@ internal sealed class JoinNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
+    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
+
+    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
+
     public override void LeftInsert(Token input)
     {
         var token = (BetaToken)input;
