@@ -59,6 +59,20 @@ internal sealed class NegationNode : BetaNode
     public override void RightInsert(FactHandle handle)
     {
         if (_memory.RightSlot(handle.Fact) is not { } slot) return;
+        if (_j.Residual is null)
+        {
+            var member = new MemberEntry(this);
+            handle.AddEntry(member);
+            slot.Add(member, right: true);
+            for (var e = slot.LeftHead; e is not null;)
+            {
+                var next = e.Next;
+                var le = (LeftEntry)e;
+                if (++le.Count == 1) Switch(le);
+                e = next;
+            }
+            return;
+        }
         var re = new CountedRightEntry(this, handle.Fact);
         handle.AddEntry(re);
         slot.Add(re, right: true);
@@ -66,9 +80,9 @@ internal sealed class NegationNode : BetaNode
         {
             var next = e.Next;
             var le = (LeftEntry)e;
-            if (_j.Residual is null || S.Test(_j, le.Token, handle.Fact))
+            if (S.Test(_j, le.Token, handle.Fact))
             {
-                if (_j.Residual is not null) new Pair((PairedLeftEntry)le, re).Link();
+                new Pair((PairedLeftEntry)le, re).Link();
                 if (++le.Count == 1) Switch(le);
             }
             e = next;
@@ -104,9 +118,9 @@ internal sealed class NegationNode : BetaNode
             }
             return;
         }
-        var re = (CountedRightEntry)entry;
-        var other = re.Slot;
-        _memory.Remove(re);
+        var right = (KeyedEntry)entry;
+        var other = right.Slot;
+        _memory.Remove(right);
         if (_j.Residual is null)
         {
             if (other is null) return;
@@ -120,6 +134,7 @@ internal sealed class NegationNode : BetaNode
         }
         else
         {
+            var re = (CountedRightEntry)right;
             for (var p = re.FirstPair; p is not null;)
             {
                 var next = p.RNext;
