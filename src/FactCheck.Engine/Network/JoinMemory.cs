@@ -168,14 +168,21 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
     /// <summary>Fibonacci hashing: the top bits of hash × 2^32/φ, so that keys like 0, 1024, 2048... still spread.</summary>
     private int Bucket(int hash) => (int)((uint)hash * 2654435769u >> _shift);
 
+    /// <summary>
+    /// Doubles the table in place (the pages are kept, none is copied or left as garbage): with one more bit of the
+    /// product, old bucket i splits into buckets 2i and 2i + 1, which are at or above i, so walking down from the top
+    /// moves each chain into places already emptied.
+    /// </summary>
     private void Grow()
     {
-        var old = _buckets;
-        _buckets = new PagedArray<Slot<TKey>>(old.Length * 2);
+        var length = _buckets.Length;
+        _buckets.EnsureLength(length * 2);
         _shift--;
-        for (var i = 0; i < old.Length; i++)
+        for (var i = length - 1; i >= 0; i--)
         {
-            for (var s = old[i]; s is not null;)
+            var s = _buckets[i];
+            _buckets[i] = null;
+            while (s is not null)
             {
                 var next = s.NextInBucket;
                 ref var head = ref _buckets[Bucket(s.Hash)];
