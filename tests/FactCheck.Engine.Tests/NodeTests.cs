@@ -389,6 +389,23 @@ public sealed class NodeTests
         ], Live(s));
     }
     [Fact]
+    public void Join_memories_keep_every_key_while_their_tables_double()
+    {
+        // 3,000 items over 1,500 strided keys (multiples of 1,024): the key table doubles from 16 buckets to 2,048.
+        var s = Session(Rule("pair", new AndElement(
+            P<Item>("a"),
+            P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Id > a.Id)))));
+        var items = Enumerable.Range(0, 3_000).Select(i => new Item(i, i / 2 * 1_024, 0)).ToList();
+        s.InsertAll(items.Where(i => i.Id % 2 == 0).ToList());
+        foreach (var item in items.Where(i => i.Id % 2 == 1)) s.Insert(item);
+        Assert.Equal(1_500, Live(s).Count);
+        foreach (var item in items.Where(i => i.Id % 4 == 1)) s.Retract(item);
+        Assert.Equal(750, Live(s).Count);
+        Assert.DoesNotContain(Live(s), m => m.EndsWith("b=I1)", StringComparison.Ordinal));
+        Assert.Contains("pair(a=I2,b=I3)", Live(s));
+    }
+
+    [Fact]
     public void Opposite_bool_flags_are_a_join_key_and_nullable_flags_stay_a_test()
     {
         var rules = RuleCompiler.Compile([
