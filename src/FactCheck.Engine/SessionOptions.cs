@@ -21,4 +21,14 @@ public sealed record SessionOptions
 
     /// <summary>Whether <see cref="ISession.Firings"/> keeps the match of every firing (default true; turn off for huge runs).</summary>
     public bool RecordFirings { get; init; } = true;
+
+    /// <summary>
+    /// The order in which collect and group-by results list their facts (and group-by emits its groups, by their first
+    /// fact); facts the comparer ranks equal keep insertion order. Null (the default): insertion order, which an update
+    /// keeps but a retraction and re-insertion does not. With a comparer over something the caller controls (a fact's
+    /// own key or sequence number), a session that retracted and re-inserted facts lists them as a fresh session given
+    /// the same facts would. It must be a total order that does not throw; one that throws is recorded as an error of
+    /// the aggregate's rule and the facts keep insertion order.
+    /// </summary>
+    public IComparer<object>? AggregateOrder { get; init; }
 }

@@ -152,6 +152,48 @@ public sealed class NodeTests
     }
 
     [Fact]
+    public void Aggregate_order_option_lists_facts_as_a_fresh_session_would_after_retract_and_reinsert()
+    {
+        var rules = RuleCompiler.Compile([
+            Rule("all", new AggregateElement("g", AggregateKind.Collect, P<Item>("i"))),
+            Rule("groups", new AggregateElement("g", AggregateKind.GroupBy, P<Item>("i"), (System.Linq.Expressions.Expression<Func<Item, int>>)(i => i.Kind))),
+        ]);
+        var byId = Comparer<object>.Create((a, b) => ((Item)a).Id.CompareTo(((Item)b).Id));
+        static List<string> Lists(ISession s) => s.Agenda.Select(m => m.Facts[0] switch
+        {
+            IFactGroup<int, Item> g => $"G{g.Key}:{string.Join(",", g.Select(i => i.Id))}",
+            var list => "all:" + string.Join(",", ((IEnumerable<Item>)list!).Select(i => i.Id)),
+        }).Order(StringComparer.Ordinal).ToList();
+
+        var items = new[] { new Item(3, 1, 0), new Item(1, 0, 0), new Item(4, 0, 0), new Item(2, 1, 0) };
+        var ordered = rules.CreateSession(new SessionOptions { AggregateOrder = byId });
+        var plain = rules.CreateSession();
+        foreach (var s in new[] { ordered, plain })
+        {
+            s.InsertAll(items);
+            s.Retract(items[1]);
+            s.Insert(items[1]);
+        }
+        var fresh = rules.CreateSession(new SessionOptions { AggregateOrder = byId });
+        fresh.InsertAll(items.Reverse());
+        // The lists are by id, however the facts went in.
+        Assert.Equal(["G0:1,4", "G1:2,3", "all:1,2,3,4"], Lists(ordered));
+        Assert.Equal(Lists(ordered), Lists(fresh));
+        // Without the option: insertion order, the re-inserted fact last.
+        Assert.Equal(["G0:4,1", "G1:3,2", "all:3,4,2,1"], Lists(plain));
+
+        // A comparer that throws is an error of the aggregate's rule; the facts keep insertion order.
+        var throwing = rules.CreateSession(new SessionOptions
+        {
+            ErrorPolicy = ErrorPolicy.Continue,
+            AggregateOrder = Comparer<object>.Create((_, _) => throw new InvalidOperationException("no order")),
+        });
+        throwing.InsertAll(items);
+        Assert.Contains(throwing.Errors, e => e.Rule.Name == "all" && e.What.Contains("SessionOptions.AggregateOrder", StringComparison.Ordinal));
+        Assert.Contains("all:3,1,4,2", Lists(throwing));
+    }
+
+    [Fact]
     public void Not_over_a_conjunction_uses_a_subnetwork()
     {
         // a tag with no (item of its kind that has a mark)
@@ -345,5 +387,72 @@ public sealed class NodeTests
             "same-kind-and-label(a=I3,b=I4)",
             "same-label(a=I2,b=I3)", "same-label(a=I2,b=I4)", "same-label(a=I3,b=I4)",
         ], Live(s));
+    }
+    [Fact]
+    public void Join_memories_keep_every_key_while_their_tables_double()
+    {
+        // 3,000 items over 1,500 strided keys (multiples of 1,024): the key table doubles from 16 buckets to 2,048.
+        var s = Session(Rule("pair", new AndElement(
+            P<Item>("a"),
+            P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind && b.Id > a.Id)))));
+        var items = Enumerable.Range(0, 3_000).Select(i => new Item(i, i / 2 * 1_024, 0)).ToList();
+        s.InsertAll(items.Where(i => i.Id % 2 == 0).ToList());
+        foreach (var item in items.Where(i => i.Id % 2 == 1)) s.Insert(item);
+        Assert.Equal(1_500, Live(s).Count);
+        foreach (var item in items.Where(i => i.Id % 4 == 1)) s.Retract(item);
+        Assert.Equal(750, Live(s).Count);
+        Assert.DoesNotContain(Live(s), m => m.EndsWith("b=I1)", StringComparison.Ordinal));
+        Assert.Contains("pair(a=I2,b=I3)", Live(s));
+    }
+
+    [Fact]
+    public void Opposite_bool_flags_are_a_join_key_and_nullable_flags_stay_a_test()
+    {
+        var rules = RuleCompiler.Compile([
+            Rule("opposite", new AndElement(
+                P<Switch>("a"),
+                P<Switch>("b", C<Switch, Switch>((b, a) => b.Kind == a.Kind && b.On != a.On)))),
+            Rule("differs", new AndElement(
+                P<Switch>("a"),
+                P<Switch>("b", C<Switch, Switch>((b, a) => a.Maybe != b.Maybe && b.Id > a.Id)))),
+        ]);
+        // The pairing on opposite flags probes a (kind, flag) key and tests nothing else; the nullable one (null != false
+        // holds, null == !false does not) stays a residual test.
+        var joins = ((CompiledRuleSet)rules).Plans.OfType<FactCheck.Engine.Compilation.JoinPlan>().Select(j => j.Spec).ToList();
+        Assert.Contains(joins, j => j.Keys is not null && j.Residual is null);
+        Assert.Contains(joins, j => j.Keys is null && j.Residual is not null);
+
+        var s = rules.CreateSession();
+        var s1 = new Switch(1, 0, true, null);
+        var s2 = new Switch(2, 0, false, false);
+        var s3 = new Switch(3, 0, true, true);
+        var s4 = new Switch(4, 1, false, null);
+        s.InsertAll([s1, s2, s3, s4]);
+        Assert.Equal(
+        [
+            "differs(a=S1,b=S2)", "differs(a=S1,b=S3)", "differs(a=S2,b=S3)", "differs(a=S2,b=S4)", "differs(a=S3,b=S4)",
+            "opposite(a=S1,b=S2)", "opposite(a=S2,b=S1)", "opposite(a=S2,b=S3)", "opposite(a=S3,b=S2)",
+        ], Live(s));
+        s4.Kind = 0;
+        s.Update(s4);
+        s2.On = true;
+        s.Update(s2);
+        Assert.Equal(
+        [
+            "differs(a=S1,b=S2)", "differs(a=S1,b=S3)", "differs(a=S2,b=S3)", "differs(a=S2,b=S4)", "differs(a=S3,b=S4)",
+            "opposite(a=S1,b=S4)", "opposite(a=S2,b=S4)", "opposite(a=S3,b=S4)",
+            "opposite(a=S4,b=S1)", "opposite(a=S4,b=S2)", "opposite(a=S4,b=S3)",
+        ], Live(s));
+    }
+
+    /// <summary>A fact with a flag and a nullable flag.</summary>
+    private sealed class Switch(int id, int kind, bool on, bool? maybe)
+    {
+        public int Id { get; } = id;
+        public int Kind { get; set; } = kind;
+        public bool On { get; set; } = on;
+        public bool? Maybe { get; } = maybe;
+
+        public override string ToString() => $"S{Id}";
     }
 }

@@ -83,6 +83,14 @@ internal static class ConditionCompiler
     private static Expression Key(IReadOnlyList<Expression> parts)
     {
         if (parts.Count == 1) return parts[0];
+        // Up to seven parts: a value tuple of the parts' own types (no array, no boxing; EqualityComparer per part,
+        // which agrees with == for the eligible types). More: a CompositeKey of boxed parts.
+        if (parts.Count <= 7)
+        {
+            var types = parts.Select(x => x.Type).ToArray();
+            var tuple = Type.GetType($"System.ValueTuple`{parts.Count}")!.MakeGenericType(types);
+            return Expression.New(tuple.GetConstructor(types)!, parts);
+        }
         var boxed = new Expression[parts.Count];
         for (var i = 0; i < boxed.Length; i++) boxed[i] = Box(parts[i]);
         return Expression.New(CompositeCtor, Expression.NewArrayInit(typeof(object), boxed));

@@ -232,8 +232,12 @@ internal sealed class RuleSetBuilder
                     alphas.Add(new Conjunct(c, lambda));
                     continue;
                 }
-                if (c is BinaryExpression { NodeType: ExpressionType.Equal } eq && own is not null
-                    && eq.Left.Type == eq.Right.Type && ConditionCompiler.KeyEligible(eq.Left.Type, eq.Method))
+                // `own.X == earlier.Y`, and `own.B != earlier.C` on (non-nullable) bools, which is `own.B == !earlier.C`: a
+                // pairing on opposite flags then probes only the matching half instead of testing every candidate.
+                var negated = c is BinaryExpression { NodeType: ExpressionType.NotEqual, Method: null } ne
+                    && ne.Left.Type == typeof(bool) && ne.Right.Type == typeof(bool);
+                if (c is BinaryExpression { NodeType: ExpressionType.Equal or ExpressionType.NotEqual } eq && own is not null
+                    && eq.Left.Type == eq.Right.Type && (negated || (eq.NodeType == ExpressionType.Equal && ConditionCompiler.KeyEligible(eq.Left.Type, eq.Method))))
                 {
                     var l = ParameterUsage.Of(eq.Left, lambda.Parameters);
                     var r = ParameterUsage.Of(eq.Right, lambda.Parameters);
@@ -244,7 +248,8 @@ internal sealed class RuleSetBuilder
                     {
                         var map = ConditionCompiler.Map(lambda, p.Name, fact, token, leftLevel, scope);
                         rightKeys.Add(ConditionCompiler.Rewrite(ownSide, map));
-                        leftKeys.Add(ConditionCompiler.Rewrite(otherSide!, map));
+                        var other = ConditionCompiler.Rewrite(otherSide!, map);
+                        leftKeys.Add(negated ? Expression.Not(other) : other);
                         keyFrom.Add(lambda);
                         continue;
                     }

@@ -7,7 +7,7 @@ namespace FactCheck.Engine.Network;
 /// Aggregates, per token, the facts joining with it. Changes only mark the token dirty; the session recomputes dirty
 /// tokens once at the end of the operation (so inserting many facts re-emits each result once), and re-emits a result
 /// only when it changed. Count and exact sums are maintained incrementally; min, max, collect, group-by and floating
-/// sums are recomputed from the token's matching facts (kept in insertion order).
+/// sums are recomputed from the token's matching facts (in insertion order, or <see cref="SessionOptions.AggregateOrder"/>).
 /// </summary>
 internal sealed class AggregateNode : BetaNode
 {
@@ -23,6 +23,10 @@ internal sealed class AggregateNode : BetaNode
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
+
+    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
+
+    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
 
     public override void LeftInsert(Token input)
     {
@@ -139,6 +143,19 @@ internal sealed class AggregateNode : BetaNode
         else
         {
             for (var p = le.FirstPair; p is not null; p = p.LNext) list.Add(p.Right);
+        }
+        if (S.AggregateOrder is { } order && list.Count > 1)
+        {
+            // The caller's order, ties by insertion order (List.Sort is not stable).
+            try
+            {
+                list.Sort((a, b) => order.Compare(a.Fact, b.Fact) is var c and not 0 ? c : a.Handle!.Index.CompareTo(b.Handle!.Index));
+                return list;
+            }
+            catch (InvalidOperationException ex)
+            {
+                S.RecordOrderError(_plan, le.Token, ex.InnerException ?? ex);
+            }
         }
         // Entries are appended as facts arrive, so an updated fact (retracted, then re-inserted) comes last: its place
         // in the session's insertion order, which an update keeps, puts it back (else the result looks changed).

@@ -18,6 +18,15 @@ internal abstract class JoinMemory
     /// <summary>The slot of the fact's key (made on first use), or null when the key threw.</summary>
     public abstract Slot? RightSlot(object fact);
 
+    /// <summary>
+    /// A hint for an insertion coming soon: stage 0 asks for the bucket of the token's key, stage 1 (a few facts later)
+    /// for the bucket's first slot. Never records anything: a key that throws is reported when the token really arrives.
+    /// </summary>
+    public virtual void PrefetchLeft(Token token, int stage) { }
+
+    /// <summary>The same for a fact coming to the right side.</summary>
+    public virtual void PrefetchRight(object fact, int stage) { }
+
     /// <summary>Drops the slot if no entry is left in it.</summary>
     public abstract void Release(Slot slot);
 
@@ -85,6 +94,43 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
         return SlotFor(key);
     }
 
+    public override void PrefetchLeft(Token token, int stage)
+    {
+        TKey key;
+        try
+        {
+            key = left(token);
+        }
+        catch (Exception)
+        {
+            // A hint only: the insertion itself evaluates the key again and records the error.
+            return;
+        }
+        Touch(key, stage);
+    }
+
+    public override void PrefetchRight(object fact, int stage)
+    {
+        TKey key;
+        try
+        {
+            key = right(fact);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+        Touch(key, stage);
+    }
+
+    private void Touch(TKey key, int stage)
+    {
+        if (key is null) return;
+        ref var head = ref _buckets[Bucket(EqualityComparer<TKey>.Default.GetHashCode(key))];
+        if (stage == 0) Prefetch.Slot(ref head);
+        else Prefetch.Object(head);
+    }
+
     public override void Release(Slot slot)
     {
         if (slot == _null)
@@ -122,14 +168,21 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
     /// <summary>Fibonacci hashing: the top bits of hash × 2^32/φ, so that keys like 0, 1024, 2048... still spread.</summary>
     private int Bucket(int hash) => (int)((uint)hash * 2654435769u >> _shift);
 
+    /// <summary>
+    /// Doubles the table in place (the pages are kept, none is copied or left as garbage): with one more bit of the
+    /// product, old bucket i splits into buckets 2i and 2i + 1, which are at or above i, so walking down from the top
+    /// moves each chain into places already emptied.
+    /// </summary>
     private void Grow()
     {
-        var old = _buckets;
-        _buckets = new PagedArray<Slot<TKey>>(old.Length * 2);
+        var length = _buckets.Length;
+        _buckets.EnsureLength(length * 2);
         _shift--;
-        for (var i = 0; i < old.Length; i++)
+        for (var i = length - 1; i >= 0; i--)
         {
-            for (var s = old[i]; s is not null;)
+            var s = _buckets[i];
+            _buckets[i] = null;
+            while (s is not null)
             {
                 var next = s.NextInBucket;
                 ref var head = ref _buckets[Bucket(s.Hash)];

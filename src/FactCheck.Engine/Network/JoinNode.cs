@@ -19,6 +19,10 @@ internal sealed class JoinNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
+    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
+
+    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
+
     public override void LeftInsert(Token input)
     {
         var token = (BetaToken)input;
@@ -28,7 +32,9 @@ internal sealed class JoinNode : BetaNode
         slot.Add(le, right: false);
         for (var e = slot.RightHead; e is not null;)
         {
+            // The entries of a key sit wherever they were allocated: ask for the next one while this one is joined.
             var next = e.Next;
+            Prefetch.Object(next);
             var re = (RightEntry)e;
             if (_j.Residual is null || S.Test(_j, token, re.Fact)) Emit(token, re.Fact, re);
             e = next;
@@ -44,7 +50,9 @@ internal sealed class JoinNode : BetaNode
         for (var e = slot.LeftHead; e is not null;)
         {
             var next = e.Next;
+            Prefetch.Object(next);
             var token = ((TokenEntry)e).Token;
+            Prefetch.Object(token);
             if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Emit(token, handle.Fact, re);
             e = next;
         }

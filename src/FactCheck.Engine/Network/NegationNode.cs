@@ -25,6 +25,10 @@ internal sealed class NegationNode : BetaNode
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
+    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
+
+    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
+
     public override void LeftInsert(Token input)
     {
         var token = (BetaToken)input;
@@ -55,6 +59,20 @@ internal sealed class NegationNode : BetaNode
     public override void RightInsert(FactHandle handle)
     {
         if (_memory.RightSlot(handle.Fact) is not { } slot) return;
+        if (_j.Residual is null)
+        {
+            var member = new MemberEntry(this);
+            handle.AddEntry(member);
+            slot.Add(member, right: true);
+            for (var e = slot.LeftHead; e is not null;)
+            {
+                var next = e.Next;
+                var le = (LeftEntry)e;
+                if (++le.Count == 1) Switch(le);
+                e = next;
+            }
+            return;
+        }
         var re = new CountedRightEntry(this, handle.Fact);
         handle.AddEntry(re);
         slot.Add(re, right: true);
@@ -62,9 +80,9 @@ internal sealed class NegationNode : BetaNode
         {
             var next = e.Next;
             var le = (LeftEntry)e;
-            if (_j.Residual is null || S.Test(_j, le.Token, handle.Fact))
+            if (S.Test(_j, le.Token, handle.Fact))
             {
-                if (_j.Residual is not null) new Pair((PairedLeftEntry)le, re).Link();
+                new Pair((PairedLeftEntry)le, re).Link();
                 if (++le.Count == 1) Switch(le);
             }
             e = next;
@@ -100,9 +118,9 @@ internal sealed class NegationNode : BetaNode
             }
             return;
         }
-        var re = (CountedRightEntry)entry;
-        var other = re.Slot;
-        _memory.Remove(re);
+        var right = (KeyedEntry)entry;
+        var other = right.Slot;
+        _memory.Remove(right);
         if (_j.Residual is null)
         {
             if (other is null) return;
@@ -116,6 +134,7 @@ internal sealed class NegationNode : BetaNode
         }
         else
         {
+            var re = (CountedRightEntry)right;
             for (var p = re.FirstPair; p is not null;)
             {
                 var next = p.RNext;

@@ -33,3 +33,9 @@ internal sealed class CountedRightEntry(BetaNode node, object fact) : RightEntry
     /// <summary>Aggregates: the fact's handle, whose place in insertion order orders the aggregated facts.</summary>
     public FactHandle? Handle;
 }
+
+/// <summary>
+/// A fact in the right memory of a not/exists node without a residual test: only its membership of the key's slot counts
+/// (64 bytes instead of a counted entry's 112; one per fact of a `not` pattern, such as every attribution).
+/// </summary>
+internal sealed class MemberEntry(BetaNode node) : KeyedEntry(node);

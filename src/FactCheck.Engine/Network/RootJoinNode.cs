@@ -20,7 +20,22 @@ internal sealed class RootJoinNode(Session session, RootJoinPlan plan) : BetaNod
         for (var i = 0; i < _successors.Length; i++) _successors[i] = nodes[plan.Successors[i].Id];
     }
 
-    public override void LeftInsert(Token token) => _root = (BetaToken)token;
+    public override void LeftInsert(Token token)
+    {
+        _root = (BetaToken)token;
+        _scratch = new BetaToken(_root, null);
+    }
+
+    /// <summary>A token standing for a fact's future token, for its successors' prefetch hints (no allocation per fact).</summary>
+    private BetaToken? _scratch;
+
+    public override void PrefetchRight(object fact, int stage)
+    {
+        if (_scratch is not { } scratch) return;
+        scratch.Value = fact;
+        foreach (var s in _successors) s.PrefetchLeft(scratch, stage);
+        scratch.Value = null;
+    }
 
     public override void RightInsert(FactHandle handle)
     {

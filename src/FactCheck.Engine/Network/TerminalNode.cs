@@ -21,6 +21,12 @@ internal sealed class TerminalNode(Session session, TerminalPlan plan) : BetaNod
             a = new Activation(parent, null, this) { Wrapper = true };
             parent.AddChild(a);
         }
+        Activate(a);
+    }
+
+    /// <summary>Puts a match made for this terminal on the agenda.</summary>
+    public void Activate(Activation a)
+    {
         a.Activated = true;
         S.Agenda.Add(a, Plan.Rank);
         S.OnCreated(a);

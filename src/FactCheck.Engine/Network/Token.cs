@@ -15,7 +15,9 @@ namespace FactCheck.Engine.Network;
 internal abstract class Token(BetaToken? parent, object? value)
 {
     public readonly BetaToken? Parent = parent;
-    public readonly object? Value = value;
+
+    /// <summary>The fact or result bound at this level (set once, but for <see cref="RootJoinNode"/>'s prefetch scratch token).</summary>
+    public object? Value = value;
 
     /// <summary>The next (older) token in the parent's list of children.</summary>
     public Token? NextSibling;
