@@ -22,11 +22,22 @@ internal sealed class EntryReader
     private int _at;
     private string[] _table = [];
 
+    // Made once: a method group passed as a delegate allocates a new one at every call (several per claim).
+    private readonly Func<Reference> _reference;
+    private readonly Func<string> _string;
+    private readonly Func<Stance> _stance;
+    private readonly Func<Appearance> _appearance;
+    private readonly Func<Citation> _citation;
+    private readonly Func<Suppression> _suppression;
+    private readonly Func<DateExpression> _dateExpression;
+
     private EntryReader(byte[] bytes, int start, int length)
     {
         _bytes = bytes;
         _at = start;
         _end = start + length;
+        (_reference, _string, _stance, _appearance, _citation, _suppression) = (Reference, String, Stance, Appearance, Citation, Suppression);
+        _dateExpression = () => new DateExpression(String(), Location());
     }
 
     public static CachedFile Read(byte[] bytes, int start, int length)
@@ -69,7 +80,7 @@ internal sealed class EntryReader
         var kind = Enum<SourceKind>();
         var title = OptionalString();
         var outlet = OptionalString();
-        var authors = List(String);
+        var authors = List(_string);
         var wire = OptionalString();
         var url = OptionalString();
         var language = OptionalString();
@@ -81,13 +92,13 @@ internal sealed class EntryReader
         var location = Location();
         var flags = Int();
         if (flags is < 0 or > 15) throw new InvalidDataException("malformed cache entry: source flags");
-        var credits = (flags & 8) != 0 ? List(Reference) : null;
+        var credits = (flags & 8) != 0 ? List(_reference) : null;
         return new Source(
             id, kind, title, outlet, authors, wire, url, language, published, textPath, text, derivedFrom, note, location,
             AuthorsKnown: (flags & 1) != 0, Primary: (flags & 2) != 0, TextExcerpt: (flags & 4) != 0, Credits: credits);
     }
 
-    private Proposition Proposition() => new(String(), String(), List(Reference), List(Reference), Location());
+    private Proposition Proposition() => new(String(), String(), List(_reference), List(_reference), Location());
 
     private Claim Claim()
     {
@@ -95,12 +106,12 @@ internal sealed class EntryReader
         var statement = String();
         var claimant = new Claimant(String(), Enum<ClaimantKind>(), OptionalString(), Location());
         var made = Bool() ? new WhenMade(OptionalString(), Date(), Location()) : null;
-        var stances = List(Stance);
-        var appearances = List(Appearance);
-        var cites = List(Citation);
+        var stances = List(_stance);
+        var appearances = List(_appearance);
+        var cites = List(_citation);
         var review = Review();
-        var links = Bool() ? ClaimLinks.Empty : new ClaimLinks(List(Reference), List(Reference), List(Reference));
-        var ignore = List(Suppression);
+        var links = Bool() ? ClaimLinks.Empty : new ClaimLinks(List(_reference), List(_reference), List(_reference));
+        var ignore = List(_suppression);
         var note = OptionalString();
         return new Claim(id, statement, claimant, made, stances, appearances, cites, review, links, ignore, note, Location());
     }
@@ -114,7 +125,7 @@ internal sealed class EntryReader
         var quote = String();
         var attributedAs = OptionalString();
         var via = OptionalString();
-        var dates = List(() => new DateExpression(String(), Location()));
+        var dates = List(_dateExpression);
         var location = Location();
         var speakerRole = OptionalString();
         var place = OptionalString();
@@ -122,7 +133,7 @@ internal sealed class EntryReader
         var timing = Int() is var t and > 0 ? CheckedEnum<EventTiming>(t - 1) : (EventTiming?)null;
         var audience = OptionalString();
         var hedge = OptionalString();
-        var fragments = Bool() ? List(String) : null;
+        var fragments = Bool() ? List(_string) : null;
         return new Appearance(source, attribution, quote, attributedAs, via, dates, location, speakerRole, place, occasion, timing, audience, hedge, fragments);
     }
 

@@ -18,6 +18,23 @@ internal sealed class EntryWriter
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
     private readonly List<string> _table = [];
 
+    // Made once: a method group passed as a delegate allocates a new one at every call (several per claim).
+    private readonly Action<Reference> _reference;
+    private readonly Action<string> _string;
+    private readonly Action<Stance> _stance;
+    private readonly Action<Appearance> _appearance;
+    private readonly Action<Citation> _citation;
+    private readonly Action<Suppression> _suppression;
+    private readonly Action<DateExpression> _dateExpression;
+
+    /// <summary>The file name every location in a file carries: one string, looked up once.</summary>
+    private string? _file;
+    private int _fileIndex;
+
+    private EntryWriter() =>
+        (_reference, _string, _stance, _appearance, _citation, _suppression, _dateExpression) =
+        (Reference, String, Stance, Appearance, Citation, Suppression, DateExpression);
+
     /// <summary>The payload: the string table, then the body.</summary>
     public static byte[] Payload(CachedFile file)
     {
@@ -65,7 +82,7 @@ internal sealed class EntryWriter
         Int((int)s.Kind);
         String(s.Title);
         String(s.Outlet);
-        List(s.Authors, String);
+        List(s.Authors, _string);
         String(s.Wire);
         String(s.Url);
         String(s.Language);
@@ -76,15 +93,15 @@ internal sealed class EntryWriter
         String(s.Note);
         Location(s.Location);
         Int((s.AuthorsKnown ? 1 : 0) | (s.Primary ? 2 : 0) | (s.TextExcerpt ? 4 : 0) | (s.Credits is null ? 0 : 8));
-        if (s.Credits is not null) List(s.Credits, Reference);
+        if (s.Credits is not null) List(s.Credits, _reference);
     }
 
     private void Proposition(Proposition p)
     {
         String(p.Key);
         String(p.Description);
-        List(p.Implies, Reference);
-        List(p.Excludes, Reference);
+        List(p.Implies, _reference);
+        List(p.Excludes, _reference);
         Location(p.Location);
     }
 
@@ -104,19 +121,19 @@ internal sealed class EntryWriter
             Location(made.Location);
         }
 
-        List(c.Stances, Stance);
-        List(c.Appearances, Appearance);
-        List(c.Cites, Citation);
+        List(c.Stances, _stance);
+        List(c.Appearances, _appearance);
+        List(c.Cites, _citation);
         Review(c.Review);
         Bool(ReferenceEquals(c.Links, ClaimLinks.Empty));
         if (!ReferenceEquals(c.Links, ClaimLinks.Empty))
         {
-            List(c.Links.SameAs, Reference);
-            List(c.Links.Contradicts, Reference);
-            List(c.Links.Supports, Reference);
+            List(c.Links.SameAs, _reference);
+            List(c.Links.Contradicts, _reference);
+            List(c.Links.Supports, _reference);
         }
 
-        List(c.Ignore, Suppression);
+        List(c.Ignore, _suppression);
         String(c.Note);
         Location(c.Location);
     }
@@ -136,7 +153,7 @@ internal sealed class EntryWriter
         String(a.Quote);
         String(a.AttributedAs);
         String(a.Via);
-        List(a.Dates, DateExpression);
+        List(a.Dates, _dateExpression);
         Location(a.Location);
         String(a.SpeakerRole);
         String(a.Place);
@@ -145,7 +162,7 @@ internal sealed class EntryWriter
         String(a.Audience);
         String(a.Hedge);
         Bool(a.Fragments is not null);
-        if (a.Fragments is not null) List(a.Fragments, String);
+        if (a.Fragments is not null) List(a.Fragments, _string);
     }
 
     private void DateExpression(DateExpression d)
@@ -206,7 +223,16 @@ internal sealed class EntryWriter
 
     private void Location(Location l)
     {
-        String(l.File);
+        if (ReferenceEquals(l.File, _file))
+        {
+            Int(_fileIndex);
+        }
+        else
+        {
+            String(l.File);
+            (_file, _fileIndex) = (l.File, _strings[l.File] + 1);
+        }
+
         Int(l.Line);
         Int(l.Column);
     }
