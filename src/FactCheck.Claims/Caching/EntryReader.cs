@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Diagnostics;
@@ -13,6 +14,12 @@ namespace FactCheck.Claims.Caching;
 /// value is checked, dates and decimals are rebuilt through their validating constructors, and any violation throws
 /// <see cref="InvalidDataException"/>, which the cache takes as a miss.
 /// </summary>
+/// <remarks>
+/// Its methods are compiled optimized at once (<c>AggressiveOptimization</c>): a process that decodes 100,000
+/// claims is also compiling the rules on the other core, which holds back tiered compilation's promotions, and
+/// the decoding ran in unoptimized code for most of its time (1.0-1.1 s of CPU in a process, against 0.3 s in
+/// a benchmark process that had warmed up).
+/// </remarks>
 internal sealed class EntryReader
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -40,6 +47,7 @@ internal sealed class EntryReader
         _dateExpression = () => new DateExpression(String(), Location());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CachedFile Read(byte[] bytes, int start, int length)
     {
         var reader = new EntryReader(bytes, start, length);
@@ -53,6 +61,7 @@ internal sealed class EntryReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CachedFile File()
     {
         var count = Count();
@@ -74,6 +83,7 @@ internal sealed class EntryReader
         return new CachedFile(dependencies, stopped, sources, propositions, claims, diagnostics);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Source Source()
     {
         var id = String();
@@ -98,8 +108,10 @@ internal sealed class EntryReader
             AuthorsKnown: (flags & 1) != 0, Primary: (flags & 2) != 0, TextExcerpt: (flags & 4) != 0, Credits: credits);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Proposition Proposition() => new(String(), String(), List(_reference), List(_reference), Location());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Claim Claim()
     {
         var id = String();
@@ -116,8 +128,10 @@ internal sealed class EntryReader
         return new Claim(id, statement, claimant, made, stances, appearances, cites, review, links, ignore, note, Location());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Stance Stance() => new(Reference(), Enum<StancePolarity>(), OptionalString(), Location());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Appearance Appearance()
     {
         var source = Reference();
@@ -137,8 +151,10 @@ internal sealed class EntryReader
         return new Appearance(source, attribution, quote, attributedAs, via, dates, location, speakerRole, place, occasion, timing, audience, hedge, fragments);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Citation Citation() => new(OptionalReference(), String(), Location());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Review Review()
     {
         var status = Enum<ReviewStatus>();
@@ -155,16 +171,22 @@ internal sealed class EntryReader
         return new Review(status, reviewer, note, location, url, published, rating, value, best, worst, organisation);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Suppression Suppression() => new(Reference(), String(), Location());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Diagnostic Diagnostic() => new(Location(), Enum<DiagnosticSeverity>(), String(), String(), OptionalString());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Reference Reference() => new(String(), Location());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Reference? OptionalReference() => Bool() ? Reference() : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Location Location() => new(String(), Int(), Int());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PartialDate? Date()
     {
         var kind = Int();
@@ -183,6 +205,7 @@ internal sealed class EntryReader
             : PartialDate.OfYear(year);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private decimal? Decimal()
     {
         if (!Bool()) return null;
@@ -192,6 +215,7 @@ internal sealed class EntryReader
         return new decimal(bits);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<T> List<T>(Func<T> read)
     {
         var count = Count();
@@ -200,8 +224,10 @@ internal sealed class EntryReader
         return list;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string String() => OptionalString() ?? throw new InvalidDataException("malformed cache entry: null where text is required");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? OptionalString()
     {
         var index = Int();
@@ -210,6 +236,7 @@ internal sealed class EntryReader
         return _table[index - 1];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Bytes()
     {
         var length = Count();
@@ -218,16 +245,20 @@ internal sealed class EntryReader
         return bytes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private T Enum<T>()
         where T : struct, Enum => CheckedEnum<T>(Int());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T CheckedEnum<T>(int value)
         where T : struct, Enum
     {
-        var e = (T)(object)value;
+        // Every enum of the model is int-based; no boxing.
+        var e = Unsafe.As<int, T>(ref value);
         return System.Enum.IsDefined(e) ? e : throw new InvalidDataException($"malformed cache entry: {value} is not a {typeof(T).Name}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Bool() => Int() switch
     {
         0 => false,
@@ -236,6 +267,7 @@ internal sealed class EntryReader
     };
 
     /// <summary>A count of items or bytes still to come: never more than the bytes left, so no entry can make this allocate more than it holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Count()
     {
         var count = Int();
@@ -243,11 +275,13 @@ internal sealed class EntryReader
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Need(int bytes)
     {
         if (_end - _at < bytes) throw new InvalidDataException("malformed cache entry: truncated");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Int()
     {
         uint value = 0;
@@ -262,6 +296,7 @@ internal sealed class EntryReader
         throw new InvalidDataException("malformed cache entry: integer too long");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Long()
     {
         ulong value = 0;

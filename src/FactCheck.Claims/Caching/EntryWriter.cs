@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Diagnostics;
@@ -11,6 +12,7 @@ namespace FactCheck.Claims.Caching;
 /// Writes one file's bound result in the cache's binary form (<see cref="EntryFormat"/>): integers as 7-bit varints,
 /// every string once in a table at the front and referred to by its index, so the file name that every location
 /// carries, and the ids and words that repeat, cost a byte or two each and are one string again when read.
+/// Compiled optimized at once, as <see cref="EntryReader"/> is.
 /// </summary>
 internal sealed class EntryWriter
 {
@@ -36,6 +38,7 @@ internal sealed class EntryWriter
         (Reference, String, Stance, Appearance, Citation, Suppression, DateExpression);
 
     /// <summary>The payload: the string table, then the body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] Payload(CachedFile file)
     {
         var writer = new EntryWriter();
@@ -56,6 +59,7 @@ internal sealed class EntryWriter
         return payload;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(CachedFile file)
     {
         Int(file.Dependencies.Count);
@@ -76,6 +80,7 @@ internal sealed class EntryWriter
         List(file.Diagnostics, Diagnostic);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Source(Source s)
     {
         String(s.Id);
@@ -96,6 +101,7 @@ internal sealed class EntryWriter
         if (s.Credits is not null) List(s.Credits, _reference);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Proposition(Proposition p)
     {
         String(p.Key);
@@ -105,6 +111,7 @@ internal sealed class EntryWriter
         Location(p.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Claim(Claim c)
     {
         String(c.Id);
@@ -138,6 +145,7 @@ internal sealed class EntryWriter
         Location(c.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Stance(Stance s)
     {
         Reference(s.Proposition);
@@ -146,6 +154,7 @@ internal sealed class EntryWriter
         Location(s.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Appearance(Appearance a)
     {
         Reference(a.Source);
@@ -165,12 +174,14 @@ internal sealed class EntryWriter
         if (a.Fragments is not null) List(a.Fragments, _string);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DateExpression(DateExpression d)
     {
         String(d.Text);
         Location(d.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Citation(Citation c)
     {
         OptionalReference(c.Source);
@@ -178,6 +189,7 @@ internal sealed class EntryWriter
         Location(c.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Review(Review r)
     {
         Int((int)r.Status);
@@ -193,6 +205,7 @@ internal sealed class EntryWriter
         String(r.Organisation);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Suppression(Suppression s)
     {
         Reference(s.Rule);
@@ -200,6 +213,7 @@ internal sealed class EntryWriter
         Location(s.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Diagnostic(Diagnostic d)
     {
         Location(d.Location);
@@ -209,18 +223,21 @@ internal sealed class EntryWriter
         String(d.Help);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reference(Reference r)
     {
         String(r.Id);
         Location(r.Location);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OptionalReference(Reference? r)
     {
         Bool(r is not null);
         if (r is not null) Reference(r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Location(Location l)
     {
         if (ReferenceEquals(l.File, _file))
@@ -238,6 +255,7 @@ internal sealed class EntryWriter
     }
 
     /// <summary>A presence byte, then year, month, day (0 when absent), then the time's ticks and the offset's minutes when there is a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Date(PartialDate? date)
     {
         if (date is not { } d)
@@ -257,6 +275,7 @@ internal sealed class EntryWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Decimal(decimal? value)
     {
         Bool(value is not null);
@@ -270,6 +289,7 @@ internal sealed class EntryWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void List<T>(IReadOnlyList<T> items, Action<T> write)
     {
         Int(items.Count);
@@ -277,6 +297,7 @@ internal sealed class EntryWriter
     }
 
     /// <summary>0 for null, else the string's index in the table plus one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void String(string? s)
     {
         if (s is null)
@@ -295,8 +316,10 @@ internal sealed class EntryWriter
         Int(index + 1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bool(bool value) => Int(value ? 1 : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bytes(byte[] bytes)
     {
         Int(bytes.Length);
@@ -304,8 +327,10 @@ internal sealed class EntryWriter
         _body.Advance(bytes.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Int(int value) => WriteVarInt(_body, value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Long(long value)
     {
         // Zig-zag, so small negative offsets stay small.
@@ -322,6 +347,7 @@ internal sealed class EntryWriter
         _body.Advance(i);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteVarInt(ArrayBufferWriter<byte> to, int value)
     {
         var v = (uint)value;
