@@ -5,6 +5,7 @@ internal static class Program
     public static int Main(string[] args)
     {
         JitProfile.Start(args);
+        Commands.CacheOption.UseUserCache = true;
         return FactCheckApp.Run(args, Console.Out, Console.Error);
     }
 }

@@ -56,7 +56,10 @@ internal sealed class ClaimFileBinder
     public const int MaxDiagnosticsPerFile = 1_000;
 
     /// <summary>Whether binding stopped at <see cref="MaxDiagnosticsPerFile"/>, leaving items unread.</summary>
-    public bool Stopped { get; private set; }
+    public bool Stopped { get; set; }
+
+    /// <summary>The full path of every source text binding looked for, read or not (the parsed-file cache checks them).</summary>
+    public List<string> SourceTextPaths { get; } = [];
 
     public void Bind(YamlNode root)
     {
@@ -357,6 +360,7 @@ internal sealed class ClaimFileBinder
         }
 
         var full = Path.GetFullPath(Path.Combine(_directory, relativePath));
+        SourceTextPaths.Add(full);
         if (_scope.Check(full, out var real) is { } refused)
         {
             _diagnostics.Add(Diagnostic.Error(

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using FactCheck.Claims.Caching;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Model;
 
@@ -12,7 +14,8 @@ public static class ClaimsLoader
 {
     /// <param name="paths">Files or folders; folders are searched recursively for <c>*.yaml</c> and <c>*.yml</c>.</param>
     /// <param name="baseDirectory">Paths in errors are relative to this folder (the working directory by default).</param>
-    public static LoadResult Load(IEnumerable<string> paths, string? baseDirectory = null)
+    /// <param name="cache">Where files parsed before are looked up, and those parsed now stored; null to read them all.</param>
+    public static LoadResult Load(IEnumerable<string> paths, string? baseDirectory = null, ParsedFileCache? cache = null)
     {
         using var timer = new PhaseTimer();
         var root = Path.GetFullPath(baseDirectory ?? Environment.CurrentDirectory);
@@ -20,7 +23,7 @@ public static class ClaimsLoader
         var files = DiscoverScoped(paths, root, diagnostics, "claims");
         timer.Mark($"discover {files.Count} files");
 
-        var perFile = ReadAndBind(files);
+        var perFile = cache is null ? ReadAndBind(files) : cache.ReadAndBind(files, ReadAndBind);
         timer.Mark("read, parse and bind");
 
         // Sized once, not grown by doubling.

@@ -31,6 +31,9 @@ public sealed record CheckOptions(
     /// <summary>Problems in <c>factcheck.yaml</c>, reported with the other input errors.</summary>
     public IReadOnlyList<Claims.Diagnostics.Diagnostic> ConfigErrors { get; init; } = [];
 
+    /// <summary>Where claims files parsed before are looked up (and those parsed now stored); null to read them all.</summary>
+    public Claims.Caching.ParsedFileCache? Cache { get; init; }
+
     /// <summary>Fingerprints computed elsewhere (<c>--baseline-ref</c>); used instead of <see cref="Baseline"/> when set.</summary>
     public IReadOnlySet<string>? BaselineFingerprints { get; init; }
 }

@@ -24,7 +24,7 @@ public static class CheckRunner
         progress?.Invoke($"loading claims from {options.ClaimsPath} and rules from {options.RulesPath}");
         var started = DateTimeOffset.UtcNow;
         using var timer = new PhaseTimer();
-        var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory));
+        var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
         var rulesClock = System.Diagnostics.Stopwatch.StartNew();
         var pack = options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory);
         var rulesTime = rulesClock.Elapsed;

@@ -40,11 +40,12 @@ internal static class CheckCommand
         var stepSummary = new Option<string?>("--step-summary") { Description = "Append a Markdown summary (counts, new findings by rule) to this file. Default with --format github: $GITHUB_STEP_SUMMARY." };
         var display = DisplayOptions.Create();
         var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
+        var noCache = CacheOption.Create();
         var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html, watch,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html, watch, noCache,
         };
         display.AddTo(command);
         command.SetAction(parse =>
@@ -67,6 +68,7 @@ internal static class CheckCommand
                 Engine = EngineOption.Resolve(parse.GetValue(engine)),
                 MaxFirings = parse.GetValue(maxFirings),
                 MaxPartialMatches = parse.GetValue(maxMatches),
+                Cache = CacheOption.Open(parse.GetValue(noCache)),
             };
             if (options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
             if (parse.GetValue(watch))

@@ -14,9 +14,10 @@ internal static class ValidateCommand
             Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: factcheck.yaml's, else claims/ here or in a folder above.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var noCache = CacheOption.Create();
         var command = new Command("validate", "Check the claims files: YAML syntax, keys, types, dates, ids and references.")
         {
-            paths,
+            paths, noCache,
         };
         command.SetAction(parse =>
         {
@@ -30,7 +31,7 @@ internal static class ValidateCommand
             }
 
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [project.Claims(null)];
-            var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory);
+            var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory, CacheOption.Open(parse.GetValue(noCache)));
             foreach (var diagnostic in result.Diagnostics)
             {
                 // File names and values come from the input: escaped, so none can forge a line or move the cursor.

@@ -82,6 +82,9 @@ internal static class GitBaseline
                 Selection = null,
                 ConfigErrors = [],
                 BaselineFingerprints = null,
+
+                // The merge base is checked out in a temporary folder: its entries would never be found again.
+                Cache = null,
             };
             var outcome = CheckRunner.Run(baseOptions, tree);
             if (outcome.InputErrors.Count > 0)

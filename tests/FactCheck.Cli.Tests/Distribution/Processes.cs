@@ -29,6 +29,7 @@ internal static class Processes
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        start.Environment["FACTCHECK_CACHE"] = "0"; // the packaged tool must not fill the user's cache from tests
         start.Environment.Remove("GITHUB_ACTIONS");
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
         if (environment is not null)
