@@ -1,0 +1,48 @@
+using FactCheck.Claims.Model;
+
+namespace FactCheck.Cli.ClaimReview;
+
+/// <summary>
+/// One JSON-LD text: a whole .json/.jsonld file, or the body of one <c>&lt;script type="application/ld+json"&gt;</c> of an
+/// HTML page, with where it starts in its file so positions inside it are the file's own.
+/// </summary>
+/// <param name="File">The file as the user named it (for messages).</param>
+/// <param name="Utf8">The JSON text.</param>
+/// <param name="Line">The 1-based line of the file the text starts on.</param>
+/// <param name="Column">The 1-based column it starts at on that line.</param>
+internal sealed record LdBlock(string File, byte[] Utf8, int Line, int Column)
+{
+    /// <summary>The file position of a byte offset in the text: lines and columns count characters, as editors do.</summary>
+    public Location At(long offset)
+    {
+        var end = (int)Math.Clamp(offset, 0, Utf8.Length);
+        int lines = 0, column = 0;
+        for (var i = 0; i < end; i++)
+        {
+            var b = Utf8[i];
+            if (b == (byte)'\n')
+            {
+                lines++;
+                column = 0;
+            }
+            else if ((b & 0xC0) != 0x80)
+            {
+                column++; // a character's first byte
+            }
+        }
+
+        return lines == 0 ? new Location(File, Line, Column + column) : new Location(File, Line + lines, column + 1);
+    }
+
+    /// <summary>The position System.Text.Json's reader gives (0-based line of the text, byte in that line).</summary>
+    public Location At(long line, long byteInLine)
+    {
+        var offset = 0;
+        for (var seen = 0L; seen < line && offset < Utf8.Length; offset++)
+        {
+            if (Utf8[offset] == (byte)'\n') seen++;
+        }
+
+        return At(offset + byteInLine);
+    }
+}
