@@ -44,7 +44,6 @@ internal sealed class ClaimReviewReader
         reader.Index(root);
         var found = new List<LdNode>();
         reader.Find(root, found);
-        if (found.Count == 0) notes.Add(LdInput.Warning(block.At(root.Offset), "no ClaimReview here (no object with \"@type\": \"ClaimReview\")"));
         return found.Select(reader.Review).OfType<ImportedReview>().ToList();
     }
 

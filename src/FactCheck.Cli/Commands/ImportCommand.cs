@@ -15,6 +15,9 @@ namespace FactCheck.Cli.Commands;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>Warnings printed; a folder of pages without markup would otherwise print one per page.</summary>
+    private const int MaxNotes = 200;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
@@ -35,9 +38,20 @@ internal static class ImportCommand
             var problems = new List<Diagnostic>();
             var notes = new List<Diagnostic>();
             var blocks = LdInput.Read(parse.GetValue(paths)!, CliContext.FullPath, problems, notes);
-            var reviews = blocks.SelectMany(b => ClaimReviewReader.Read(b, problems, notes)).ToList();
+            var reviews = new List<ImportedReview>();
+            foreach (var file in blocks.GroupBy(b => b.File))
+            {
+                var before = (Reviews: reviews.Count, Problems: problems.Count);
+                foreach (var block in file) reviews.AddRange(ClaimReviewReader.Read(block, problems, notes));
+                if (reviews.Count == before.Reviews && problems.Count == before.Problems)
+                {
+                    notes.Add(LdInput.Warning(new Location(file.Key, 0, 0), "no ClaimReview in this file (no object with \"@type\": \"ClaimReview\")"));
+                }
+            }
+
             notes.Sort(Diagnostic.ByPosition);
-            foreach (var n in notes) error.WriteLine(TerminalText.Escape(n.ToString()));
+            foreach (var n in notes.Take(MaxNotes)) error.WriteLine(TerminalText.Escape(n.ToString()));
+            if (notes.Count > MaxNotes) error.WriteLine($"factcheck import: and {notes.Count - MaxNotes:N0} more warnings");
             if (problems.Count > 0)
             {
                 problems.Sort(Diagnostic.ByPosition);

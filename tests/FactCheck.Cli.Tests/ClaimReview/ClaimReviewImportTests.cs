@@ -212,6 +212,23 @@ public sealed class ClaimReviewImportTests : IDisposable
     }
 
     [Fact]
+    public void A_page_nested_a_million_deep_is_read_in_linear_time()
+    {
+        // Building an HTML tree is quadratic in the nesting; only the script blocks are tokenized.
+        var review = File.ReadAllText(Path.Combine(Fixtures, "import", "two-reviews.jsonld"));
+        File.WriteAllText(Path.Combine(_work, "deep.html"), "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 1_000_000))
+            + "<!-- <script type=\"application/ld+json\">{broken</script> --><style><script type=\"application/ld+json\">{broken</script></style>"
+            + "<script type=\"application/ld+json\">" + review + "</script></body></html>");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (exit, output, error) = Run("import", "claimreview", "deep.html");
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Contains("2 new claims", output, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{clock.Elapsed}");
+    }
+
+    [Fact]
     public void Hostile_text_in_a_review_stays_text_in_the_yaml()
     {
         CopyClaims();
