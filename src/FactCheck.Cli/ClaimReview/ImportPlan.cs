@@ -32,12 +32,10 @@ internal sealed class ImportPlan
     public static ImportPlan Build(IReadOnlyList<ImportedReview> reviews, ClaimSet recorded)
     {
         var plan = new ImportPlan();
-        var unique = new List<ImportedReview>();
-        foreach (var r in reviews)
-        {
-            if (unique.Any(u => ClaimReviewReader.SameAddress(u.Url, r.Url) && u.ClaimReviewed == r.ClaimReviewed)) continue;
-            unique.Add(r);
-        }
+        // The same fact-check read twice (a page and its JSON, or two blocks) is one.
+        var seen = new HashSet<(string, string)>();
+        var unique = reviews.Where(r => seen.Add((ClaimReviewReader.Key(r.Url), r.ClaimReviewed))).ToList();
+        var reviewed = recorded.Claims.Where(c => c.Review.Url is not null).ToLookup(c => ClaimReviewReader.Key(c.Review.Url!), StringComparer.Ordinal);
 
         // The imported claims join the recorded ones for one look-alike search: a pair of one recorded and one
         // imported claim with a compatible speaker and near-same words is the same claim.
@@ -67,8 +65,7 @@ internal sealed class ImportPlan
         {
             var r = unique[i];
             var best = matches[i].OrderByDescending(m => m.Similarity).ThenBy(m => m.Recorded.Id, StringComparer.Ordinal).ToList();
-            var same = recorded.Claims.FirstOrDefault(c => c.Review.Url is { } u && ClaimReviewReader.SameAddress(u, r.Url)
-                && (best.Any(m => m.Recorded == c) || string.Equals(c.Statement.Trim(), r.ClaimReviewed.Trim(), StringComparison.OrdinalIgnoreCase)));
+            var same = reviewed[ClaimReviewReader.Key(r.Url)].FirstOrDefault(c => (best.Any(m => m.Recorded == c) || string.Equals(c.Statement.Trim(), r.ClaimReviewed.Trim(), StringComparison.OrdinalIgnoreCase)));
             if (same is not null)
             {
                 plan.Skipped.Add($"{r.At}: the review {r.Url} is already recorded on '{same.Id}' ({same.Location})");

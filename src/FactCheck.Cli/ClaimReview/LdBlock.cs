@@ -12,12 +12,16 @@ namespace FactCheck.Cli.ClaimReview;
 /// <param name="Column">The 1-based column it starts at on that line.</param>
 internal sealed record LdBlock(string File, byte[] Utf8, int Line, int Column)
 {
+    // The last position worked out: values are asked for in document order, so each scan starts where the last ended
+    // (positions of many values on one minified line would otherwise cost the square of its length).
+    private (int Offset, int Lines, int Column) _last;
+
     /// <summary>The file position of a byte offset in the text: lines and columns count characters, as editors do.</summary>
     public Location At(long offset)
     {
         var end = (int)Math.Clamp(offset, 0, Utf8.Length);
-        int lines = 0, column = 0;
-        for (var i = 0; i < end; i++)
+        var (i, lines, column) = end >= _last.Offset ? _last : (0, 0, 0);
+        for (; i < end; i++)
         {
             var b = Utf8[i];
             if (b == (byte)'\n')
@@ -31,6 +35,7 @@ internal sealed record LdBlock(string File, byte[] Utf8, int Line, int Column)
             }
         }
 
+        _last = (end, lines, column);
         return lines == 0 ? new Location(File, Line, Column + column) : new Location(File, Line + lines, column + 1);
     }
 
