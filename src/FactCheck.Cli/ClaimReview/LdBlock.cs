@@ -6,12 +6,20 @@ namespace FactCheck.Cli.ClaimReview;
 /// One JSON-LD text: a whole .json/.jsonld file, or the body of one <c>&lt;script type="application/ld+json"&gt;</c> of an
 /// HTML page, with where it starts in its file so positions inside it are the file's own.
 /// </summary>
-/// <param name="File">The file as the user named it (for messages).</param>
-/// <param name="Utf8">The JSON text.</param>
-/// <param name="Line">The 1-based line of the file the text starts on.</param>
-/// <param name="Column">The 1-based column it starts at on that line.</param>
-internal sealed record LdBlock(string File, byte[] Utf8, int Line, int Column)
+/// <param name="file">The file as the user named it (for messages).</param>
+/// <param name="utf8">The JSON text.</param>
+/// <param name="line">The 1-based line of the file the text starts on.</param>
+/// <param name="column">The 1-based column it starts at on that line.</param>
+internal sealed class LdBlock(string file, byte[] utf8, int line, int column)
 {
+    public string File { get; } = file;
+
+    public byte[] Utf8 { get; } = utf8;
+
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+
     // The last position worked out: values are asked for in document order, so each scan starts where the last ended
     // (positions of many values on one minified line would otherwise cost the square of its length).
     private (int Offset, int Lines, int Column) _last;
