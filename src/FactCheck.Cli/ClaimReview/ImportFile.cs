@@ -9,7 +9,9 @@ namespace FactCheck.Cli.ClaimReview;
 /// </summary>
 internal static class ImportFile
 {
-    public sealed record Result(IReadOnlyList<string> FilesWritten, int Claims, int Reviews, IReadOnlyList<string> Problems);
+    /// <param name="Problems">What could not be added where it belongs (to add by hand).</param>
+    /// <param name="Notes">Reviews left out on purpose (a claim with a review of its own).</param>
+    public sealed record Result(IReadOnlyList<string> FilesWritten, int Claims, int Reviews, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes);
 
     private sealed record Line(string Text, int Start, int End);
 
@@ -18,6 +20,7 @@ internal static class ImportFile
     public static Result Append(ImportPlan plan, string into, string shownInto, Func<string, string> resolve)
     {
         var problems = new List<string>();
+        var notes = new List<string>();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var edits = new Dictionary<string, List<(int Offset, string Text)>>(StringComparer.Ordinal);
         string TextOf(string path)
@@ -72,16 +75,16 @@ internal static class ImportFile
         {
             if (r.Conflict)
             {
-                problems.Add($"{r.Claim.Location}: '{r.Claim.Id}' already has a review; the one from {r.Review.Url} is not added (compare them by hand)");
+                notes.Add($"{r.Claim.Location}: '{r.Claim.Id}' already has a review; the one from {r.Review.Url} is not added (compare them by hand)");
                 continue;
             }
 
             var path = Path.GetFullPath(resolve(r.Claim.Location.File));
             var text = TextOf(path);
             var lines = Lines(text);
-            if (InsertReview(lines, r, out var offsetLine) is not { } block)
+            if (InsertReview(lines, r, out var offsetLine, out var why) is not { } block)
             {
-                problems.Add($"{r.Claim.Location}: could not find where '{r.Claim.Id}' ends (a claim written in flow style?); add the review from {r.Review.Url} by hand");
+                problems.Add($"{r.Claim.Location}: {why}; add the review from {r.Review.Url} by hand");
                 continue;
             }
 
@@ -103,16 +106,17 @@ internal static class ImportFile
             File.WriteAllText(path, sb.ToString());
         }
 
-        return new Result(edits.Keys.ToList(), plan.Claims.Count, added, problems);
+        return new Result(edits.Keys.ToList(), plan.Claims.Count, added, problems, notes);
     }
 
     /// <summary>
     /// The text to insert for a review and the line it goes after: a whole <c>review:</c> at the end of the claim, or,
     /// under a <c>review:</c> that only says <c>status: unreviewed</c>, its fields (the status line stays the editor's).
     /// </summary>
-    private static string? InsertReview(List<Line> lines, ImportPlan.ForRecorded r, out int after)
+    private static string? InsertReview(List<Line> lines, ImportPlan.ForRecorded r, out int after, out string why)
     {
         after = -1;
+        why = $"'{r.Claim.Id}' is written in flow style ({{id: ...}}), which takes no inserted lines";
         var claimLine = r.Claim.Location.Line - 1;
         var keyIndent = r.Claim.Location.Column - 1;
         // The loader points at the claim's first key (after "- "); a flow mapping there ("{id: ...}") takes no lines.
@@ -140,7 +144,12 @@ internal static class ImportFile
         }
 
         var rest = lines[review].Text.Trim()["review:".Length..].Trim();
-        if (rest.Length > 0 && !rest.StartsWith('#')) return null; // review: {status: unreviewed}: a flow mapping takes no lines
+        if (rest.Length > 0 && !rest.StartsWith('#'))
+        {
+            why = $"the review of '{r.Claim.Id}' is written in flow style (review: {rest}), which takes no inserted lines";
+            return null;
+        }
+
         var end = review;
         var childIndent = keyIndent + 2;
         for (var i = review + 1; i < lines.Count; i++)

@@ -96,12 +96,13 @@ internal static class ImportCommand
                 return ExitCodes.InternalError;
             }
 
-            foreach (var problem in result.Problems) error.WriteLine($"factcheck import: {TerminalText.Escape(problem)}");
+            foreach (var problem in result.Problems) error.WriteLine($"factcheck import: error: {TerminalText.Escape(problem)}");
+            foreach (var note in result.Notes) error.WriteLine($"factcheck import: left out: {TerminalText.Escape(note)}");
             foreach (var skipped in plan.Skipped) error.WriteLine($"factcheck import: left out: {TerminalText.Escape(skipped)}");
             var written = string.Join(", ", result.FilesWritten.Select(f => Path.GetRelativePath(CliContext.WorkingDirectory, f).Replace('\\', '/')));
             output.WriteLine($"imported {result.Claims} new claim{(result.Claims == 1 ? "" : "s")} into {intoPath} and {result.Reviews} review{(result.Reviews == 1 ? "" : "s")} of recorded claims"
                 + (written.Length == 0 ? "; nothing to write" : $"; files written: {written}"));
-            return ExitCodes.Success;
+            return result.Problems.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return new Command("import", "Import claims and reviews from other formats.") { claimReview };
     }

@@ -154,6 +154,7 @@ public sealed class ClaimReviewImportTests : IDisposable
         Assert.True(exit == ExitCodes.Success, error);
         Assert.Contains("and 1 review of recorded claims", output, StringComparison.Ordinal);
         Assert.Contains("'pier' already has a review; the one from https://checkers.example/2024/04/pier-opening is not added", error, StringComparison.Ordinal);
+        Assert.Contains("factcheck import: left out: claims/c.yaml:", error, StringComparison.Ordinal);
         var after = File.ReadAllText(file);
         AssertOnlyInserted(before, after);
         var loaded = ClaimsLoader.Load([Path.Combine(_work, "claims")], _work);
@@ -164,6 +165,34 @@ public sealed class ClaimReviewImportTests : IDisposable
         Assert.Equal("https://checkers.example/2024/03/fee-not-doubled", fee.Review.Url);
         Assert.Equal("kept", fee.Note);
         Assert.Equal("https://other.example/pier", loaded.ClaimSet.Claims.Single(c => c.Id == "pier").Review.Url);
+    }
+
+    [Fact]
+    public void A_review_that_cannot_be_inserted_is_named_with_its_place_and_fails_the_command()
+    {
+        Directory.CreateDirectory(Path.Combine(_work, "claims"));
+        File.WriteAllText(Path.Combine(_work, "claims", "c.yaml"), """
+            sources:
+              - {id: s, kind: article}
+            propositions:
+              - {key: p, description: P.}
+            claims:
+              - id: fee
+                statement: The council doubled the harbour fee this year.
+                claimant: {name: Ola Brenn, kind: person}
+                stances: [{proposition: p, stance: asserts}]
+                appearances: [{source: s, attribution: paraphrase, quote: the council doubled the fee}]
+                review: {status: unreviewed}
+              - {id: ferry, statement: "Ferry tickets will be free for residents.", claimant: {name: Harbour Council, kind: organisation}, stances: [{proposition: p, stance: asserts}], appearances: [{source: s, attribution: paraphrase, quote: ferry free}]}
+            """);
+
+        var (exit, _, error) = Run(
+            "import", "claimreview", Path.Combine(Fixtures, "import", "factcheck-page.html"), Path.Combine(Fixtures, "import", "two-reviews.jsonld"), "--into", "claims/c.yaml");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("error: claims/c.yaml:6:5: the review of 'fee' is written in flow style (review: {status: unreviewed})", error, StringComparison.Ordinal);
+        Assert.Contains("error: claims/c.yaml:12:5: 'ferry' is written in flow style", error, StringComparison.Ordinal);
+        Assert.False(ClaimsLoader.Load([Path.Combine(_work, "claims")], _work).HasErrors);
     }
 
     [Fact]
