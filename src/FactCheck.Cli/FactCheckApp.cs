@@ -24,6 +24,7 @@ public static class FactCheckApp
             DraftCommand.Create(),
             MatchCommand.Create(),
             ExportCommand.Create(),
+            ImportCommand.Create(),
         };
         Output.HelpText.AddTo(root);
 

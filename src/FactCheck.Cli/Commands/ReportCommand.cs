@@ -29,9 +29,10 @@ internal static class ReportCommand
         };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var html = new Option<string?>("--html") { Description = "Also write the run's self-contained HTML page to this file (with what the report keeps: findings, claims' words and printings, sources)." };
         var command = new Command("report", "Summarise a run recorded in the report, and its difference from the run before (new, fixed, unchanged findings).")
         {
-            db, run, format,
+            db, run, format, html,
         };
         command.SetAction(parse =>
         {
@@ -57,6 +58,7 @@ internal static class ReportCommand
             }
 
             var summary = store.GetRunSummary(parse.GetValue(run));
+            if (parse.GetValue(html) is { } htmlPath && Html.HtmlPageFile.Write(htmlPath, Html.RecordedRun.Read(store, summary.Run), error) is { } failed) return failed;
             if (summary.Run.Failed)
             {
                 // A failed run's findings are partial: compared with any run, most would look new or fixed.

@@ -38,7 +38,8 @@ internal static class HtmlPage
 
     private static readonly JsonSerializerOptions LdJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Default };
 
-    public static void Write(TextWriter w, CheckOutcome outcome, ClaimSet set, string title)
+    /// <param name="notice">Said under the summary: what the page is built from when that is not the claims files (a recorded run).</param>
+    public static void Write(TextWriter w, CheckOutcome outcome, ClaimSet set, string title, string? notice = null)
     {
         var sources = ClaimReviewDocuments.SourcesById(set);
         var findings = outcome.Findings
@@ -83,7 +84,9 @@ internal static class HtmlPage
 
         w.Write($"<li>{outcome.ClaimCount.ToString("N0", CultureInfo.InvariantCulture)} claims</li><li>{outcome.SourceCount.ToString("N0", CultureInfo.InvariantCulture)} sources</li>");
         if (outcome.HasBaseline) w.Write($"<li>{findings.Count(f => f.IsNew)} new since the baseline</li>");
-        w.Write("</ul>\n<nav aria-label=\"Sections\"><ul><li><a href=\"#findings\">Findings</a></li><li><a href=\"#claims\">Claims</a></li><li><a href=\"#sources\">Sources</a></li><li><a href=\"#timeline\">Timeline</a></li><li><a href=\"#graph\">Graph</a></li></ul></nav>\n</header>\n<main>\n");
+        w.Write("</ul>\n");
+        if (notice is not null) w.Write($"<p class=\"note\" role=\"note\">{E(notice)}</p>\n");
+        w.Write("<nav aria-label=\"Sections\"><ul><li><a href=\"#findings\">Findings</a></li><li><a href=\"#claims\">Claims</a></li><li><a href=\"#sources\">Sources</a></li><li><a href=\"#timeline\">Timeline</a></li><li><a href=\"#graph\">Graph</a></li></ul></nav>\n</header>\n<main>\n");
 
         WriteFindings(w, outcome, findings, shownFindings, rules, sources, page);
         WriteClaims(w, set, sources, flaggedClaims, findingsByClaim, reviews.Select(r => r.Claim.Id).ToHashSet(StringComparer.Ordinal), page);

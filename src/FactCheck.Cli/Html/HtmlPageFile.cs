@@ -25,4 +25,22 @@ internal static class HtmlPageFile
         if (!quiet) error.WriteLine($"factcheck: wrote the HTML page to {path}");
         return null;
     }
+
+    /// <summary>The page of a run recorded in the report.</summary>
+    /// <returns>Null when written; else the exit code, the reason already printed.</returns>
+    public static int? Write(string path, RecordedRun run, TextWriter error)
+    {
+        try
+        {
+            OutputFile.Write(CliContext.FullPath(path), path, w => HtmlPage.Write(w, run.Outcome, run.Claims, run.Title, run.Notice));
+        }
+        catch (OutputFileException ex)
+        {
+            error.WriteLine($"factcheck: {ex.Message}");
+            return ex.ExitCode;
+        }
+
+        error.WriteLine($"factcheck: wrote the HTML page of {run.Title["FactCheck: ".Length..]} to {path}");
+        return null;
+    }
 }

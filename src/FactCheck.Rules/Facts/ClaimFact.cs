@@ -20,6 +20,10 @@ namespace FactCheck.Rules.Facts;
 /// <param name="GroupRelayed">Second-hand appearances of the claim and its <c>same_as</c> claims: when it equals
 /// <paramref name="GroupAppearances"/>, every printing is already named by a second-hand finding.</param>
 /// <param name="Lineage">The lineage, when all those sources share one; null otherwise.</param>
+/// <param name="ReviewRating">The published verdict in words (<c>review.rating</c>), else the word of a verdict status ("False"); null when unrated.</param>
+/// <param name="ReviewUrl">The published fact-check's address (<c>review.url</c>).</param>
+/// <param name="ReviewOrganisation">Who published the fact-check (<c>review.organisation</c>).</param>
+/// <param name="ReviewPublished">When it was published (<c>review.published</c>).</param>
 public sealed record ClaimFact(
     string Id,
     string Statement,
@@ -54,7 +58,11 @@ public sealed record ClaimFact(
     int EventSources = 0,
     int WhenMadeMisfits = 0,
     int ReportedEarlier = 0,
-    int GroupRelayed = 0) : IFact
+    int GroupRelayed = 0,
+    string? ReviewRating = null,
+    string? ReviewUrl = null,
+    string? ReviewOrganisation = null,
+    string? ReviewPublished = null) : IFact
 {
     public string Key => "claim:" + Id;
 }

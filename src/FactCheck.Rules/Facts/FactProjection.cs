@@ -157,7 +157,11 @@ public static class FactProjection
             group.Audiences,
             group.Roles,
             group.Hedges,
-            group.DateMentions));
+            group.DateMentions,
+            ReviewRating: claim.Review.Rating ?? (claim.Review.Status is ReviewStatus.Unreviewed or ReviewStatus.InReview ? null : ToTitle(status)),
+            ReviewUrl: claim.Review.Url,
+            ReviewOrganisation: claim.Review.Organisation,
+            ReviewPublished: claim.Review.Published?.ToString()));
 
         foreach (var stance in claim.Stances)
         {
@@ -281,6 +285,9 @@ public static class FactProjection
         AddLinks(claim.Id, claim.Links.Contradicts, "contradicts", facts);
         AddLinks(claim.Id, claim.Links.Supports, "supports", facts);
     }
+
+    /// <summary>A verdict status as a published rating's word: <c>false</c> is "False".</summary>
+    private static string ToTitle(string status) => char.ToUpperInvariant(status[0]) + status[1..];
 
     /// <summary>
     /// Each appearance's wording, folded as quote drift folds it (a direct quote, or the fragments of a paraphrased or
