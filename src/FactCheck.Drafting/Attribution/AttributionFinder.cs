@@ -167,7 +167,7 @@ internal sealed partial class AttributionFinder
             }
 
             var splits = verbAt is not null || gap.Any(g => g.Text == ";")
-                || Enumerable.Range(0, gap.Count - 1).Any(i => gap[i].Is("and") && (gap[i + 1].Is("that") || gap[i + 1].IsCapitalised));
+                || Enumerable.Range(0, Math.Max(0, gap.Count - 1)).Any(i => gap[i].Is("and") && (gap[i + 1].Is("that") || gap[i + 1].IsCapitalised));
             if (splits) groups.Add(new QuoteGroup([to], null));
             else current.Quotes.Add(to);
         }
