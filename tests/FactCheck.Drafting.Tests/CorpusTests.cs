@@ -66,6 +66,11 @@ public sealed class CorpusTests(ITestOutputHelper output)
     {
         var total = Measure(output.WriteLine, IsPublic);
         output.WriteLine("TOTAL " + total);
-        Assert.True(total.QuoteRecall >= 0.0, total.ToString());
+        Assert.True(total.QuoteRecall >= 0.90, total.ToString());
+        Assert.True(total.QuotePrecision >= 0.90, total.ToString());
+        Assert.True(total.SpeakerAccuracy >= 0.90, total.ToString());
+        Assert.True(total.AttributionAccuracy >= 0.78, total.ToString());
+        Assert.True(total.MatchRecall >= 0.55, total.ToString());
+        Assert.True(total.MatchPrecision >= 0.95, total.ToString());
     }
 }
