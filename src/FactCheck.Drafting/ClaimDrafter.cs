@@ -63,7 +63,9 @@ public static partial class ClaimDrafter
             var appearance = Appearance(u, article, request.SourceId, published, lineStarts);
             var quoteWords = Words.Of(u.Quote);
             var sentenceWords = Words.Of(u.Sentence.Text(text));
-            var candidates = index.Find(quoteWords, sentenceWords)
+            // Quoted fragments match the fuller quotation they come from; an outlet's sentence holding a recorded clause
+            // is not taken for that clause (the editor cuts such sentences into several claims).
+            var candidates = index.Find(quoteWords, sentenceWords, fragments: u.Kind == AttributionKind.DirectQuote)
                 .Where(c => Speakers.Compatible(u.SpeakerName, u.SpeakerKind, index.Claims[c.Claim].Claimant))
                 .ToList();
 
