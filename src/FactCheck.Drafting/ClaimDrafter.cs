@@ -24,6 +24,13 @@ public static partial class ClaimDrafter
     public static Draft Draft(string text, DraftRequest request, ClaimSet recorded) =>
         Draft(text, request, recorded, ClaimIndex.Build(recorded));
 
+    /// <summary>
+    /// As <see cref="Draft(string, DraftRequest, ClaimSet)"/>, with the recorded claims' word-pair index kept in
+    /// <paramref name="cacheFolder"/> between runs (read when the claims are unchanged; see <see cref="DraftCache"/>).
+    /// </summary>
+    public static Draft Draft(string text, DraftRequest request, ClaimSet recorded, string? cacheFolder) =>
+        Draft(text, request, recorded, cacheFolder is null ? ClaimIndex.Build(recorded) : new IndexCache(cacheFolder).Get(recorded));
+
     internal static Draft Draft(string text, DraftRequest request, ClaimSet recorded, ClaimIndex index)
     {
         var notes = new List<string>();

@@ -96,21 +96,6 @@ internal static class Words
         return (double)hit / small.Length;
     }
 
-    /// <summary>Whether the shorter text, of at least <paramref name="minWords"/> words, is printed word for word inside the longer.</summary>
-    public static bool HoldsPhrase(string[] a, string[] b, int minWords)
-    {
-        var (small, large) = a.Length <= b.Length ? (a, b) : (b, a);
-        if (small.Length < minWords) return false;
-        for (var i = 0; i + small.Length <= large.Length; i++)
-        {
-            var j = 0;
-            while (j < small.Length && string.Equals(large[i + j], small[j], StringComparison.Ordinal)) j++;
-            if (j == small.Length) return true;
-        }
-
-        return false;
-    }
-
     private static string[] Pairs(string[] w)
     {
         var p = new string[w.Length - 1];
