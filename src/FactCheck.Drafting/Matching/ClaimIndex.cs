@@ -190,12 +190,6 @@ internal sealed class ClaimIndex
         return index;
     }
 
-    private ReadOnlySpan<int> Postings(long key)
-    {
-        var i = Array.BinarySearch(_keys, key);
-        return i < 0 ? [] : _postings.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
-    }
-
     private static List<long> KeysOf(ulong[] hashes)
     {
         var keys = new List<long>();
@@ -328,18 +322,34 @@ internal sealed class ClaimIndex
     private int Collect(ulong[] hashes, bool contextOnly, double rarest)
     {
         var keys = KeysOf(hashes);
-        if (rarest < 1.0) keys = keys.OrderBy(k => Postings(k).Length).Take((int)Math.Ceiling(keys.Count * rarest) + 1).ToList();
-        foreach (var key in keys)
+
+        // Each key's posting list found once (a binary search over millions of keys is most of a lookup's cost).
+        var lists = new (int Start, int Length, int Order)[keys.Count];
+        for (var k = 0; k < keys.Count; k++)
         {
-            var list = Postings(key);
-            if (list.Length > CommonKeyLimit) continue;
-            foreach (var id in list)
+            var i = Array.BinarySearch(_keys, keys[k]);
+            lists[k] = i < 0 ? (0, 0, k) : (_starts[i], _starts[i + 1] - _starts[i], k);
+        }
+
+        var use = lists.Length;
+        if (rarest < 1.0)
+        {
+            // Rarest first; equally rare keys in the text's order.
+            Array.Sort(lists, (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Order.CompareTo(b.Order));
+            use = Math.Min(lists.Length, (int)Math.Ceiling(lists.Length * rarest) + 1);
+        }
+
+        for (var k = 0; k < use; k++)
+        {
+            var (start, length, _) = lists[k];
+            if (length > CommonKeyLimit) continue;
+            foreach (var id in _postings.AsSpan(start, length))
             {
                 if (contextOnly != (_entries[id].Kind == EntryKind.Context)) continue;
                 if (_counts[id]++ == 0) _touched.Add(id);
             }
         }
 
-        return keys.Count;
+        return use;
     }
 }
