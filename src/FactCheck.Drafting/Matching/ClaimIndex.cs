@@ -109,7 +109,7 @@ internal sealed class ClaimIndex
             }
         }
 
-        index.Seal();
+        index.Seal(pairKeys, pairIds);
         return index;
 
         void Add(Entry e) => index.AddEntry(e, pairKeys, pairIds, hashes, scratch);
@@ -127,13 +127,9 @@ internal sealed class ClaimIndex
         return texts;
     }
 
-    private List<long>? _pendingKeys;
-    private List<int>? _pendingIds;
-
+    /// <summary>Adds an entry with a text of at least one word, and its (key, entry) pairs to the lists <see cref="Seal"/> sorts.</summary>
     private void AddEntry(Entry e, List<long> pairKeys, List<int> pairIds, List<ulong> hashes, List<long> scratch)
     {
-        _pendingKeys = pairKeys;
-        _pendingIds = pairIds;
         hashes.Clear();
         WordHashes.Of(e.Text, hashes);
         if (hashes.Count == 0) return;
@@ -150,12 +146,12 @@ internal sealed class ClaimIndex
         }
     }
 
-    private void Seal()
+    private void Seal(List<long> pairKeys, List<int> pairIds)
     {
-        var keys = _pendingKeys?.ToArray() ?? [];
-        var ids = _pendingIds?.ToArray() ?? [];
-        _pendingKeys = null;
-        _pendingIds = null;
+        var keys = pairKeys.ToArray();
+        var ids = pairIds.ToArray();
+        pairKeys.Clear();
+        pairIds.Clear();
         Array.Sort(keys, ids);
         var distinct = new List<long>();
         var starts = new List<int>();
