@@ -24,6 +24,13 @@ public static partial class ClaimDrafter
     public static Draft Draft(string text, DraftRequest request, ClaimSet recorded) =>
         Draft(text, request, recorded, ClaimIndex.Build(recorded));
 
+    /// <summary>
+    /// As <see cref="Draft(string, DraftRequest, ClaimSet)"/>, with the recorded claims' word-pair index kept in
+    /// <paramref name="cacheFolder"/> between runs (read when the claims are unchanged; see <see cref="DraftCache"/>).
+    /// </summary>
+    public static Draft Draft(string text, DraftRequest request, ClaimSet recorded, string? cacheFolder) =>
+        Draft(text, request, recorded, cacheFolder is null ? ClaimIndex.Build(recorded) : new IndexCache(cacheFolder).Get(recorded));
+
     internal static Draft Draft(string text, DraftRequest request, ClaimSet recorded, ClaimIndex index)
     {
         var notes = new List<string>();
@@ -63,7 +70,9 @@ public static partial class ClaimDrafter
             var appearance = Appearance(u, article, request.SourceId, published, lineStarts);
             var quoteWords = Words.Of(u.Quote);
             var sentenceWords = Words.Of(u.Sentence.Text(text));
-            var candidates = index.Find(quoteWords, sentenceWords)
+            // Quoted fragments match the fuller quotation they come from; an outlet's sentence holding a recorded clause
+            // is not taken for that clause (the editor cuts such sentences into several claims).
+            var candidates = index.Find(quoteWords, sentenceWords, fragments: u.Kind == AttributionKind.DirectQuote)
                 .Where(c => Speakers.Compatible(u.SpeakerName, u.SpeakerKind, index.Claims[c.Claim].Claimant))
                 .ToList();
 

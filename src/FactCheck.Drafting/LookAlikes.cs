@@ -12,9 +12,12 @@ public static class LookAlikes
 {
     public const double DefaultThreshold = 0.6;
 
-    public static IReadOnlyList<LookAlikePair> Find(ClaimSet set, double threshold = DefaultThreshold)
+    public static IReadOnlyList<LookAlikePair> Find(ClaimSet set, double threshold = DefaultThreshold) => Find(set, threshold, null);
+
+    /// <summary>As <see cref="Find(ClaimSet, double)"/>, with the word-pair index kept in <paramref name="cacheFolder"/> between runs.</summary>
+    public static IReadOnlyList<LookAlikePair> Find(ClaimSet set, double threshold, string? cacheFolder)
     {
-        var index = ClaimIndex.Build(set);
+        var index = cacheFolder is null ? ClaimIndex.Build(set) : new IndexCache(cacheFolder).Get(set);
         var groups = new SameAsGroups(set.Claims);
         var found = new Dictionary<(int, int), LookAlikePair>();
         for (var c = 0; c < set.Claims.Count; c++)
@@ -22,10 +25,10 @@ public static class LookAlikes
             var claim = set.Claims[c];
             foreach (var appearance in claim.Appearances)
             {
-                var words = Words.Of(appearance.Quote);
+                var probe = new ClaimIndex.Probe(WordHashes.Of(appearance.Quote));
                 // Only the rarer half of the keys, and only entries sharing a third of those, can reach the threshold
                 // in practice; scoring every entry that shares one common word pair made match 5x slower (docs/draft.md).
-                foreach (var candidate in index.Find(words, null, take: 8, rarest: 0.5, shortlist: 16, minShared: 0.34))
+                foreach (var candidate in index.Find(probe, null, take: 8, rarest: 0.5, shortlist: 16, minShared: 0.34))
                 {
                     var other = candidate.Claim;
                     if (other == c || candidate.QuoteScore < threshold) continue;

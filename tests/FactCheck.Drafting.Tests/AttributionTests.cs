@@ -162,4 +162,90 @@ public sealed class AttributionTests
         Assert.Null(a.AttributedAs);
         Assert.Contains(a.Notes, n => n.Contains("no speaker", StringComparison.Ordinal));
     }
+
+    // ---- patterns first met in published articles (the public-* corpus stories) ------------------------------
+
+    [Fact]
+    public void A_closing_mark_printed_the_wrong_way_round_still_ends_the_quote()
+    {
+        var a = Quote("Mayor Lisa Holm spoke. “Such a consensus can only be reached if all sides compromise,“ she said. The talks resume today.", "Such a consensus can only be reached if all sides compromise");
+        Assert.Equal("Lisa Holm", a.Speaker);
+        Assert.Equal("she said", a.AttributedAs);
+    }
+
+    [Fact]
+    public void A_participle_between_two_quotations_introduces_the_second_and_takes_the_sentences_subject()
+    {
+        var drafted = Draft("Senator Mark Jennings attacked the media, hitting out at “fake news,” saying “the press has become so dishonest.”");
+        var second = Assert.Single(drafted, d => d.Quote == "the press has become so dishonest");
+        Assert.Equal("Mark Jennings", second.Speaker);
+        Assert.Single(drafted, d => d.Quote == "fake news");
+    }
+
+    [Theory]
+    [InlineData("Prime Minister Theresa May spoke in London. “I have done my best,” May said.", "May said")]
+    [InlineData("Theresa May has confirmed that she will stand down on June 7, her office said.", null)]
+    public void A_surname_that_is_also_a_month_is_read_as_the_name(string text, string? attributedAs)
+    {
+        var drafted = Draft(text);
+        if (attributedAs is null)
+        {
+            Assert.Contains(drafted, d => d.Speaker == "Theresa May");
+            return;
+        }
+
+        var a = Assert.Single(drafted, d => d.Quote == "I have done my best");
+        Assert.Equal("Theresa May", a.Speaker);
+        Assert.Equal(attributedAs, a.AttributedAs);
+    }
+
+    [Fact]
+    public void Paragraphs_after_an_introducing_line_without_quotation_marks_are_a_block_quotation()
+    {
+        var drafted = Draft("Prime Minister Anna Berg resigned on Friday. Fighting back tears, she said:\nI will shortly leave the job.\nAnd to honour the result.\nThe foreign secretary, Jens Olsen, said he would run to replace Berg.");
+        var block = drafted.Where(d => d.Attribution == AttributionKind.DirectQuote).ToList();
+        Assert.Equal(["I will shortly leave the job", "And to honour the result"], block.Select(b => b.Quote));
+        Assert.All(block, b => Assert.Equal("Anna Berg", b.Speaker));
+        Assert.All(block, b => Assert.Equal("she said", b.AttributedAs));
+        Assert.All(block, b => Assert.Contains(b.Notes, n => n.Contains("block quotation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_headline_quotation_before_a_colon_is_the_words_of_the_person_named_after_it()
+    {
+        var a = Quote("“I inherited a mess”: Donald Trump delivers his first solo press conference\n\nThe president spoke for 77 minutes.", "I inherited a mess");
+        Assert.Equal("Donald Trump", a.Speaker);
+    }
+
+    [Fact]
+    public void A_title_case_headline_does_not_make_its_capitalised_words_a_name()
+    {
+        var a = Quote("President Obama Gives Final News Conference\n\nPresident Obama spoke for an hour.\n\n“At my core, I think we’re going to be OK,” Obama said.", "At my core, I think we’re going to be OK");
+        Assert.Equal("Obama", a.Speaker);
+    }
+
+    [Fact]
+    public void A_pronoun_with_no_subject_or_speaker_before_it_is_the_last_person_named()
+    {
+        var a = Quote("Ticking all the boxes, President Donald Trump mounted a defence of his record.\n\n“To be honest, I inherited a mess,” he said during the speech.", "To be honest, I inherited a mess");
+        Assert.Equal("Donald Trump", a.Speaker);
+        Assert.Contains(a.Notes, n => n.Contains("last person named", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quotation_after_a_sentence_about_a_person_is_that_persons()
+    {
+        var a = Quote("Prime Minister Anna Berg quit on Friday.\n\nShe admitted defeat on the deal. “I tried three times and failed.”", "I tried three times and failed");
+        Assert.Equal("Anna Berg", a.Speaker);
+    }
+
+    [Fact]
+    public void The_president_is_the_sitting_one_and_said_today_belongs_to_the_attribution()
+    {
+        var drafted = Draft("President Barack Obama thanked former President George Bush.\n\nThe president defended his decision, telling reporters that “justice has been served” in her case.\n\n“I feel comfortable,” Obama said today, “that a message was sent.”");
+        var justice = Assert.Single(drafted, d => d.Quote == "justice has been served");
+        Assert.Equal("Barack Obama", justice.Speaker);
+        Assert.Equal("telling reporters", justice.AttributedAs);
+        Assert.Single(drafted, d => d.AttributedAs == "Obama said today");
+    }
 }

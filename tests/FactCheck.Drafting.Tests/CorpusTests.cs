@@ -14,6 +14,9 @@ public sealed class CorpusTests(ITestOutputHelper output)
 {
     private static readonly string Root = Path.Combine(RepositoryPaths.Root, "tests", "FactCheck.Drafting.Tests", "Corpus");
 
+    /// <summary>Stories from published reporting (real outlets, with each source's address) are in folders named public-*.</summary>
+    internal static bool IsPublic(string story) => story.StartsWith("public-", StringComparison.Ordinal);
+
     internal static IEnumerable<(string Story, ClaimSet Gold, Source Source)> Articles() =>
         Directory.GetDirectories(Root).OrderBy(d => d, StringComparer.Ordinal).SelectMany(dir =>
         {
@@ -21,10 +24,10 @@ public sealed class CorpusTests(ITestOutputHelper output)
             return gold.Sources.Where(s => s.Text is not null).Select(s => (Path.GetFileName(dir), gold, s));
         });
 
-    internal static Scores Measure(Action<string>? log = null)
+    internal static Scores Measure(Action<string>? log = null, Func<string, bool>? stories = null)
     {
         var total = new Scores();
-        foreach (var (story, gold, source) in Articles())
+        foreach (var (story, gold, source) in Articles().Where(a => stories?.Invoke(a.Story) ?? true))
         {
             var recorded = GoldSet.Without(gold, source.Id);
             var request = new DraftRequest(source.Id) { Published = source.Published, Outlet = source.Outlet ?? source.Wire };
@@ -47,7 +50,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public void Recall_and_precision_stay_at_the_measured_levels()
     {
-        var total = Measure(output.WriteLine);
+        var total = Measure(output.WriteLine, s => !IsPublic(s));
         output.WriteLine("TOTAL " + total);
         Assert.True(total.QuoteRecall >= 0.95, total.ToString());
         Assert.True(total.QuotePrecision >= 0.95, total.ToString());
@@ -55,6 +58,19 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(total.AttributionAccuracy >= 0.90, total.ToString());
         Assert.True(total.QuoteMatchRecall >= 0.90, total.ToString());
         Assert.True(total.MatchRecall >= 0.80, total.ToString());
+        Assert.True(total.MatchPrecision >= 0.95, total.ToString());
+    }
+
+    [Fact]
+    public void Public_reporting_recall_and_precision_stay_at_the_measured_levels()
+    {
+        var total = Measure(output.WriteLine, IsPublic);
+        output.WriteLine("TOTAL " + total);
+        Assert.True(total.QuoteRecall >= 0.90, total.ToString());
+        Assert.True(total.QuotePrecision >= 0.90, total.ToString());
+        Assert.True(total.SpeakerAccuracy >= 0.90, total.ToString());
+        Assert.True(total.AttributionAccuracy >= 0.78, total.ToString());
+        Assert.True(total.MatchRecall >= 0.65, total.ToString());
         Assert.True(total.MatchPrecision >= 0.95, total.ToString());
     }
 }

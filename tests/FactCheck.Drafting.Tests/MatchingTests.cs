@@ -55,6 +55,16 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public void A_quoted_fragment_of_a_recorded_quotation_is_an_appearance_of_that_claim_but_a_two_word_one_is_not()
+    {
+        var draft = Draft("Maria Kowalski said the dockworkers were “not going back until the operators” moved. She called it “real offer”.");
+        var m = Assert.Single(draft.Matched);
+        Assert.Equal("not going back until the operators", m.Appearance.Quote);
+        Assert.Contains(m.ClaimId, new[] { "kowalski-not-going-back", "kowalski-not-returning" }); // both print the phrase; Reyes is another speaker
+        Assert.DoesNotContain(draft.Matched, x => x.Appearance.Quote == "real offer");
+    }
+
+    [Fact]
     public void Small_edits_still_match_and_the_drift_is_shown()
     {
         var draft = Draft("\"We are not returning until the operators put a real offer on the table,\" said Maria Kowalski.");

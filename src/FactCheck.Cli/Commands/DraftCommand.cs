@@ -120,7 +120,7 @@ internal static partial class DraftCommand
                 TextPath = textPath is null ? null : Path.GetRelativePath(relativeTo, CliContext.FullPath(textPath)).Replace('\\', '/'),
             };
 
-            var draft = ClaimDrafter.Draft(body, request, loaded.ClaimSet);
+            var draft = ClaimDrafter.Draft(body, request, loaded.ClaimSet, DraftCache.DefaultFolder());
             if (intoPath is null)
             {
                 output.Write(DraftYaml.Write(draft, textPath));

@@ -37,7 +37,7 @@ internal static class MatchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var pairs = LookAlikes.Find(result.ClaimSet, parse.GetValue(min));
+            var pairs = LookAlikes.Find(result.ClaimSet, parse.GetValue(min), DraftCache.DefaultFolder());
             foreach (var pair in pairs)
             {
                 var s = pair.Similarity.ToString("0.00", CultureInfo.InvariantCulture);

@@ -54,8 +54,31 @@ internal sealed partial class AttributionFinder
     {
         var found = new List<Utterance>();
         Utterance? turn = null;
+        Utterance? block = null;
         foreach (var sentence in _article.Sentences)
         {
+            // Paragraphs printed without quotation marks after "Fighting back tears, she said:" (a block quotation whose
+            // markup the copy lost): each paragraph is the speaker's, until one names the speaker or quotes someone.
+            if (sentence.IsFirstInParagraph)
+            {
+                var opener = block ?? (_introducer is { } pending && pending.Sentence.Paragraph == sentence.Paragraph - 1
+                    && pending.SpeakerKind == ClaimantKind.Person ? pending : null);
+                block = opener is not null && ContinuesBlock(sentence.Paragraph, opener, started: block is not null) ? opener : null;
+                if (block is not null)
+                {
+                    var paragraph = _article.Paragraphs[sentence.Paragraph];
+                    var u = new Utterance(sentence, AttributionKind.DirectQuote) { Offset = sentence.Start, Quote = TrimEnd(Text[sentence.Start..paragraph.End]) };
+                    CopySpeaker(u, block);
+                    u.AttributedAs = block.AttributedAs;
+                    u.Guesses.Add($"printed without quotation marks after \"{block.AttributedAs}:\"; read as {block.SpeakerName}'s words (a block quotation)");
+                    found.Add(u);
+                    _lastSpoken = u;
+                    _introducer = null;
+                }
+            }
+
+            if (block is not null) continue;
+
             // A transcript's turn ("SHOIGU: ...", "Minister Halvorsen: ..."): every sentence of the paragraph is the speaker's.
             if (sentence.IsFirstInParagraph) turn = SpeakerLabel(sentence);
             if (turn is not null)
@@ -77,6 +100,9 @@ internal sealed partial class AttributionFinder
             else if (Introducer(sentence) is { } intro)
             {
                 _introducer = intro;
+
+                // "Prime Minister May confirmed that she would be leaving office on 6 June 2019:" also reports what was said.
+                if (intro.Kind != AttributionKind.Reported && HasContentClause(sentence) && FromParaphrase(sentence) is { } reported) found.Add(reported);
             }
             else if (FromParaphrase(sentence) is { } paraphrase)
             {
@@ -158,7 +184,9 @@ internal sealed partial class AttributionFinder
             var gap = t.Skip(from).Take(to - from).ToList();
             var verbAt = Enumerable.Range(from, to - from).Where(i => IsSpeechVerb(t, i)).Cast<int?>().FirstOrDefault();
             var current = groups[^1];
-            if (verbAt is { } v && gap.Count <= 7 && current.BrokenVerb is null && gap.All(g => !g.IsWord || IsPhraseWord(g) || g.Index(t) == v || Lexicon.VerbModifiers.Contains(g.Lower)))
+            // A speaker must stand in the gap: “fake news,” saying “the press ...” is two quotations, the second introduced by a participle.
+            if (verbAt is { } v && gap.Count <= 7 && current.BrokenVerb is null && gap.All(g => !g.IsWord || IsPhraseWord(g) || g.Index(t) == v || Lexicon.VerbModifiers.Contains(g.Lower))
+                && gap.Any(g => g.IsWord && g.Index(t) != v && IsPhraseWord(g)))
             {
                 // “We see all this,” he said, “and we react.”: one quotation broken by its attribution.
                 current.Quotes.Add(to);
@@ -167,7 +195,7 @@ internal sealed partial class AttributionFinder
             }
 
             var splits = verbAt is not null || gap.Any(g => g.Text == ";")
-                || Enumerable.Range(0, gap.Count - 1).Any(i => gap[i].Is("and") && (gap[i + 1].Is("that") || gap[i + 1].IsCapitalised));
+                || Enumerable.Range(0, Math.Max(0, gap.Count - 1)).Any(i => gap[i].Is("and") && (gap[i + 1].Is("that") || gap[i + 1].IsCapitalised));
             if (splits) groups.Add(new QuoteGroup([to], null));
             else current.Quotes.Add(to);
         }
@@ -257,6 +285,21 @@ internal sealed partial class AttributionFinder
             u.Place = intro.Place;
             u.Guesses.AddRange(intro.Guesses);
             _introducer = null;
+        }
+        else if (group[0] == 0 && group[^1] + 2 < t.Count && t[group[^1] + 1].Text == ":" && NounPhrases.Forward(t, group[^1] + 2) is { } named
+            && NounPhrases.Classify(Text, t, named.First, named.Last) is { Name: { } who, IsPronoun: false } mention
+            && mention.Kind is ClaimantKind.Person or ClaimantKind.Unknown && (who.Contains(' ') || _registry.Find(who) is not null))
+        {
+            // A headline's “I inherited a mess”: Donald Trump delivers ...: the words are the person's after the colon.
+            SetSpeakerFrom(u, mention with { Kind = ClaimantKind.Person }, t[named.First].Start);
+            u.Guesses.Add($"a headline's quotation read as the words of {u.SpeakerName}, named after its colon");
+        }
+        else if (QuoteFillsSentence(s, group) && s.Index > 0 && _article.Sentences[s.Index - 1] is { } previous && previous.Paragraph == s.Paragraph
+            && SubjectPerson(previous) is { } about)
+        {
+            // "She said she has done her best. “I have done everything I can ...”": the quotation is the person's the sentence before is about.
+            SetPerson(u, about);
+            u.Guesses.Add($"speaker read as {about.Name}, whom the sentence before is about (none in this sentence)");
         }
         else if (_lastSpoken is { } last && last.SpeakerName is not null && s.Paragraph - last.Sentence.Paragraph <= 1 && QuoteFillsSentence(s, group))
         {
@@ -358,7 +401,8 @@ internal sealed partial class AttributionFinder
 
         if (!inverted && endToken == verb && WithObjectPronoun(t, verb).Length > t[verb].Text.Length) endToken = verb + 1;
         var after = endToken + 1;
-        if (after < t.Count && t[after].IsWord && t[after].Lower is "earlier" or "later" or "again" or "repeatedly" && (group is null || after < group[0] || after > group[^1]))
+        if (after < t.Count && t[after].IsWord && t[after].Lower is "earlier" or "later" or "again" or "repeatedly" or "today" or "yesterday" or "tonight"
+            && (group is null || after < group[0] || after > group[^1] || (after + 1 < t.Count && !t[after + 1].IsWord)))
         {
             endToken = after++;
         }
@@ -434,7 +478,8 @@ internal sealed partial class AttributionFinder
 
         // Participles take the subject of the clause before: "Halvorsen said on Tuesday, calling it ...", or the
         // sentence's subject: "Vladimir Putin welcomed Gen. Zhang Youxia, ..., saying ...".
-        if ((Participles.Contains(t[verb].Lower) || t[verb].Lower is "calling" or "describing" or "branding") && (verb == 0 || t[verb - 1].Text == ","))
+        if ((Participles.Contains(t[verb].Lower) || t[verb].Lower is "calling" or "describing" or "branding")
+            && (verb == 0 || t[verb - 1].Text == "," || (t[verb - 1].Kind == TokenKind.Quote && t[verb - 1].Quote!.Inner(Text).TrimEnd().EndsWith(','))))
         {
             for (var j = verb - 1; j >= 0; j--)
             {
@@ -468,6 +513,13 @@ internal sealed partial class AttributionFinder
 
                 break;
             }
+        }
+
+        // "May says": a surname that is also a month, when the article names that person ("Theresa May").
+        if (k > 0 && t[k - 1].IsCapitalised && Lexicon.NameMonths.Contains(t[k - 1].Lower) && !(k > 1 && t[k - 2].IsCapitalised)
+            && _registry.Find(t[k - 1].Text) is not null)
+        {
+            return (NounPhrases.Classify(Text, t, k - 1, k - 1) with { Kind = ClaimantKind.Person }, k - 1, k - 1, false);
         }
 
         // "Its chairman, Tomas Reyes, told": the name just before the comma.
@@ -575,6 +627,11 @@ internal sealed partial class AttributionFinder
                 u.SpeakerRole = null;
                 u.Guesses.Add($"\"{m.Printed}\" read as {last.SpeakerName}, the last person quoted");
             }
+            else if (personal && _registry.LastNamedBefore(offset) is { } recent)
+            {
+                SetPerson(u, recent);
+                u.Guesses.Add($"\"{m.Printed}\" read as {recent.Name}, the last person named before it");
+            }
             else if (_lastSpoken is { } any && m.Printed.ToLowerInvariant() is "they" or "it" or "we")
             {
                 CopySpeaker(u, any);
@@ -664,6 +721,18 @@ internal sealed partial class AttributionFinder
         }
 
         return m is { IsPronoun: false, Name: { } name } ? _registry.Find(name) : null;
+    }
+
+    /// <summary>The person a sentence is about: its subject when named, or a "he"/"she" read as the last person named.</summary>
+    private Person? SubjectPerson(Sentence s)
+    {
+        if (SubjectBefore(s, s.End) is { } named) return named;
+        if (MainSubject(s) is { } main && main.First == main.Last && s.Tokens[main.First].Lower is "he" or "she")
+        {
+            return _lastSubject?.Person ?? _registry.LastNamedBefore(s.Start);
+        }
+
+        return null;
     }
 
     private static void CopySpeaker(Utterance u, Utterance from)
@@ -850,6 +919,26 @@ internal sealed partial class AttributionFinder
         }
 
         return null;
+    }
+
+    private static bool HasContentClause(Sentence s)
+    {
+        var t = s.Tokens;
+        var that = Enumerable.Range(0, t.Count).FirstOrDefault(i => t[i].Is("that") && i > 0 && Lexicon.ParaphraseVerbs.Contains(t[i - 1].Lower), -1);
+        return that >= 0 && t.Skip(that + 1).Count(x => x.IsWord) >= 3;
+    }
+
+    private static readonly HashSet<string> FirstPerson = new(StringComparer.OrdinalIgnoreCase) { "i", "we", "my", "our", "me", "us", "i'm", "i’m", "we're", "we’re", "i've", "i’ve" };
+
+    /// <summary>Whether a paragraph goes on with a block quotation of <paramref name="speaker"/>'s words.</summary>
+    private bool ContinuesBlock(int paragraph, Utterance speaker, bool started)
+    {
+        var sentences = _article.Sentences.Where(x => x.Paragraph == paragraph).ToList();
+        var tokens = sentences.SelectMany(x => x.Tokens).ToList();
+        if (tokens.Any(x => x.Kind == TokenKind.Quote) || sentences.Any(x => x.IsHeadingLike)) return false;
+        if (!started && !tokens.Any(x => x.IsWord && FirstPerson.Contains(x.Text))) return false;
+        var names = (speaker.SpeakerName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).ToList();
+        return !tokens.Any(x => x.IsWord && (x.Lower is "he" or "she" || names.Any(n => string.Equals(n, x.Text, StringComparison.Ordinal))));
     }
 
     private Utterance? FromParaphrase(Sentence s)

@@ -15,7 +15,7 @@ internal static class Lexicon
         + "conceded concluded observed remarked responded tweeted posted saying adding insisting warning calling called accused accuses "
         + "reiterated reiterates pledged pledges assured assures alleged alleges cautioned cautions complained complains objected "
         + "spoke speaks found finds estimated estimates concluded concludes described describes told repeated repeats branded dubbed "
-        + "labelled labeled cautioned stressed");
+        + "labelled labeled cautioned stressed telling");
 
     /// <summary>Speech verbs after which a paraphrase (reported speech without quotation marks) can follow.</summary>
     public static readonly HashSet<string> ParaphraseVerbs = Set(
@@ -25,7 +25,7 @@ internal static class Lexicon
         + "concluded concludes told tells added adds reiterated reiterates");
 
     /// <summary>Verbs whose object is the person spoken to ("told Zhang", "urged Beijing", "calling on Beijing").</summary>
-    public static readonly HashSet<string> AudienceVerbs = Set("told tells urged urges assured assures warned warns calling called");
+    public static readonly HashSet<string> AudienceVerbs = Set("told tells telling urged urges assured assures warned warns calling called");
 
     /// <summary>Title nouns and the words that build a role ("Defence Minister", "vice chairman").</summary>
     public static readonly HashSet<string> TitleWords = Set(
@@ -87,6 +87,9 @@ internal static class Lexicon
         + "these those his her their its our we he she they it i there here then so yet still even not no yes both either "
         + "neither last next first during despite amid among according according, file update updated breaking live watch "
         + "read share photo video copyright advertisement");
+
+    /// <summary>Month names that are also surnames and first names ("Theresa May", "Prime Minister May", "June Sarpong").</summary>
+    public static readonly HashSet<string> NameMonths = Set("may june april august");
 
     public static readonly HashSet<string> Determiners = Set("the a an his her their its this that");
 

@@ -35,7 +35,7 @@ internal static class NounPhrases
             var possessive = IsPossessive(t);
             var qualifies = first <= last && Lexicon.RoleModifiers.Contains(t.Lower)
                 && (Lexicon.TitleWords.Contains(tokens[first].Lower) || Lexicon.RoleModifiers.Contains(tokens[first].Lower));
-            var fits = qualifies || (t.IsCapitalised && !Lexicon.NotNames.Contains(t.Lower)) || Lexicon.TitleWords.Contains(t.Lower)
+            var fits = qualifies || IsNameWord(tokens, i) || Lexicon.TitleWords.Contains(t.Lower)
                 || possessive || Lexicon.Nationalities.ContainsKey(t.Lower) || Lexicon.IntermediaryHeads.Contains(t.Lower)
                 || Lexicon.DocumentHeads.Contains(t.Lower) || Lexicon.OrganisationWords.Contains(t.Lower);
             if (!fits) break;
@@ -58,7 +58,7 @@ internal static class NounPhrases
         {
             var t = tokens[i];
             if (!t.IsWord) break;
-            var fits = (Lexicon.Determiners.Contains(t.Lower) && i == start) || (t.IsCapitalised && !Lexicon.NotNames.Contains(t.Lower))
+            var fits = (Lexicon.Determiners.Contains(t.Lower) && i == start) || IsNameWord(tokens, i)
                 || (Lexicon.RoleModifiers.Contains(t.Lower) && i + 1 < tokens.Count && (Lexicon.TitleWords.Contains(tokens[i + 1].Lower) || Lexicon.RoleModifiers.Contains(tokens[i + 1].Lower)))
                 || Lexicon.TitleWords.Contains(t.Lower) || IsPossessive(t) || Lexicon.Nationalities.ContainsKey(t.Lower)
                 || Lexicon.IntermediaryHeads.Contains(t.Lower) || Lexicon.OrganisationWords.Contains(t.Lower);
@@ -67,6 +67,20 @@ internal static class NounPhrases
         }
 
         return last >= start && !(last == start && Lexicon.Determiners.Contains(tokens[start].Lower)) ? (start, last) : null;
+    }
+
+    /// <summary>
+    /// A capitalised word that can be part of a name: not a sentence opener, weekday or month — except a month that
+    /// follows a name or a title ("Theresa May", "Prime Minister May", "Mrs May"; not "Friday May" or "in May").
+    /// </summary>
+    public static bool IsNameWord(IReadOnlyList<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (!t.IsCapitalised) return false;
+        if (!Lexicon.NotNames.Contains(t.Lower)) return true;
+        if (!Lexicon.NameMonths.Contains(t.Lower) || i == 0) return false;
+        var before = tokens[i - 1];
+        return before.IsWord && char.IsUpper(before.Text[0]) && !Lexicon.NotNames.Contains(before.Lower);
     }
 
     public static bool IsPossessive(Token t) =>

@@ -18,6 +18,7 @@ internal sealed class PersonRegistry
         var registry = new PersonRegistry();
         foreach (var sentence in article.Sentences)
         {
+            var titleCase = IsTitleCase(sentence);
             var tokens = sentence.Tokens;
             for (var i = 0; i < tokens.Count; i++)
             {
@@ -31,8 +32,9 @@ internal sealed class PersonRegistry
                 // A name after a title is a person ("Gen. Zhang Youxia"); other capitalised runs ("Great Hall") become
                 // people only as the subject of a speech verb (attribution registers those) or when already known.
                 var titled = mention.Role is not null && mention.Head is not null;
-                if (!titled && registry.Find(mention.Name) is null) continue;
-                var person = registry.See(mention.Name, mention.Start);
+                var name = titleCase ? HeadlineName(article.Text, sentence, mention.Name) : mention.Name;
+                if (name is null || (!titled && registry.Find(name) is null)) continue;
+                var person = registry.See(name, mention.Start);
                 if (titled) person.AddRole(mention.Role!, mention.Nationality, mention.RoleWords);
 
                 // An apposition after the name: "Zhang Youxia, vice chairman of China's Central Military Commission,".
@@ -51,6 +53,31 @@ internal sealed class PersonRegistry
 
         return registry;
     }
+
+    /// <summary>
+    /// A headline in title case capitalises verbs and nouns alike ("President Obama Gives Final News Conference"): a
+    /// run of more than three capitalised words is cut to the words the article prints capitalised elsewhere.
+    /// </summary>
+    private static string? HeadlineName(string text, Sentence heading, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= 3) return name;
+        var elsewhere = text[..heading.Start] + " " + text[heading.End..];
+        var kept = words.TakeWhile(w => System.Text.RegularExpressions.Regex.IsMatch(elsewhere, $@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(w)}(?![\p{{L}}\p{{N}}])")).ToList();
+        return kept.Count > 0 ? string.Join(' ', kept) : null;
+    }
+
+    private static bool IsTitleCase(Sentence s)
+    {
+        if (!s.IsHeadingLike) return false;
+        var words = s.Tokens.Where(t => t.IsWord && t.Text.Length > 3 && char.IsLetter(t.Text[0])).ToList();
+        return words.Count >= 3 && words.Count(t => char.IsUpper(t.Text[0])) * 4 >= words.Count * 3;
+    }
+
+    /// <summary>The person named last before <paramref name="offset"/>: what a "he" or "she" with nothing nearer refers to.</summary>
+    public Person? LastNamedBefore(int offset) =>
+        _people.Select(p => (Person: p, Last: p.Mentions.Where(m => m < offset).DefaultIfEmpty(-1).Max()))
+            .Where(x => x.Last >= 0).OrderByDescending(x => x.Last).Select(x => x.Person).FirstOrDefault();
 
     private static bool StartsPhrase(Token t) =>
         t.IsWord && (t.IsCapitalised || Lexicon.TitleWords.Contains(t.Lower) || Lexicon.Nationalities.ContainsKey(t.Lower))
@@ -95,8 +122,10 @@ internal sealed class PersonRegistry
     {
         if (mention.Head is null) return null;
         var wanted = mention.RoleWords.Where(w => Lexicon.TitleWords.Contains(w) || w is "defence").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // "The president" is the sitting one, not a "former President" the article also names.
         var fits = _people.Where(p => p.Roles.Any(r =>
             r.Words.Contains(mention.Head)
+            && (!r.Words.Contains("former") || mention.RoleWords.Contains("former"))
             && wanted.All(r.Words.Contains)
             && (mention.Nationality is null || r.Nationality is null || r.Nationality == mention.Nationality))).ToList();
         if (fits.Count == 0) return null;

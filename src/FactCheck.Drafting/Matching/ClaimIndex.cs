@@ -14,27 +14,57 @@ internal sealed class ClaimIndex
     /// <summary>Word pairs this common are skipped when looking up (they would make every lookup a scan).</summary>
     private const int CommonKeyLimit = 5_000;
 
-    internal enum EntryKind
+    /// <summary>
+    /// The score of a printed fragment inside a longer printing ("justice has been served" inside "I feel very comfortable
+    /// that justice has been served and ..."): above the drafter's appearance threshold (0.5), below near-same printings
+    /// (so a closer printing of another claim still wins). On the published-articles corpus the word-and-pair Dice of such
+    /// pairs was 0.35-0.45: proposed as same_as only, though the editor records them under one claim.
+    /// </summary>
+    internal const double FragmentScore = 0.6;
+
+    /// <summary>Fewer words than this are not a fragment worth matching on ("deep regret", "proud" recur in any speech).</summary>
+    internal const int FragmentMinWords = 3;
+
+    internal enum EntryKind : byte
     {
         Quote,
         Statement,
         Context,
     }
 
-    /// <summary>One indexed text; its words are read again only when a lookup shortlists it.</summary>
-    internal sealed class Entry(int claim, EntryKind kind, string text, string? source)
+    /// <summary>
+    /// One indexed text: a claim's statement, an appearance's quote, or the sentence of the appearance's stored source text
+    /// around it (<see cref="Start"/> and <see cref="Length"/> into that text). Its word hashes are computed when a lookup
+    /// first shortlists it and kept sorted, so that scoring it again (match looks up every printing) allocates nothing.
+    /// </summary>
+    internal sealed class Entry(int claim, EntryKind kind, int appearance, string owner, int start, int length)
     {
-        private string[]? _words;
+        private string? _text;
+        private ulong[]? _hashes;
+        private ulong[]? _sortedWords;
+        private ulong[]? _sortedPairs;
 
         public int Claim { get; } = claim;
 
         public EntryKind Kind { get; } = kind;
 
-        public string Text { get; } = text;
+        /// <summary>The appearance's index in its claim (-1 for the statement).</summary>
+        public int Appearance { get; } = appearance;
 
-        public string? Source { get; } = source;
+        /// <summary>Where a context sentence starts in its source's text (-1: the owner text is the entry's text).</summary>
+        public int Start { get; } = start;
 
-        public string[] Words => _words ??= Matching.Words.Of(Text);
+        public int Length { get; } = length;
+
+        internal string Owner { get; } = owner;
+
+        public string Text => _text ??= Start < 0 ? Owner : Owner.Substring(Start, Length);
+
+        public ulong[] Hashes => _hashes ??= WordHashes.Of(Text);
+
+        public ulong[] SortedWords => _sortedWords ??= WordHashes.Sorted(Hashes);
+
+        public ulong[] SortedPairs => _sortedPairs ??= WordHashes.SortedPairs(Hashes);
     }
 
     private readonly List<Entry> _entries = [];
@@ -45,6 +75,10 @@ internal sealed class ClaimIndex
     private int[] _starts = [];
     private int[] _postings = [];
 
+    // Per-lookup counters, reused: a dictionary per lookup cost more than the lookup in match over 100,000 claims.
+    private int[] _counts = [];
+    private readonly List<int> _touched = [];
+
     public IReadOnlyList<Claim> Claims { get; }
 
     public IReadOnlyList<Entry> Entries => _entries;
@@ -54,58 +88,70 @@ internal sealed class ClaimIndex
     public static ClaimIndex Build(ClaimSet set)
     {
         var index = new ClaimIndex(set.Claims);
-        var sources = set.Sources.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
-        var contexts = new Dictionary<string, List<(string Joined, string Sentence)>>();
+        var texts = SourceTexts(set);
+        var contexts = new Dictionary<string, List<(string Joined, int Start, int End)>>();
+        var pairKeys = new List<long>();
+        var pairIds = new List<int>();
+        var hashes = new List<ulong>();
+        var scratch = new List<long>();
         for (var c = 0; c < set.Claims.Count; c++)
         {
             var claim = set.Claims[c];
-            index.Add(c, EntryKind.Statement, claim.Statement, null);
-            foreach (var a in claim.Appearances)
+            Add(new Entry(c, EntryKind.Statement, -1, claim.Statement, -1, 0));
+            for (var a = 0; a < claim.Appearances.Count; a++)
             {
-                index.Add(c, EntryKind.Quote, a.Quote, a.Source.Id);
-                if (sources.TryGetValue(a.Source.Id, out var source) && source.Text is { Length: > 0 } text
-                    && Context(contexts, source.Id, text, a.Quote) is { } sentence)
+                var appearance = claim.Appearances[a];
+                Add(new Entry(c, EntryKind.Quote, a, appearance.Quote, -1, 0));
+                if (texts.TryGetValue(appearance.Source.Id, out var text) && Context(contexts, appearance.Source.Id, text, appearance.Quote) is { } sentence)
                 {
-                    index.Add(c, EntryKind.Context, sentence, a.Source.Id);
+                    Add(new Entry(c, EntryKind.Context, a, text, sentence.Start, sentence.End - sentence.Start));
                 }
             }
         }
 
-        index.Seal();
+        index.Seal(pairKeys, pairIds);
         return index;
+
+        void Add(Entry e) => index.AddEntry(e, pairKeys, pairIds, hashes, scratch);
     }
 
-    private readonly List<long> _pairKeys = [];
-    private readonly List<int> _pairIds = [];
-    private readonly List<ulong> _hashes = [];
-    private readonly List<long> _scratch = [];
-
-    private void Add(int claim, EntryKind kind, string text, string? source)
+    /// <summary>The stored texts of the recorded sources, by id (the first source of an id wins, as in the loader's set).</summary>
+    internal static Dictionary<string, string> SourceTexts(ClaimSet set)
     {
-        _hashes.Clear();
-        WordHashes.Of(text, _hashes);
-        if (_hashes.Count == 0) return;
-        var id = _entries.Count;
-        _entries.Add(new Entry(claim, kind, text, source));
-        _scratch.Clear();
-        WordHashes.Keys(_hashes, _scratch);
-        _scratch.Sort();
-        for (var i = 0; i < _scratch.Count; i++)
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in set.Sources)
         {
-            if (i > 0 && _scratch[i] == _scratch[i - 1]) continue;
-            _pairKeys.Add(_scratch[i]);
-            _pairIds.Add(id);
+            if (s.Text is { Length: > 0 } text) texts.TryAdd(s.Id, text);
+        }
+
+        return texts;
+    }
+
+    /// <summary>Adds an entry with a text of at least one word, and its (key, entry) pairs to the lists <see cref="Seal"/> sorts.</summary>
+    private void AddEntry(Entry e, List<long> pairKeys, List<int> pairIds, List<ulong> hashes, List<long> scratch)
+    {
+        hashes.Clear();
+        WordHashes.Of(e.Text, hashes);
+        if (hashes.Count == 0) return;
+        var id = _entries.Count;
+        _entries.Add(e);
+        scratch.Clear();
+        WordHashes.Keys(hashes, scratch);
+        scratch.Sort();
+        for (var i = 0; i < scratch.Count; i++)
+        {
+            if (i > 0 && scratch[i] == scratch[i - 1]) continue;
+            pairKeys.Add(scratch[i]);
+            pairIds.Add(id);
         }
     }
 
-    private void Seal()
+    private void Seal(List<long> pairKeys, List<int> pairIds)
     {
-        var keys = _pairKeys.ToArray();
-        var ids = _pairIds.ToArray();
-        _pairKeys.Clear();
-        _pairKeys.TrimExcess();
-        _pairIds.Clear();
-        _pairIds.TrimExcess();
+        var keys = pairKeys.ToArray();
+        var ids = pairIds.ToArray();
+        pairKeys.Clear();
+        pairIds.Clear();
         Array.Sort(keys, ids);
         var distinct = new List<long>();
         var starts = new List<int>();
@@ -117,38 +163,54 @@ internal sealed class ClaimIndex
         }
 
         starts.Add(keys.Length);
-        _keys = distinct.ToArray();
-        _starts = starts.ToArray();
-        _postings = ids;
+        SetPostings(distinct.ToArray(), starts.ToArray(), ids);
     }
 
-    private ReadOnlySpan<int> Postings(long key)
+    private void SetPostings(long[] keys, int[] starts, int[] postings)
     {
-        var i = Array.BinarySearch(_keys, key);
-        return i < 0 ? [] : _postings.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
+        _keys = keys;
+        _starts = starts;
+        _postings = postings;
+        _counts = new int[_entries.Count];
     }
 
-    private static List<long> KeysOf(string[] words)
+    /// <summary>The arrays <see cref="IndexCache"/> writes.</summary>
+    internal (long[] Keys, int[] Starts, int[] Postings) Postings() => (_keys, _starts, _postings);
+
+    /// <summary>An index read back by <see cref="IndexCache"/>: the entries and postings as written, checked by the reader.</summary>
+    internal static ClaimIndex FromParts(IReadOnlyList<Claim> claims, List<Entry> entries, long[] keys, int[] starts, int[] postings)
     {
-        var hashes = words.Select(w => WordHashes.Hash(w)).ToList();
+        var index = new ClaimIndex(claims);
+        index._entries.AddRange(entries);
+        index.SetPostings(keys, starts, postings);
+        return index;
+    }
+
+    private static List<long> KeysOf(ulong[] hashes)
+    {
         var keys = new List<long>();
         WordHashes.Keys(hashes, keys);
         return keys.Distinct().ToList();
     }
 
-    /// <summary>The sentence of the source's text that holds the quote's words, if any.</summary>
-    private static string? Context(Dictionary<string, List<(string Joined, string Sentence)>> cache, string sourceId, string text, string quote)
+    /// <summary>The sentence of the source's text that holds the quote's words, if any, as offsets into the text.</summary>
+    private static (int Start, int End)? Context(Dictionary<string, List<(string Joined, int Start, int End)>> cache, string sourceId, string text, string quote)
     {
         if (!cache.TryGetValue(sourceId, out var sentences))
         {
             var article = new Article(text);
-            sentences = article.Sentences.Select(s => (" " + string.Join(' ', Words.Of(s.Text(text))) + " ", s.Text(text))).ToList();
+            sentences = article.Sentences.Select(s => (" " + string.Join(' ', Words.Of(s.Text(text))) + " ", s.Start, s.End)).ToList();
             cache[sourceId] = sentences;
         }
 
         var needle = " " + string.Join(' ', Words.Of(quote)) + " ";
         if (needle.Length <= 2) return null;
-        return sentences.FirstOrDefault(s => s.Joined.Contains(needle, StringComparison.Ordinal)).Sentence;
+        foreach (var s in sentences)
+        {
+            if (s.Joined.Contains(needle, StringComparison.Ordinal)) return (s.Start, s.End);
+        }
+
+        return null;
     }
 
     /// <summary>A recorded claim that looks like a drafted printing, with the entry that looks most like it.</summary>
@@ -162,62 +224,128 @@ internal sealed class ClaimIndex
     /// some of the rare ones, so <c>match</c> over every recorded printing reads the short posting lists only.</param>
     /// <param name="shortlist">How many of the entries sharing most keys are scored.</param>
     /// <param name="minShared">Entries sharing fewer of the looked-up keys than this share are not scored.</param>
-    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5, double rarest = 1.0, int shortlist = 64, double minShared = 0)
+    /// <param name="fragments">Score a phrase of three words or more printed whole inside the other text (an outlet quoting
+    /// a fragment of the remark another printed in full, or the reverse) as <see cref="FragmentScore"/> at least.</param>
+    public List<Candidate> Find(string[] quote, string[]? sentence, int take = 5, double rarest = 1.0, int shortlist = 64, double minShared = 0, bool fragments = false) =>
+        Find(new Probe(quote), sentence is { Length: > 0 } ? new Probe(sentence) : null, take, rarest, shortlist, minShared, fragments);
+
+    /// <summary>A looked-up text's word hashes, unsorted (for phrases) and sorted (for the Dice coefficients).</summary>
+    internal sealed class Probe
     {
-        var hits = new Dictionary<int, int>();
-        var probed = Collect(quote, hits, contextOnly: false, rarest);
-        if (sentence is { Length: > 0 }) Collect(sentence, hits, contextOnly: true, 1.0);
-        if (hits.Count == 0) return [];
-
-        // Score only the entries that share the most keys: the rest cannot come close.
-        var least = (int)Math.Ceiling(probed * minShared);
-        var scored = hits.Where(h => h.Value >= least).OrderByDescending(h => h.Value).Take(shortlist).Select(h => h.Key);
-        var byClaim = new Dictionary<int, (double Quote, double Context, Entry Best)>();
-        foreach (var id in scored)
+        public Probe(string[] words) : this(words.Select(w => WordHashes.Hash(w)).ToArray())
         {
-            var e = _entries[id];
-            var (q, ctx, _) = byClaim.GetValueOrDefault(e.Claim);
-            var best = byClaim.TryGetValue(e.Claim, out var known) ? known.Best : e;
-            if (e.Kind == EntryKind.Context)
-            {
-                if (sentence is null) continue;
-                ctx = Math.Max(ctx, Words.Similarity(sentence, e.Words));
-            }
-            else
-            {
-                var s = Words.Similarity(quote, e.Words);
-                if (e.Kind == EntryKind.Statement) s *= 0.9; // an editor's restatement, not printed words
-                if (s > q) best = e;
-                q = Math.Max(q, s);
-            }
-
-            byClaim[e.Claim] = (q, ctx, best);
         }
 
-        return byClaim
-            .Select(kv => new Candidate(kv.Key, Math.Max(kv.Value.Quote, (kv.Value.Quote + kv.Value.Context) / 2), kv.Value.Quote, kv.Value.Best))
-            .Where(c => c.Score > 0.2)
-            .OrderByDescending(c => c.Score)
-            .Take(take)
-            .ToList();
+        public Probe(ulong[] hashes)
+        {
+            Hashes = hashes;
+            SortedWords = WordHashes.Sorted(hashes);
+            SortedPairs = WordHashes.SortedPairs(hashes);
+        }
+
+        public ulong[] Hashes { get; }
+
+        public ulong[] SortedWords { get; }
+
+        public ulong[] SortedPairs { get; }
+    }
+
+    internal List<Candidate> Find(Probe quote, Probe? sentence, int take = 5, double rarest = 1.0, int shortlist = 64, double minShared = 0, bool fragments = false)
+    {
+        _touched.Clear();
+        try
+        {
+            var probed = Collect(quote.Hashes, contextOnly: false, rarest);
+            if (sentence is not null) Collect(sentence.Hashes, contextOnly: true, 1.0);
+            if (_touched.Count == 0) return [];
+
+            // Score only the entries that share the most keys: the rest cannot come close.
+            var least = Math.Max(1, (int)Math.Ceiling(probed * minShared));
+            var scored = Shortlist(least, shortlist);
+            var byClaim = new Dictionary<int, (double Quote, double Context, Entry Best)>();
+            foreach (var id in scored)
+            {
+                var e = _entries[id];
+                var (q, ctx, _) = byClaim.GetValueOrDefault(e.Claim);
+                var best = byClaim.TryGetValue(e.Claim, out var known) ? known.Best : e;
+                if (e.Kind == EntryKind.Context)
+                {
+                    if (sentence is null) continue;
+                    ctx = Math.Max(ctx, WordHashes.Similarity(sentence.SortedWords, sentence.SortedPairs, e.SortedWords, e.SortedPairs));
+                }
+                else
+                {
+                    var s = WordHashes.Similarity(quote.SortedWords, quote.SortedPairs, e.SortedWords, e.SortedPairs);
+                    if (fragments && e.Kind == EntryKind.Quote && WordHashes.HoldsPhrase(quote.Hashes, e.Hashes, FragmentMinWords)) s = Math.Max(s, FragmentScore);
+                    if (e.Kind == EntryKind.Statement) s *= 0.9; // an editor's restatement, not printed words
+                    if (s > q) best = e;
+                    q = Math.Max(q, s);
+                }
+
+                byClaim[e.Claim] = (q, ctx, best);
+            }
+
+            return byClaim
+                .Select(kv => new Candidate(kv.Key, Math.Max(kv.Value.Quote, (kv.Value.Quote + kv.Value.Context) / 2), kv.Value.Quote, kv.Value.Best))
+                .Where(c => c.Score > 0.2)
+                .OrderByDescending(c => c.Score)
+                .Take(take)
+                .ToList();
+        }
+        finally
+        {
+            foreach (var id in _touched) _counts[id] = 0;
+        }
+    }
+
+    /// <summary>The entries sharing the most keys (at least <paramref name="least"/>), most first, at most <paramref name="size"/>.</summary>
+    private List<int> Shortlist(int least, int size)
+    {
+        // Most shared keys first; ties in the order the entries were first met (as the dictionary this replaced kept them).
+        var picked = new List<(int Id, int Count, int Order)>();
+        for (var i = 0; i < _touched.Count; i++)
+        {
+            var id = _touched[i];
+            if (_counts[id] >= least) picked.Add((id, _counts[id], i));
+        }
+
+        picked.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Order.CompareTo(b.Order));
+        if (picked.Count > size) picked.RemoveRange(size, picked.Count - size);
+        return picked.Select(p => p.Id).ToList();
     }
 
     /// <returns>How many keys were looked up.</returns>
-    private int Collect(string[] words, Dictionary<int, int> hits, bool contextOnly, double rarest)
+    private int Collect(ulong[] hashes, bool contextOnly, double rarest)
     {
-        var keys = KeysOf(words);
-        if (rarest < 1.0) keys = keys.OrderBy(k => Postings(k).Length).Take((int)Math.Ceiling(keys.Count * rarest) + 1).ToList();
-        foreach (var key in keys)
+        var keys = KeysOf(hashes);
+
+        // Each key's posting list found once (a binary search over millions of keys is most of a lookup's cost).
+        var lists = new (int Start, int Length, int Order)[keys.Count];
+        for (var k = 0; k < keys.Count; k++)
         {
-            var list = Postings(key);
-            if (list.Length > CommonKeyLimit) continue;
-            foreach (var id in list)
+            var i = Array.BinarySearch(_keys, keys[k]);
+            lists[k] = i < 0 ? (0, 0, k) : (_starts[i], _starts[i + 1] - _starts[i], k);
+        }
+
+        var use = lists.Length;
+        if (rarest < 1.0)
+        {
+            // Rarest first; equally rare keys in the text's order.
+            Array.Sort(lists, (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Order.CompareTo(b.Order));
+            use = Math.Min(lists.Length, (int)Math.Ceiling(lists.Length * rarest) + 1);
+        }
+
+        for (var k = 0; k < use; k++)
+        {
+            var (start, length, _) = lists[k];
+            if (length > CommonKeyLimit) continue;
+            foreach (var id in _postings.AsSpan(start, length))
             {
                 if (contextOnly != (_entries[id].Kind == EntryKind.Context)) continue;
-                hits[id] = hits.GetValueOrDefault(id) + 1;
+                if (_counts[id]++ == 0) _touched.Add(id);
             }
         }
 
-        return keys.Count;
+        return use;
     }
 }

@@ -79,8 +79,77 @@ internal static class WordHashes
 
     public static long Bigram(ulong a, ulong b) => (long)(((a * 0x9E3779B97F4A7C15UL) ^ (b + 0x632BE59BD9B4E019UL) * 0xC2B2AE3D27D4EB4FUL) | 1UL);
 
+    /// <summary>The hashes of each word of <paramref name="text"/>.</summary>
+    public static ulong[] Of(string text)
+    {
+        var list = new List<ulong>();
+        Of(text, list);
+        return list.ToArray();
+    }
+
+    public static ulong[] Sorted(ulong[] hashes)
+    {
+        var sorted = (ulong[])hashes.Clone();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>The word pairs' keys, sorted (a pair is the same key the index uses).</summary>
+    public static ulong[] SortedPairs(ulong[] hashes)
+    {
+        if (hashes.Length < 2) return [];
+        var pairs = new ulong[hashes.Length - 1];
+        for (var i = 0; i + 1 < hashes.Length; i++) pairs[i] = (ulong)Bigram(hashes[i], hashes[i + 1]);
+        Array.Sort(pairs);
+        return pairs;
+    }
+
+    /// <summary>
+    /// <see cref="Words.Similarity"/> on hashes: the mean of the Dice coefficients over words and over word pairs, counted
+    /// by merging sorted arrays, so that scoring a shortlisted entry allocates nothing (match scores hundreds of thousands).
+    /// </summary>
+    public static double Similarity(ulong[] wordsA, ulong[] pairsA, ulong[] wordsB, ulong[] pairsB)
+    {
+        if (wordsA.Length == 0 || wordsB.Length == 0) return 0;
+        var uni = Dice(wordsA, wordsB);
+        if (wordsA.Length < 2 || wordsB.Length < 2) return uni;
+        return (uni + Dice(pairsA, pairsB)) / 2;
+    }
+
+    private static double Dice(ulong[] a, ulong[] b)
+    {
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return 2.0 * common / (a.Length + b.Length);
+    }
+
+    /// <summary>Whether the shorter text, of at least <paramref name="minWords"/> words, is printed word for word inside the longer.</summary>
+    public static bool HoldsPhrase(ulong[] a, ulong[] b, int minWords)
+    {
+        var (small, large) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (small.Length < minWords) return false;
+        return large.AsSpan().IndexOf(small.AsSpan()) >= 0;
+    }
+
     /// <summary>The index keys of a text's words: word pairs, and single words too for texts of three words or fewer.</summary>
-    public static void Keys(List<ulong> words, List<long> into)
+    public static void Keys(IReadOnlyList<ulong> words, List<long> into)
     {
         if (words.Count <= 3)
         {

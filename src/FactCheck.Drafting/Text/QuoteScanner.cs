@@ -42,6 +42,11 @@ internal static class QuoteScanner
                         {
                             Close(stack.Count - 1, i);
                         }
+                        else if (c == '“' && stack.Count > 0 && stack[^1].Mark == Mark.CurlyDouble && !char.IsWhiteSpace(prev) && char.IsWhiteSpace(next))
+                        {
+                            // A typo'd closing mark (“...compromise,“ she said): an opening mark after a word and before a space ends the quote.
+                            Close(stack.Count - 1, i);
+                        }
                         else
                         {
                             stack.Add((Mark.CurlyDouble, i));

@@ -11,7 +11,8 @@ namespace FactCheck.Benchmarks.Drafting;
 /// <summary>
 /// <c>draft [claims] [runs]</c>: drafting a 2,000-word article (the seed and corpus articles, concatenated) against
 /// N recorded claims (default 100,000) held in memory: building the word-pair index, drafting with the index built,
-/// both together, and <c>match</c> over all recorded claims. Prints the median and range of each.
+/// both together, the index kept on disk (its key, reading it back, drafting with it), and <c>match</c> over all recorded
+/// claims. Prints the median and range of each.
 /// </summary>
 public sealed class DraftSuite : IBenchmarkSuite
 {
@@ -47,6 +48,25 @@ public sealed class DraftSuite : IBenchmarkSuite
         Report("draft (index built)", Time(runs, () => draft = ClaimDrafter.Draft(article, request, set, index!)));
         Report("index + draft", Time(Math.Max(3, runs / 3), () => ClaimDrafter.Draft(article, request, set)));
         Console.WriteLine($"  drafted {draft!.Claims.Count} new claims and {draft.Matched.Count} appearances of recorded claims");
+
+        // The index kept on disk between runs (what draft does on unchanged claims): the key alone, then key + read back.
+        var folder = Path.Combine(Path.GetTempPath(), "fc-bench-index-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var cache = new IndexCache(folder, minClaims: 0);
+            cache.Get(set);
+            Console.WriteLine($"  cache file {new DirectoryInfo(folder).GetFiles("*.idx").Sum(f => f.Length) / 1048576.0:F1} MiB");
+            var sourceTexts = ClaimIndex.SourceTexts(set);
+            Report("index cache key", Time(runs, () => IndexCache.Key(set, sourceTexts)));
+            Report("index from cache", Time(runs, () => cache.Get(set)));
+            if (cache.LastOutcome != "read") throw new InvalidOperationException("the cache was not read: " + cache.LastOutcome);
+            Report("cached index + draft", Time(runs, () => ClaimDrafter.Draft(article, request, set, folder)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         IReadOnlyList<LookAlikePair>? pairs = null;
         Report("match (all claims)", Time(3, () => pairs = LookAlikes.Find(set)));
         Console.WriteLine($"  {pairs!.Count} unlinked look-alike pairs");

@@ -51,7 +51,7 @@ internal static class Scorer
             // A drafted sentence can hold several printings the editor cut from it: matching any of their claims is right.
             if (d.MatchedTo is null) continue;
             made++;
-            if (printings.Any(p => Corresponds(p.Appearance, d.Appearance.Quote) && LinkedIds(p.Claim).Contains(d.MatchedTo))) madeRight++;
+            if (printings.Any(p => Corresponds(p.Appearance, d.Appearance.Quote) && LinkedIds(gold, p.Claim).Contains(d.MatchedTo))) madeRight++;
         }
 
         foreach (var (claim, appearance) in printings)
@@ -62,7 +62,7 @@ internal static class Scorer
             if (direct) expectedQuotes++;
             var d = drafted.FirstOrDefault(x => Corresponds(appearance, x.Appearance.Quote));
             if (d.Appearance is null) continue;
-            var ids = LinkedIds(claim);
+            var ids = LinkedIds(gold, claim);
             if (d.MatchedTo is { } m && ids.Contains(m))
             {
                 found++;
@@ -118,15 +118,35 @@ internal static class Scorer
         foreach (var m in draft.Matched)
         {
             var holders = gold.Claims.Where(c => c.Appearances.Any(a => a.Source.Id == sourceId && Corresponds(a, m.Appearance.Quote))).ToList();
-            var right = holders.Any(c => LinkedIds(c).Contains(m.ClaimId));
+            var right = holders.Any(c => LinkedIds(gold, c).Contains(m.ClaimId));
             var gp = holders.FirstOrDefault();
             yield return $"matched {m.ClaimId} ({m.Similarity}){(right ? "" : $" WRONG, the editor's: {gp?.Id ?? "none"}")}: \"{m.Appearance.Quote}\"";
         }
     }
 
-    /// <summary>A claim and the claims it is recorded as the same as (a printing matched to either is right).</summary>
-    private static HashSet<string> LinkedIds(Claim claim) =>
-        claim.Links.SameAs.Select(r => r.Id).Append(claim.Id).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// A claim and the claims recorded as the same as it, either way round and through others (same_as is symmetric
+    /// and transitive, as the matcher reads it): a printing matched to any of them is right.
+    /// </summary>
+    private static HashSet<string> LinkedIds(ClaimSet gold, Claim claim)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { claim.Id };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var c in gold.Claims)
+            {
+                var linked = c.Links.SameAs.Select(r => r.Id).Append(c.Id).ToList();
+                if (linked.Any(ids.Contains) && !linked.All(ids.Contains))
+                {
+                    ids.UnionWith(linked);
+                    grew = true;
+                }
+            }
+        }
+
+        return ids;
+    }
 
     public static bool SameQuote(string gold, string drafted)
     {
