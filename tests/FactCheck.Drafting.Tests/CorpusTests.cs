@@ -14,11 +14,18 @@ public sealed class CorpusTests(ITestOutputHelper output)
 {
     private static readonly string Root = Path.Combine(RepositoryPaths.Root, "tests", "FactCheck.Drafting.Tests", "Corpus");
 
-    /// <summary>Stories from published reporting (real outlets, with each source's address) are in folders named public-*.</summary>
+    /// <summary>
+    /// Stories from published reporting (real outlets, with each source's address) are in folders named public-*.
+    /// Their texts belong to the outlets, so they are not shipped: the folder holding them is named by
+    /// FACTCHECK_PUBLIC_CORPUS, and without it their test is skipped (and counted as skipped).
+    /// </summary>
     internal static bool IsPublic(string story) => story.StartsWith("public-", StringComparison.Ordinal);
 
+    internal static string? PublicRoot => Environment.GetEnvironmentVariable("FACTCHECK_PUBLIC_CORPUS") is { Length: > 0 } dir ? dir : null;
+
     internal static IEnumerable<(string Story, ClaimSet Gold, Source Source)> Articles() =>
-        Directory.GetDirectories(Root).OrderBy(d => d, StringComparer.Ordinal).SelectMany(dir =>
+        Directory.GetDirectories(Root).Concat(PublicRoot is { } p ? Directory.GetDirectories(p, "public-*") : [])
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal).SelectMany(dir =>
         {
             var gold = GoldSet.Load(dir);
             return gold.Sources.Where(s => s.Text is not null).Select(s => (Path.GetFileName(dir), gold, s));
@@ -61,11 +68,12 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(total.MatchPrecision >= 0.95, total.ToString());
     }
 
-    [Fact]
+    [PublicCorpusFact]
     public void Public_reporting_recall_and_precision_stay_at_the_measured_levels()
     {
         var total = Measure(output.WriteLine, IsPublic);
         output.WriteLine("TOTAL " + total);
+        Assert.True(total.GoldQuotes >= 82, "the 15 published articles record 82 direct quotes; " + total);
         Assert.True(total.QuoteRecall >= 0.90, total.ToString());
         Assert.True(total.QuotePrecision >= 0.90, total.ToString());
         Assert.True(total.SpeakerAccuracy >= 0.90, total.ToString());
