@@ -16,11 +16,11 @@ public sealed class RuleRunSuite : IBenchmarkSuite
 {
     public string Name => "rulerun";
 
-    public string Description => "the rule run of check on a folder: rulerun DIR [runs] [rules-dir] [--groups] [--per-rule] [--dump FILE]";
+    public string Description => "the rule run of check on a folder: rulerun DIR [runs] [rules-dir] [--groups] [--per-rule] [--sessions N] [--dump FILE]";
 
     public int Run(string[] args)
     {
-        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--dump")).ToArray();
+        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--dump" or "--sessions"))).ToArray();
         var dir = positional[0];
         var runs = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 5;
         var rules = positional.Length > 2 ? positional[2] : "rules";
@@ -43,9 +43,10 @@ public sealed class RuleRunSuite : IBenchmarkSuite
         }
 
         var project = Measure("projection", runs, () => FactProjection.Project(set).Count + " facts");
-        Measure("rule run (project, insert and fire, findings)", runs, () =>
+        int? sessions = Array.IndexOf(args, "--sessions") is var s and >= 0 ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : null;
+        Measure($"rule run (project, insert and fire, findings){(sessions is null ? string.Empty : $" in {sessions} session(s)")}", runs, () =>
         {
-            var result = RuleRunner.Run(pack, set);
+            var result = RuleRunner.Run(pack, set, parallelism: sessions);
             return $"{result.FactCount} facts, {result.Findings.Count} findings, {result.Errors.Count} rule errors";
         });
 
