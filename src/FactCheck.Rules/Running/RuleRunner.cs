@@ -236,6 +236,8 @@ public static class RuleRunner
     internal static (List<Finding> Kept, List<Finding> Suppressed) ApplySuppressions(
         List<Finding> findings, ClaimSet claims, RulePack pack, IReadOnlyCollection<string>? onlyRules)
     {
+        // Most runs have no ignore entry at all: nothing to look up for each finding, nothing to report.
+        if (!claims.Claims.Any(c => c.Ignore.Count > 0)) return (findings, []);
         var byClaim = new Dictionary<string, Claim>(StringComparer.Ordinal);
         foreach (var claim in claims.Claims) byClaim.TryAdd(claim.Id, claim);
         var used = new HashSet<Suppression>(ReferenceEqualityComparer.Instance);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using FactCheck.Rules.Facts;
 
@@ -11,7 +10,7 @@ namespace FactCheck.Rules.Expressions.Reports;
 /// </summary>
 public static class ReportFunctions
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, object?>> Results = new();
+    private static readonly ConditionalWeakTable<object, Memo> Results = new();
 
     /// <summary><c>warning</c> when a claim's wordings differ in meaning (negation, hedge, number, a qualifier dropped or words added), <c>info</c> when only in words, null when they do not drift.</summary>
     public static string? DriftLevel(IReadOnlyList<AppearanceFact>? appearances) => Drift(appearances)?.Level;
@@ -52,8 +51,7 @@ public static class ReportFunctions
     public static string? UncreditedCopy(SourceFact? source, IReadOnlyList<SourceFact>? sources)
     {
         if (source?.Text is null || sources is null) return null;
-        var index = (TextCopies)Results.GetValue(sources, _ => new ConcurrentDictionary<string, object?>())
-            .GetOrAdd("copies-index", _ => TextCopies.Build(sources))!;
+        var index = (TextCopies)Results.GetValue(sources, static _ => new Memo()).GetOrAdd("copies-index", sources, static s => TextCopies.Build((IReadOnlyList<SourceFact>)s))!;
         return Cached(source, "copy:" + RuntimeHelpers.GetHashCode(sources), () => index.UncreditedCopy(source));
     }
 
@@ -84,9 +82,43 @@ public static class ReportFunctions
         appearances?.Select(a => a.SourceId).Distinct(StringComparer.Ordinal).Count();
 
     private static QuoteDrift.Result? Drift(IReadOnlyList<AppearanceFact>? appearances) =>
-        appearances is null ? null : (QuoteDrift.Result?)Results.GetValue(appearances, _ => new ConcurrentDictionary<string, object?>())
-            .GetOrAdd("drift", _ => QuoteDrift.Analyse(appearances));
+        appearances is null ? null : (QuoteDrift.Result?)Results.GetValue(appearances, static _ => new Memo())
+            .GetOrAdd("drift", appearances, static a => QuoteDrift.Analyse((IReadOnlyList<AppearanceFact>)a));
 
     private static string? Cached(object? key, string name, Func<string?> compute) =>
-        key is null ? compute() : (string?)Results.GetValue(key, _ => new ConcurrentDictionary<string, object?>()).GetOrAdd(name, _ => compute());
+        key is null ? compute() : (string?)Results.GetValue(key, static _ => new Memo()).GetOrAdd(name, compute, static c => ((Func<string?>)c)());
+
+    /// <summary>
+    /// The results computed for one list, by function name: a list has one or two (its condition's and its message's are
+    /// the same), so a short array under a lock, where a concurrent dictionary per list cost tens of megabytes on a
+    /// large corpus (one per collected group).
+    /// </summary>
+    private sealed class Memo
+    {
+        private (string Name, object? Value)[] _entries = [];
+
+        public object? GetOrAdd(string name, object state, Func<object, object?> compute)
+        {
+            lock (this)
+            {
+                foreach (var (n, v) in _entries)
+                {
+                    if (n == name) return v;
+                }
+            }
+
+            // Computed outside the lock (a report can be long); two threads racing compute the same value, the first kept.
+            var value = compute(state);
+            lock (this)
+            {
+                foreach (var (n, v) in _entries)
+                {
+                    if (n == name) return v;
+                }
+
+                _entries = [.. _entries, (name, value)];
+                return value;
+            }
+        }
+    }
 }
