@@ -487,7 +487,13 @@ internal sealed class RuleFileCompiler
     }
 
     private static Expression Invoke(LambdaExpression lambda, ParameterExpression ctx) =>
-        Expression.Invoke(lambda, lambda.Parameters.Select(p => (Expression)Expression.Convert(Expression.Call(ctx, ContextGet, Expression.Constant(p.Name)), p.Type)));
+        Expression.Invoke(lambda, lambda.Parameters.Select(p => InOrder(Expression.Convert(Expression.Call(ctx, ContextGet, Expression.Constant(p.Name)), p.Type), ctx)));
+
+    /// <summary>A collected list of facts, as the session orders it (<see cref="SessionOrder"/>); other values as they are.</summary>
+    private static Expression InOrder(Expression value, ParameterExpression ctx) =>
+        value.Type.IsGenericType && value.Type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && value.Type.GetGenericArguments()[0] is { IsClass: true } item
+            ? Expression.Call(typeof(SessionOrder).GetMethod(nameof(SessionOrder.Sorted))!.MakeGenericMethod(item), ctx, value)
+            : value;
 
     private static bool CanConvert(Type from, Type to)
     {
