@@ -25,6 +25,9 @@ internal sealed class WatchSession
     private IncrementalRun _run = null!;
     private Dictionary<string, CheckedFinding> _lastChecked = new(StringComparer.Ordinal);
 
+    // A finding stays the same object while its match holds: its fingerprint (a hash) is computed once.
+    private Dictionary<Finding, CheckedFinding> _checkedCache = new(ReferenceEqualityComparer.Instance);
+
     public WatchSession(CheckOptions options, string baseDirectory)
     {
         _options = options with { Database = null, Baseline = null, BaselineFingerprints = null };
@@ -98,12 +101,29 @@ internal sealed class WatchSession
 
         var result = _run.Run(set);
         change = _run.LastChange;
-        var findings = result.Findings.Select(f => Check(_options.Selection?.Apply(f) ?? f, _options.FailOn)).ToList();
-        var suppressed = result.Suppressed.Select(f => Check(_options.Selection?.Apply(f) ?? f, failOn: null)).ToList();
+        var cache = new Dictionary<Finding, CheckedFinding>(result.Findings.Count + result.Suppressed.Count, ReferenceEqualityComparer.Instance);
+        var findings = result.Findings.Select(f => Cached(f, _options.FailOn, cache)).ToList();
+        var suppressed = result.Suppressed.Select(f => Cached(f, failOn: null, cache)).ToList();
+        _checkedCache = cache;
         var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : findings.Any(f => f.Fails) ? ExitCodes.Findings : ExitCodes.Success;
         return new CheckOutcome(
             CheckRunner.ToolVersion, _rules, findings, suppressed, [], result.Errors, set.Claims.Count, set.Sources.Count, _options.FailOn, false, exitCode);
     }
+
+    private CheckedFinding Cached(Finding finding, RuleSeverity? failOn, Dictionary<Finding, CheckedFinding> cache)
+    {
+        // Kept and suppressed findings are told apart by failOn (a suppressed one never fails): a finding that moved
+        // from one list to the other is checked again.
+        if (!_checkedCache.TryGetValue(finding, out var known) || known.Fails != Fails(known.Finding, failOn))
+        {
+            known = Check(_options.Selection?.Apply(finding) ?? finding, failOn);
+        }
+
+        cache[finding] = known;
+        return known;
+    }
+
+    private static bool Fails(Finding finding, RuleSeverity? failOn) => failOn is { } threshold && finding.Severity >= threshold;
 
     private static CheckedFinding Check(Finding finding, RuleSeverity? failOn)
     {
