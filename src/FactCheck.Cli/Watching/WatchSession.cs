@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
+using FactCheck.Claims.Watching;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Output;
 using FactCheck.Report;
@@ -19,11 +20,13 @@ internal sealed class WatchSession
 {
     private readonly CheckOptions _options;
     private readonly string _baseDirectory;
-    private readonly ClaimsWorkspace _claims;
+    private readonly WatchedClaims _claims;
     private RulePack _pack = null!;
     private List<RuleInfo> _rules = [];
     private IncrementalRun _run = null!;
-    private Dictionary<string, CheckedFinding> _lastChecked = new(StringComparer.Ordinal);
+    private HashSet<CheckedFinding> _lastChecked = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlyList<CheckedFinding> _lastCheckedList = [];
+    private readonly Dictionary<string, int> _lastFingerprints = new(StringComparer.Ordinal);
 
     // A finding stays the same object while its match holds: its fingerprint (a hash) is computed once.
     private Dictionary<Finding, CheckedFinding> _checkedCache = new(ReferenceEqualityComparer.Instance);
@@ -32,11 +35,13 @@ internal sealed class WatchSession
     {
         _options = options with { Database = null, Baseline = null, BaselineFingerprints = null };
         _baseDirectory = baseDirectory;
-        var claims = Task.Run(() => new ClaimsWorkspace([options.ClaimsPath], baseDirectory));
+        var claims = Task.Run(() => new WatchedClaims([options.ClaimsPath], baseDirectory));
         LoadRules();
         _claims = claims.GetAwaiter().GetResult();
         Outcome = Evaluate(out _);
-        _lastChecked = Index(Outcome.Findings);
+        _lastCheckedList = Outcome.Findings;
+        _lastChecked = new HashSet<CheckedFinding>(Outcome.Findings, ReferenceEqualityComparer.Instance);
+        foreach (var f in Outcome.Findings) Count(f.Fingerprint, +1);
     }
 
     /// <summary>The outcome of the claims and rules as they are now (no report is written).</summary>
@@ -59,8 +64,8 @@ internal sealed class WatchSession
         if (rulesChanged) LoadRules();
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
         timer.Mark($"read {read.Count} changed file(s), cross-file checks");
-        var outcome = Evaluate(out var change);
-        timer.Mark("run the rules, fingerprint");
+        var outcome = Evaluate(out var change, timer);
+        timer.Mark("fingerprint");
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
         var checkedNow = outcome.InputErrors.Count == 0;
@@ -68,12 +73,18 @@ internal sealed class WatchSession
         if (checkedNow)
         {
             // Compared with the last save that could be checked: breaking a file and fixing it reports only what the fix changed.
-            var now = Index(outcome.Findings);
-            added = outcome.Findings.Where(f => !_lastChecked.ContainsKey(f.Fingerprint)).ToList();
-            gone = _lastChecked.Values.Where(f => !now.ContainsKey(f.Fingerprint)).ToList();
-            _lastChecked = now;
+            // A finding whose match held is the same object as before: only those that came or went are compared by fingerprint.
+            var now = new HashSet<CheckedFinding>(outcome.Findings, ReferenceEqualityComparer.Instance);
+            var cameIn = outcome.Findings.Where(f => !_lastChecked.Contains(f)).ToList();
+            var wentOut = _lastCheckedList.Where(f => !now.Contains(f)).ToList();
+            added = cameIn.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).ToList();
+            foreach (var f in wentOut) Count(f.Fingerprint, -1);
+            foreach (var f in cameIn) Count(f.Fingerprint, +1);
+            gone = wentOut.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).DistinctBy(f => f.Fingerprint).ToList();
+            (_lastChecked, _lastCheckedList) = (now, outcome.Findings);
         }
 
+        timer.Mark("new and fixed");
         Outcome = outcome;
         return new WatchUpdate(read, added, gone, loadErrors, checkedNow, rulesChanged, clock.Elapsed, change.Retracted, change.Inserted);
     }
@@ -86,7 +97,7 @@ internal sealed class WatchSession
     }
 
     /// <summary>What <see cref="CheckRunner.Run"/> computes, on the kept claims and sessions.</summary>
-    private CheckOutcome Evaluate(out (int Retracted, int Inserted) change)
+    private CheckOutcome Evaluate(out (int Retracted, int Inserted) change, PhaseTimer? timer = null)
     {
         change = (0, 0);
         var claims = _claims.Current;
@@ -100,26 +111,31 @@ internal sealed class WatchSession
         }
 
         var result = _run.Run(set);
+        timer?.Mark("run the rules");
         change = _run.LastChange;
-        var cache = new Dictionary<Finding, CheckedFinding>(result.Findings.Count + result.Suppressed.Count, ReferenceEqualityComparer.Instance);
-        var findings = result.Findings.Select(f => Cached(f, _options.FailOn, cache)).ToList();
-        var suppressed = result.Suppressed.Select(f => Cached(f, failOn: null, cache)).ToList();
-        _checkedCache = cache;
+        if (_checkedCache.Count > 2 * (result.Findings.Count + result.Suppressed.Count) + 1024)
+        {
+            // Findings that went accumulate: start afresh now and then (a fingerprint is cheap next to a save).
+            _checkedCache = new Dictionary<Finding, CheckedFinding>(ReferenceEqualityComparer.Instance);
+        }
+
+        var findings = result.Findings.Select(f => Cached(f, _options.FailOn)).ToList();
+        var suppressed = result.Suppressed.Select(f => Cached(f, failOn: null)).ToList();
         var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : findings.Any(f => f.Fails) ? ExitCodes.Findings : ExitCodes.Success;
         return new CheckOutcome(
             CheckRunner.ToolVersion, _rules, findings, suppressed, [], result.Errors, set.Claims.Count, set.Sources.Count, _options.FailOn, false, exitCode);
     }
 
-    private CheckedFinding Cached(Finding finding, RuleSeverity? failOn, Dictionary<Finding, CheckedFinding> cache)
+    private CheckedFinding Cached(Finding finding, RuleSeverity? failOn)
     {
         // Kept and suppressed findings are told apart by failOn (a suppressed one never fails): a finding that moved
         // from one list to the other is checked again.
         if (!_checkedCache.TryGetValue(finding, out var known) || known.Fails != Fails(known.Finding, failOn))
         {
             known = Check(_options.Selection?.Apply(finding) ?? finding, failOn);
+            _checkedCache[finding] = known;
         }
 
-        cache[finding] = known;
         return known;
     }
 
@@ -131,10 +147,10 @@ internal sealed class WatchSession
         return new CheckedFinding(finding, Fingerprint.Compute(finding.RuleId, finding.FactKeys), IsNew: true, fails);
     }
 
-    private static Dictionary<string, CheckedFinding> Index(IReadOnlyList<CheckedFinding> findings)
+    private void Count(string fingerprint, int change)
     {
-        var index = new Dictionary<string, CheckedFinding>(findings.Count, StringComparer.Ordinal);
-        foreach (var finding in findings) index.TryAdd(finding.Fingerprint, finding);
-        return index;
+        var n = _lastFingerprints.GetValueOrDefault(fingerprint) + change;
+        if (n == 0) _lastFingerprints.Remove(fingerprint);
+        else _lastFingerprints[fingerprint] = n;
     }
 }

@@ -72,10 +72,14 @@ public sealed class IncrementalRun
             if (groups.Any(g => g.Session.Errors.Count > 0)) return FullRun(claims);
             var queried = new IReadOnlyList<Finding>[groups.Length];
             Parallel.For(0, groups.Length, i => queried[i] = groups[i].Session.Query<Finding>());
+            timer.Mark("query findings");
             var all = _findings.Update(queried);
-            var (kept, suppressed) = RuleRunner.ApplySuppressions(all, WithSuppressions(claims), _pack, _only);
+            timer.Mark("place findings");
+            var ignoring = WithSuppressions(claims);
+            // Without ignore: entries there is nothing to suppress and nothing to say about them.
+            var (kept, suppressed) = ignoring.Claims.Count == 0 ? (all, []) : RuleRunner.ApplySuppressions(all, ignoring, _pack, _only);
             kept = RuleRunner.MergeAppended(kept, all.Count - suppressed.Count);
-            timer.Mark("collect, suppress and sort");
+            timer.Mark("suppress");
             return new RunResult(kept, suppressed, [], _projection.Count, firings.Sum());
         }
         catch (Exception ex) when (ex is RuleLoopException or MatchLimitException or AggregateException { InnerException: RuleLoopException or MatchLimitException })
