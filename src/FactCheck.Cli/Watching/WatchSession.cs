@@ -24,12 +24,16 @@ internal sealed class WatchSession
     private RulePack _pack = null!;
     private List<RuleInfo> _rules = [];
     private IncrementalRun _run = null!;
-    private HashSet<CheckedFinding> _lastChecked = new(ReferenceEqualityComparer.Instance);
-    private IReadOnlyList<CheckedFinding> _lastCheckedList = [];
+    // The last save that could be checked: its findings as the rules gave them, as checked (fingerprinted), how many
+    // fail, and how many findings have each fingerprint. A finding stays the same object while its match holds, so a
+    // save fingerprints only the findings that came in.
+    private IReadOnlyList<Finding> _lastFindings = [];
+    private IReadOnlyList<CheckedFinding> _lastChecked = [];
+    private int _lastFailing;
     private readonly Dictionary<string, int> _lastFingerprints = new(StringComparer.Ordinal);
-
-    // A finding stays the same object while its match holds: its fingerprint (a hash) is computed once.
-    private Dictionary<Finding, CheckedFinding> _checkedCache = new(ReferenceEqualityComparer.Instance);
+    private List<CheckedFinding> _cameIn = [];
+    private List<CheckedFinding> _wentOut = [];
+    private Dictionary<Finding, CheckedFinding> _suppressedCache = new(ReferenceEqualityComparer.Instance);
 
     public WatchSession(CheckOptions options, string baseDirectory)
     {
@@ -39,9 +43,7 @@ internal sealed class WatchSession
         LoadRules();
         _claims = claims.GetAwaiter().GetResult();
         Outcome = Evaluate(out _);
-        _lastCheckedList = Outcome.Findings;
-        _lastChecked = new HashSet<CheckedFinding>(Outcome.Findings, ReferenceEqualityComparer.Instance);
-        foreach (var f in Outcome.Findings) Count(f.Fingerprint, +1);
+        foreach (var f in _cameIn) Count(f.Fingerprint, +1);
     }
 
     /// <summary>The outcome of the claims and rules as they are now (no report is written).</summary>
@@ -73,15 +75,10 @@ internal sealed class WatchSession
         if (checkedNow)
         {
             // Compared with the last save that could be checked: breaking a file and fixing it reports only what the fix changed.
-            // A finding whose match held is the same object as before: only those that came or went are compared by fingerprint.
-            var now = new HashSet<CheckedFinding>(outcome.Findings, ReferenceEqualityComparer.Instance);
-            var cameIn = outcome.Findings.Where(f => !_lastChecked.Contains(f)).ToList();
-            var wentOut = _lastCheckedList.Where(f => !now.Contains(f)).ToList();
-            added = cameIn.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).ToList();
-            foreach (var f in wentOut) Count(f.Fingerprint, -1);
-            foreach (var f in cameIn) Count(f.Fingerprint, +1);
-            gone = wentOut.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).DistinctBy(f => f.Fingerprint).ToList();
-            (_lastChecked, _lastCheckedList) = (now, outcome.Findings);
+            added = _cameIn.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).ToList();
+            foreach (var f in _wentOut) Count(f.Fingerprint, -1);
+            foreach (var f in _cameIn) Count(f.Fingerprint, +1);
+            gone = _wentOut.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).DistinctBy(f => f.Fingerprint).ToList();
         }
 
         timer.Mark("new and fixed");
@@ -113,33 +110,52 @@ internal sealed class WatchSession
         var result = _run.Run(set);
         timer?.Mark("run the rules");
         change = _run.LastChange;
-        if (_checkedCache.Count > 2 * (result.Findings.Count + result.Suppressed.Count) + 1024)
+        var findings = Merge(result.Findings);
+        timer?.Mark("fingerprint the findings that came in");
+        var cache = new Dictionary<Finding, CheckedFinding>(ReferenceEqualityComparer.Instance);
+        var suppressed = new List<CheckedFinding>(result.Suppressed.Count);
+        foreach (var f in result.Suppressed)
         {
-            // Findings that went accumulate: start afresh now and then (a fingerprint is cheap next to a save).
-            _checkedCache = new Dictionary<Finding, CheckedFinding>(ReferenceEqualityComparer.Instance);
+            if (!_suppressedCache.TryGetValue(f, out var known)) known = Check(_options.Selection?.Apply(f) ?? f, failOn: null);
+            cache[f] = known;
+            suppressed.Add(known);
         }
 
-        var findings = result.Findings.Select(f => Cached(f, _options.FailOn)).ToList();
-        var suppressed = result.Suppressed.Select(f => Cached(f, failOn: null)).ToList();
-        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : findings.Any(f => f.Fails) ? ExitCodes.Findings : ExitCodes.Success;
+        _suppressedCache = cache;
+        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : _lastFailing > 0 ? ExitCodes.Findings : ExitCodes.Success;
         return new CheckOutcome(
             CheckRunner.ToolVersion, _rules, findings, suppressed, [], result.Errors, set.Claims.Count, set.Sources.Count, _options.FailOn, false, exitCode);
     }
 
-    private CheckedFinding Cached(Finding finding, RuleSeverity? failOn)
+    /// <summary>
+    /// The findings checked, those of the last checked save as they were: both lists are in finding order, so one walk
+    /// pairs them, and what is not in both came in or went out.
+    /// </summary>
+    private List<CheckedFinding> Merge(IReadOnlyList<Finding> findings)
     {
-        // Kept and suppressed findings are told apart by failOn (a suppressed one never fails): a finding that moved
-        // from one list to the other is checked again.
-        if (!_checkedCache.TryGetValue(finding, out var known) || known.Fails != Fails(known.Finding, failOn))
+        var (before, checkedBefore) = (_lastFindings, _lastChecked);
+        var result = new List<CheckedFinding>(findings.Count);
+        var (cameIn, wentOut) = (new List<CheckedFinding>(), new List<CheckedFinding>());
+        var j = 0;
+        foreach (var finding in findings)
         {
-            known = Check(_options.Selection?.Apply(finding) ?? finding, failOn);
-            _checkedCache[finding] = known;
+            while (j < before.Count && !ReferenceEquals(before[j], finding) && RuleRunner.FindingOrder(before[j], finding) < 0) wentOut.Add(checkedBefore[j++]);
+            if (j < before.Count && ReferenceEquals(before[j], finding))
+            {
+                result.Add(checkedBefore[j++]);
+                continue;
+            }
+
+            var known = Check(_options.Selection?.Apply(finding) ?? finding, _options.FailOn);
+            result.Add(known);
+            cameIn.Add(known);
         }
 
-        return known;
+        while (j < before.Count) wentOut.Add(checkedBefore[j++]);
+        _lastFailing += cameIn.Count(f => f.Fails) - wentOut.Count(f => f.Fails);
+        (_lastFindings, _lastChecked, _cameIn, _wentOut) = (findings, result, cameIn, wentOut);
+        return result;
     }
-
-    private static bool Fails(Finding finding, RuleSeverity? failOn) => failOn is { } threshold && finding.Severity >= threshold;
 
     private static CheckedFinding Check(Finding finding, RuleSeverity? failOn)
     {

@@ -29,6 +29,7 @@ internal sealed class IncrementalProjection : IComparer<object>
     private readonly Dictionary<AppearanceFact, AppearanceFact> _marked = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, AppearanceFact> _firstOfWording = new(StringComparer.Ordinal);
     private readonly Dictionary<object, Position> _positions = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Claim> _ignoring = new(ReferenceEqualityComparer.Instance);
 
     private IReadOnlyList<Source> _sourceList = [];
     private Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
@@ -46,6 +47,17 @@ internal sealed class IncrementalProjection : IComparer<object>
 
     /// <summary>Claims projected again by the last <see cref="Update"/>.</summary>
     public int Reprojected { get; private set; }
+
+    /// <summary>
+    /// The claims of the last set with <c>ignore:</c> entries, in its order: all that suppressions need (the other claims
+    /// suppress nothing and raise nothing about suppressions).
+    /// </summary>
+    public ClaimSet Ignoring()
+    {
+        var claims = _ignoring.ToList();
+        claims.Sort((a, b) => Compare(a.Location, b.Location));
+        return new ClaimSet([], [], claims, []);
+    }
 
     /// <summary>Every fact of the last set, in the projection's order (for a new session).</summary>
     public List<IFact> All()
@@ -110,6 +122,7 @@ internal sealed class IncrementalProjection : IComparer<object>
         {
             Unindex(entry);
             _byRef.Remove(entry.Claim);
+            _ignoring.Remove(entry.Claim);
             if (_claims.TryGetValue(entry.Claim.Id, out var current) && ReferenceEquals(current, entry)) _claims.Remove(entry.Claim.Id);
             oldEntries[entry.Claim.Id] = entry;
         }
@@ -125,6 +138,7 @@ internal sealed class IncrementalProjection : IComparer<object>
 
             _claims[claim.Id] = entry;
             _byRef[claim] = entry;
+            if (claim.Ignore.Count > 0) _ignoring.Add(claim);
             Index(entry);
         }
 

@@ -1,3 +1,5 @@
+using FactCheck.Engine;
+
 namespace FactCheck.Rules.Running;
 
 /// <summary>
@@ -7,50 +9,45 @@ namespace FactCheck.Rules.Running;
 /// </summary>
 internal sealed class IncrementalFindings
 {
-    private readonly Dictionary<Finding, string> _keyOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Finding, (string Key, int Session)> _keyOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<Finding>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding> _winner = new(StringComparer.Ordinal);
     private List<Finding> _sorted = [];
 
     /// <summary>The findings now in the sessions, one per rule and set of facts, in <see cref="RuleRunner.FindingOrder"/>.</summary>
-    public List<Finding> Update(IEnumerable<IReadOnlyList<Finding>> sessions)
+    /// <remarks>
+    /// The new ones are those the sessions' flag actions logged (<see cref="KeptSessions"/>); one that was there is gone when
+    /// its session no longer holds it (truth maintenance retracted it): a look-up per finding, not a walk over every fact.
+    /// </remarks>
+    public List<Finding> Update(IReadOnlyList<ISession> sessions)
     {
-        var now = new HashSet<Finding>(_keyOf.Count + 16, ReferenceEqualityComparer.Instance);
-        var added = new List<Finding>();
-        foreach (var findings in sessions)
-        {
-            foreach (var finding in findings)
-            {
-                if (now.Add(finding) && !_keyOf.ContainsKey(finding)) added.Add(finding);
-            }
-        }
-
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (now.Count - added.Count != _keyOf.Count)
+        var gone = new List<Finding>();
+        foreach (var (finding, (_, session)) in _keyOf)
         {
-            var gone = new List<Finding>();
-            foreach (var finding in _keyOf.Keys)
-            {
-                if (!now.Contains(finding)) gone.Add(finding);
-            }
-
-            foreach (var finding in gone)
-            {
-                _keyOf.Remove(finding, out var key);
-                var list = _byKey[key!];
-                list.RemoveAt(list.FindIndex(f => ReferenceEquals(f, finding)));
-                if (list.Count == 0) _byKey.Remove(key!);
-                keys.Add(key!);
-            }
+            if (!sessions[session].Contains(finding)) gone.Add(finding);
         }
 
-        foreach (var finding in added)
+        foreach (var finding in gone)
         {
-            var key = RuleRunner.FactSetKey(finding);
-            _keyOf[finding] = key;
-            if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
-            list.Add(finding);
-            keys.Add(key);
+            _keyOf.Remove(finding, out var was);
+            var list = _byKey[was.Key];
+            list.RemoveAt(list.FindIndex(f => ReferenceEquals(f, finding)));
+            if (list.Count == 0) _byKey.Remove(was.Key);
+            keys.Add(was.Key);
+        }
+
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            foreach (var finding in KeptSessions.TakeFlagged(sessions[i]))
+            {
+                if (_keyOf.ContainsKey(finding) || !sessions[i].Contains(finding)) continue;
+                var key = RuleRunner.FactSetKey(finding);
+                _keyOf[finding] = (key, i);
+                if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+                list.Add(finding);
+                keys.Add(key);
+            }
         }
 
         // The first of each set of facts in finding order stands for it (a symmetric rule's (a, b) and (b, a)).

@@ -14,7 +14,7 @@ namespace FactCheck.Rules.Running;
 /// </summary>
 /// <remarks>
 /// The facts that stay keep their place in the sessions and the changed ones go in last, so the lists the engine
-/// collects are not in the projection's order: <see cref="SessionOrder"/> puts them back in it for the rules' actions.
+/// collects are not in the projection's order: <see cref="KeptSessions"/> puts them back in it for the rules' actions.
 /// A run that meets a rule error or a limit is left to <see cref="RuleRunner.Run"/>, on fresh sessions.
 /// </remarks>
 public sealed class IncrementalRun
@@ -70,12 +70,9 @@ public sealed class IncrementalRun
             });
             timer.Mark("fire");
             if (groups.Any(g => g.Session.Errors.Count > 0)) return FullRun(claims);
-            var queried = new IReadOnlyList<Finding>[groups.Length];
-            Parallel.For(0, groups.Length, i => queried[i] = groups[i].Session.Query<Finding>());
-            timer.Mark("query findings");
-            var all = _findings.Update(queried);
+            var all = _findings.Update([.. groups.Select(g => g.Session)]);
             timer.Mark("place findings");
-            var ignoring = WithSuppressions(claims);
+            var ignoring = _projection.Ignoring();
             // Without ignore: entries there is nothing to suppress and nothing to say about them.
             var (kept, suppressed) = ignoring.Claims.Count == 0 ? (all, []) : RuleRunner.ApplySuppressions(all, ignoring, _pack, _only);
             kept = RuleRunner.MergeAppended(kept, all.Count - suppressed.Count);
@@ -86,21 +83,6 @@ public sealed class IncrementalRun
         {
             return FullRun(claims);
         }
-    }
-
-    /// <summary>
-    /// Only the claims with <c>ignore:</c> entries matter to the suppressions (the others suppress nothing and raise
-    /// nothing), so they are all <see cref="RuleRunner.ApplySuppressions"/> is given.
-    /// </summary>
-    private static ClaimSet WithSuppressions(ClaimSet claims)
-    {
-        var ignoring = new List<Claim>();
-        foreach (var claim in claims.Claims)
-        {
-            if (claim.Ignore.Count > 0) ignoring.Add(claim);
-        }
-
-        return new ClaimSet([], [], ignoring, []);
     }
 
     /// <summary>The run as <see cref="RuleRunner.Run"/> does it (errors and limits reported as it reports them); the next run starts afresh.</summary>
@@ -138,7 +120,7 @@ public sealed class IncrementalRun
                 MaxFirings = firings,
                 MaxPartialMatches = matches,
             });
-            SessionOrder.Set(session, order);
+            KeptSessions.Register(session, order);
             return new Group(g, session);
         }).ToArray();
         _findings = new IncrementalFindings();
