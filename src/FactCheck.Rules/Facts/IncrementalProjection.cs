@@ -39,6 +39,9 @@ internal sealed class IncrementalProjection : IComparer<object>
     private PropositionGraph _graph = new([]);
     private List<IFact> _propositionFacts = [];
     private int _generation;
+    private IReadOnlyList<Claim> _claimList = [];
+    private readonly Dictionary<(string, PartialDate?), DateResolution> _resolutions = [];
+    private readonly FactProjection.DateTexts _dates = new();
     private int _claimFactCount;
     private bool _started;
 
@@ -83,30 +86,10 @@ internal sealed class IncrementalProjection : IComparer<object>
     {
         var retracted = new List<IFact>();
         var inserted = new List<IFact>();
-        var generation = ++_generation;
-
         // Claims whose object is new (their file was read again) or gone.
+        var (fresh, removed) = Compare(_claimList, set.Claims) ?? Scan(set.Claims);
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<Claim>();
-        foreach (var claim in set.Claims)
-        {
-            if (_byRef.TryGetValue(claim, out var entry)) entry.Generation = generation;
-            else
-            {
-                fresh.Add(claim);
-                changed.Add(claim.Id);
-            }
-        }
-
-        var removed = new List<ClaimEntry>();
-        if (set.Claims.Count - fresh.Count != _byRef.Count)
-        {
-            foreach (var entry in _byRef.Values)
-            {
-                if (entry.Generation != generation) removed.Add(entry);
-            }
-        }
-
+        foreach (var claim in fresh) changed.Add(claim.Id);
         foreach (var entry in removed)
         {
             changed.Add(entry.Claim.Id);
@@ -129,7 +112,7 @@ internal sealed class IncrementalProjection : IComparer<object>
 
         foreach (var claim in fresh)
         {
-            var entry = new ClaimEntry(claim) { Generation = generation };
+            var entry = new ClaimEntry(claim);
             if (_claims.TryGetValue(claim.Id, out var old) && !oldEntries.ContainsKey(claim.Id))
             {
                 // Only possible with duplicate ids, which a valid set does not have.
@@ -156,6 +139,7 @@ internal sealed class IncrementalProjection : IComparer<object>
 
             MarkAll();
             _started = true;
+            _claimList = set.Claims;
             Reprojected = set.Claims.Count;
             return ([], All());
         }
@@ -291,7 +275,57 @@ internal sealed class IncrementalProjection : IComparer<object>
         foreach (var fact in newFacts) inserted.Add(InSession(fact));
         foreach (var fact in reinsert) inserted.Add(InSession(fact));
         inserted.Sort(this);
+        _claimList = set.Claims;
         return (retracted, inserted);
+    }
+
+    /// <summary>
+    /// The claims that came and went between two versions of the set, by one walk over both: the claims of files not read
+    /// again are the same objects in the same order, so only where the lists differ is a claim looked up. Null when the
+    /// lists do not line up that way (the claims were reordered).
+    /// </summary>
+    private (List<Claim> Fresh, List<ClaimEntry> Removed)? Compare(IReadOnlyList<Claim> before, IReadOnlyList<Claim> now)
+    {
+        var fresh = new List<Claim>();
+        var removed = new List<ClaimEntry>();
+        int i = 0, j = 0;
+        while (i < before.Count || j < now.Count)
+        {
+            if (i < before.Count && j < now.Count && ReferenceEquals(before[i], now[j]))
+            {
+                i++;
+                j++;
+            }
+            else if (j < now.Count && !_byRef.ContainsKey(now[j]))
+            {
+                fresh.Add(now[j++]);
+            }
+            else if (i < before.Count && _byRef.TryGetValue(before[i], out var gone))
+            {
+                removed.Add(gone);
+                i++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return (fresh, removed);
+    }
+
+    /// <summary>The same by looking every claim up.</summary>
+    private (List<Claim> Fresh, List<ClaimEntry> Removed) Scan(IReadOnlyList<Claim> now)
+    {
+        var generation = ++_generation;
+        var fresh = new List<Claim>();
+        foreach (var claim in now)
+        {
+            if (_byRef.TryGetValue(claim, out var entry)) entry.Generation = generation;
+            else fresh.Add(claim);
+        }
+
+        return (fresh, _byRef.Values.Where(e => e.Generation != generation).ToList());
     }
 
     /// <summary>Orders facts as <see cref="FactProjection.Project"/> lists them; facts it did not project come last.</summary>
@@ -560,8 +594,9 @@ internal sealed class IncrementalProjection : IComparer<object>
         {
             var from = (int)((long)entries.Count * c / chunkCount);
             var to = (int)((long)entries.Count * (c + 1) / chunkCount);
-            var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
-            var dates = new FactProjection.DateTexts();
+            // One chunk (a save's few claims) reuses the dates resolved on earlier saves; chunks side by side have their own.
+            var resolutions = chunkCount == 1 ? _resolutions : new Dictionary<(string, PartialDate?), DateResolution>();
+            var dates = chunkCount == 1 ? _dates : new FactProjection.DateTexts();
             var lists = new List<IFact>[to - from];
             for (var i = from; i < to; i++)
             {
@@ -643,5 +678,6 @@ internal sealed class IncrementalProjection : IComparer<object>
         public List<IFact> Facts { get; set; } = [];
 
         public int Generation { get; set; }
+
     }
 }
