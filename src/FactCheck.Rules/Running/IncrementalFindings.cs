@@ -12,6 +12,7 @@ internal sealed class IncrementalFindings
     private readonly Dictionary<Finding, (string Key, int Session)> _keyOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, List<Finding>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Finding> _winner = new(StringComparer.Ordinal);
+    private readonly List<HashSet<Finding>> _bySession = [];
     private List<Finding> _sorted = [];
 
     /// <summary>The findings now in the sessions, one per rule and set of facts, in <see cref="RuleRunner.FindingOrder"/>.</summary>
@@ -22,15 +23,15 @@ internal sealed class IncrementalFindings
     public List<Finding> Update(IReadOnlyList<ISession> sessions)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var gone = new List<Finding>();
-        foreach (var (finding, (_, session)) in _keyOf)
-        {
-            if (!sessions[session].Contains(finding)) gone.Add(finding);
-        }
+        while (_bySession.Count < sessions.Count) _bySession.Add(new HashSet<Finding>(ReferenceEqualityComparer.Instance));
 
-        foreach (var finding in gone)
+        // Each session's findings looked up in it, the sessions side by side (looking up only reads a session).
+        var gone = new List<Finding>[sessions.Count];
+        Parallel.For(0, sessions.Count, i => gone[i] = [.. _bySession[i].Where(f => !sessions[i].Contains(f))]);
+        foreach (var finding in gone.SelectMany(g => g))
         {
             _keyOf.Remove(finding, out var was);
+            _bySession[was.Session].Remove(finding);
             var list = _byKey[was.Key];
             list.RemoveAt(list.FindIndex(f => ReferenceEquals(f, finding)));
             if (list.Count == 0) _byKey.Remove(was.Key);
@@ -44,6 +45,7 @@ internal sealed class IncrementalFindings
                 if (_keyOf.ContainsKey(finding) || !sessions[i].Contains(finding)) continue;
                 var key = RuleRunner.FactSetKey(finding);
                 _keyOf[finding] = (key, i);
+                _bySession[i].Add(finding);
                 if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
                 list.Add(finding);
                 keys.Add(key);
