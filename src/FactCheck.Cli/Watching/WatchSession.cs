@@ -67,7 +67,6 @@ internal sealed class WatchSession
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
         timer.Mark($"read {read.Count} changed file(s), cross-file checks");
         var outcome = Evaluate(out var change, timer);
-        timer.Mark("fingerprint");
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
         var checkedNow = outcome.InputErrors.Count == 0;
