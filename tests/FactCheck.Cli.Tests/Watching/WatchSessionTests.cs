@@ -214,9 +214,11 @@ public sealed partial class WatchSessionTests : IDisposable
         var full = CheckRunner.Run(Options, _root);
         var expected = Describe(full).ToList();
         var actual = Describe(session.Outcome).ToList();
+        var first = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], -1);
         Assert.True(
             expected.SequenceEqual(actual),
-            $"{when}:\nonly in the full run:\n{string.Join("\n", expected.Except(actual))}\nonly in watch:\n{string.Join("\n", actual.Except(expected))}");
+            $"{when}:\nonly in the full run:\n{string.Join("\n", expected.Except(actual))}\nonly in watch:\n{string.Join("\n", actual.Except(expected))}"
+            + (first < 0 ? string.Empty : $"\nfirst difference, line {first}:\n  full run: {expected[first]}\n  watch:    {actual[first]}"));
     }
 
     private static IEnumerable<string> Describe(CheckOutcome outcome) =>
