@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
+using FactCheck.Claims.Watching;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Output;
 using FactCheck.Report;
@@ -19,21 +20,30 @@ internal sealed class WatchSession
 {
     private readonly CheckOptions _options;
     private readonly string _baseDirectory;
-    private readonly ClaimsWorkspace _claims;
+    private readonly WatchedClaims _claims;
     private RulePack _pack = null!;
     private List<RuleInfo> _rules = [];
     private IncrementalRun _run = null!;
-    private Dictionary<string, CheckedFinding> _lastChecked = new(StringComparer.Ordinal);
+    // The last save that could be checked: its findings as the rules gave them, as checked (fingerprinted), how many
+    // fail, and how many findings have each fingerprint. A finding stays the same object while its match holds, so a
+    // save fingerprints only the findings that came in.
+    private IReadOnlyList<Finding> _lastFindings = [];
+    private IReadOnlyList<CheckedFinding> _lastChecked = [];
+    private int _lastFailing;
+    private readonly Dictionary<string, int> _lastFingerprints = new(StringComparer.Ordinal);
+    private List<CheckedFinding> _cameIn = [];
+    private List<CheckedFinding> _wentOut = [];
+    private Dictionary<Finding, CheckedFinding> _suppressedCache = new(ReferenceEqualityComparer.Instance);
 
     public WatchSession(CheckOptions options, string baseDirectory)
     {
         _options = options with { Database = null, Baseline = null, BaselineFingerprints = null };
         _baseDirectory = baseDirectory;
-        var claims = Task.Run(() => new ClaimsWorkspace([options.ClaimsPath], baseDirectory));
+        var claims = Task.Run(() => new WatchedClaims([options.ClaimsPath], baseDirectory));
         LoadRules();
         _claims = claims.GetAwaiter().GetResult();
         Outcome = Evaluate(out _);
-        _lastChecked = Index(Outcome.Findings);
+        foreach (var f in _cameIn) Count(f.Fingerprint, +1);
     }
 
     /// <summary>The outcome of the claims and rules as they are now (no report is written).</summary>
@@ -56,8 +66,7 @@ internal sealed class WatchSession
         if (rulesChanged) LoadRules();
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
         timer.Mark($"read {read.Count} changed file(s), cross-file checks");
-        var outcome = Evaluate(out var change);
-        timer.Mark("run the rules, fingerprint");
+        var outcome = Evaluate(out var change, timer);
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
         var checkedNow = outcome.InputErrors.Count == 0;
@@ -65,12 +74,13 @@ internal sealed class WatchSession
         if (checkedNow)
         {
             // Compared with the last save that could be checked: breaking a file and fixing it reports only what the fix changed.
-            var now = Index(outcome.Findings);
-            added = outcome.Findings.Where(f => !_lastChecked.ContainsKey(f.Fingerprint)).ToList();
-            gone = _lastChecked.Values.Where(f => !now.ContainsKey(f.Fingerprint)).ToList();
-            _lastChecked = now;
+            added = _cameIn.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).ToList();
+            foreach (var f in _wentOut) Count(f.Fingerprint, -1);
+            foreach (var f in _cameIn) Count(f.Fingerprint, +1);
+            gone = _wentOut.Where(f => _lastFingerprints.GetValueOrDefault(f.Fingerprint) == 0).DistinctBy(f => f.Fingerprint).ToList();
         }
 
+        timer.Mark("new and fixed");
         Outcome = outcome;
         return new WatchUpdate(read, added, gone, loadErrors, checkedNow, rulesChanged, clock.Elapsed, change.Retracted, change.Inserted);
     }
@@ -83,7 +93,7 @@ internal sealed class WatchSession
     }
 
     /// <summary>What <see cref="CheckRunner.Run"/> computes, on the kept claims and sessions.</summary>
-    private CheckOutcome Evaluate(out (int Retracted, int Inserted) change)
+    private CheckOutcome Evaluate(out (int Retracted, int Inserted) change, PhaseTimer? timer = null)
     {
         change = (0, 0);
         var claims = _claims.Current;
@@ -97,12 +107,53 @@ internal sealed class WatchSession
         }
 
         var result = _run.Run(set);
+        timer?.Mark("run the rules");
         change = _run.LastChange;
-        var findings = result.Findings.Select(f => Check(_options.Selection?.Apply(f) ?? f, _options.FailOn)).ToList();
-        var suppressed = result.Suppressed.Select(f => Check(_options.Selection?.Apply(f) ?? f, failOn: null)).ToList();
-        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : findings.Any(f => f.Fails) ? ExitCodes.Findings : ExitCodes.Success;
+        var findings = Merge(result.Findings);
+        timer?.Mark("fingerprint the findings that came in");
+        var cache = new Dictionary<Finding, CheckedFinding>(ReferenceEqualityComparer.Instance);
+        var suppressed = new List<CheckedFinding>(result.Suppressed.Count);
+        foreach (var f in result.Suppressed)
+        {
+            if (!_suppressedCache.TryGetValue(f, out var known)) known = Check(_options.Selection?.Apply(f) ?? f, failOn: null);
+            cache[f] = known;
+            suppressed.Add(known);
+        }
+
+        _suppressedCache = cache;
+        var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput : _lastFailing > 0 ? ExitCodes.Findings : ExitCodes.Success;
         return new CheckOutcome(
             CheckRunner.ToolVersion, _rules, findings, suppressed, [], result.Errors, set.Claims.Count, set.Sources.Count, _options.FailOn, false, exitCode);
+    }
+
+    /// <summary>
+    /// The findings checked, those of the last checked save as they were: both lists are in finding order, so one walk
+    /// pairs them, and what is not in both came in or went out.
+    /// </summary>
+    private List<CheckedFinding> Merge(IReadOnlyList<Finding> findings)
+    {
+        var (before, checkedBefore) = (_lastFindings, _lastChecked);
+        var result = new List<CheckedFinding>(findings.Count);
+        var (cameIn, wentOut) = (new List<CheckedFinding>(), new List<CheckedFinding>());
+        var j = 0;
+        foreach (var finding in findings)
+        {
+            while (j < before.Count && !ReferenceEquals(before[j], finding) && RuleRunner.FindingOrder(before[j], finding) < 0) wentOut.Add(checkedBefore[j++]);
+            if (j < before.Count && ReferenceEquals(before[j], finding))
+            {
+                result.Add(checkedBefore[j++]);
+                continue;
+            }
+
+            var known = Check(_options.Selection?.Apply(finding) ?? finding, _options.FailOn);
+            result.Add(known);
+            cameIn.Add(known);
+        }
+
+        while (j < before.Count) wentOut.Add(checkedBefore[j++]);
+        _lastFailing += cameIn.Count(f => f.Fails) - wentOut.Count(f => f.Fails);
+        (_lastFindings, _lastChecked, _cameIn, _wentOut) = (findings, result, cameIn, wentOut);
+        return result;
     }
 
     private static CheckedFinding Check(Finding finding, RuleSeverity? failOn)
@@ -111,10 +162,10 @@ internal sealed class WatchSession
         return new CheckedFinding(finding, Fingerprint.Compute(finding.RuleId, finding.FactKeys), IsNew: true, fails);
     }
 
-    private static Dictionary<string, CheckedFinding> Index(IReadOnlyList<CheckedFinding> findings)
+    private void Count(string fingerprint, int change)
     {
-        var index = new Dictionary<string, CheckedFinding>(findings.Count, StringComparer.Ordinal);
-        foreach (var finding in findings) index.TryAdd(finding.Fingerprint, finding);
-        return index;
+        var n = _lastFingerprints.GetValueOrDefault(fingerprint) + change;
+        if (n == 0) _lastFingerprints.Remove(fingerprint);
+        else _lastFingerprints[fingerprint] = n;
     }
 }

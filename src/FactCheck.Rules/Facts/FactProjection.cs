@@ -34,62 +34,13 @@ public static class FactProjection
         foreach (var source in set.Sources) sources.TryAdd(source.Id, source);
 
         var lineages = Lineages(set.Sources, sources);
-        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var source in set.Sources)
-        {
-            if (source.DerivedFrom is { } parent) copies[parent.Id] = copies.GetValueOrDefault(parent.Id) + 1;
-            foreach (var credit in source.CreditedSources.Select(c => c.Id).Distinct(StringComparer.Ordinal))
-            {
-                if (credit != source.DerivedFrom?.Id) copies[credit] = copies.GetValueOrDefault(credit) + 1;
-            }
-        }
-
-        foreach (var source in set.Sources)
-        {
-            var at = source.Location;
-            facts.Add(new SourceFact(
-                source.Id,
-                KebabCase.Of(source.Kind),
-                source.Title,
-                source.Outlet,
-                source.Authors.Count == 0 ? null : string.Join(", ", source.Authors),
-                source.Wire,
-                source.Url,
-                source.Language,
-                source.Published?.ToString(),
-                source.Text,
-                source.DerivedFrom?.Id,
-                Origin(source, sources),
-                at.File,
-                at.Line,
-                at.Column,
-                source.AuthorsKnown,
-                source.Primary,
-                source.TextExcerpt,
-                source.CreditedSources.Select(c => c.Id).ToArray(),
-                lineages.GetValueOrDefault(source.Id, source.Id),
-                copies.GetValueOrDefault(source.Id)));
-        }
+        var copies = Copies(set.Sources);
+        foreach (var source in set.Sources) facts.Add(SourceFactOf(source, sources, lineages, copies));
 
         var groups = ClaimGroups.Build(set.Claims, id => lineages.GetValueOrDefault(id, id));
         var graph = new PropositionGraph(set.Propositions);
 
-        foreach (var proposition in set.Propositions)
-        {
-            var at = proposition.Location;
-            facts.Add(new PropositionFact(proposition.Key, proposition.Description, at.File, at.Line, at.Column));
-            foreach (var edge in proposition.Implies)
-            {
-                facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "implies", edge.Location.File, edge.Location.Line, edge.Location.Column));
-            }
-
-            // Exclusion is mutual: both directions are facts, so rules need follow only From -> To.
-            foreach (var edge in proposition.Excludes)
-            {
-                facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
-                facts.Add(new PropositionEdgeFact(edge.Id, proposition.Key, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
-            }
-        }
+        foreach (var proposition in set.Propositions) AddPropositionFacts(proposition, facts);
 
         // Claims project independently: large sets are cut into ordered chunks projected side by side and
         // joined in order, so the facts come out the same as from one pass.
@@ -113,7 +64,67 @@ public static class FactProjection
         return facts;
     }
 
-    private static void ProjectClaim(
+    /// <summary>How many sources derive from or credit each source (a source crediting its parent counts once).</summary>
+    internal static Dictionary<string, int> Copies(IReadOnlyList<Source> list)
+    {
+        var copies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var source in list)
+        {
+            if (source.DerivedFrom is { } parent) copies[parent.Id] = copies.GetValueOrDefault(parent.Id) + 1;
+            foreach (var credit in source.CreditedSources.Select(c => c.Id).Distinct(StringComparer.Ordinal))
+            {
+                if (credit != source.DerivedFrom?.Id) copies[credit] = copies.GetValueOrDefault(credit) + 1;
+            }
+        }
+
+        return copies;
+    }
+
+    internal static SourceFact SourceFactOf(Source source, Dictionary<string, Source> sources, Dictionary<string, string> lineages, Dictionary<string, int> copies)
+    {
+        var at = source.Location;
+        return new SourceFact(
+            source.Id,
+            KebabCase.Of(source.Kind),
+            source.Title,
+            source.Outlet,
+            source.Authors.Count == 0 ? null : string.Join(", ", source.Authors),
+            source.Wire,
+            source.Url,
+            source.Language,
+            source.Published?.ToString(),
+            source.Text,
+            source.DerivedFrom?.Id,
+            Origin(source, sources),
+            at.File,
+            at.Line,
+            at.Column,
+            source.AuthorsKnown,
+            source.Primary,
+            source.TextExcerpt,
+            source.CreditedSources.Select(c => c.Id).ToArray(),
+            lineages.GetValueOrDefault(source.Id, source.Id),
+            copies.GetValueOrDefault(source.Id));
+    }
+
+    internal static void AddPropositionFacts(Proposition proposition, List<IFact> facts)
+    {
+        var at = proposition.Location;
+        facts.Add(new PropositionFact(proposition.Key, proposition.Description, at.File, at.Line, at.Column));
+        foreach (var edge in proposition.Implies)
+        {
+            facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "implies", edge.Location.File, edge.Location.Line, edge.Location.Column));
+        }
+
+        // Exclusion is mutual: both directions are facts, so rules need follow only From -> To.
+        foreach (var edge in proposition.Excludes)
+        {
+            facts.Add(new PropositionEdgeFact(proposition.Key, edge.Id, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
+            facts.Add(new PropositionEdgeFact(edge.Id, proposition.Key, "excludes", edge.Location.File, edge.Location.Line, edge.Location.Column));
+        }
+    }
+
+    internal static void ProjectClaim(
         Claim claim,
         Dictionary<string, Source> sources,
         Dictionary<string, string> lineages,
@@ -420,7 +431,7 @@ public static class FactProjection
     /// Each source's independence group: sources linked through derived_from or credits (either way) are one group,
     /// named after its first root (a source that derives from and credits nothing), else its first member.
     /// </summary>
-    private static Dictionary<string, string> Lineages(IReadOnlyList<Source> list, Dictionary<string, Source> sources)
+    internal static Dictionary<string, string> Lineages(IReadOnlyList<Source> list, Dictionary<string, Source> sources)
     {
         var sets = new DisjointSets();
         foreach (var source in list)
@@ -452,7 +463,7 @@ public static class FactProjection
     }
 
     /// <summary>The story a source ultimately comes from: follows derived_from, stopping on a cycle.</summary>
-    private static string Origin(Source source, Dictionary<string, Source> sources)
+    internal static string Origin(Source source, Dictionary<string, Source> sources)
     {
         var current = source;
         for (var hops = 0; hops < 32 && current.DerivedFrom is { } parent && sources.TryGetValue(parent.Id, out var next); hops++)
@@ -467,7 +478,7 @@ public static class FactProjection
     /// The text of each date, made once per chunk: a story's few dates recur in most of its facts, and one string per
     /// date instead of one per fact field is less to allocate and less for the facts to keep alive.
     /// </summary>
-    private sealed class DateTexts
+    internal sealed class DateTexts
     {
         private readonly Dictionary<PartialDate, string> _texts = [];
 

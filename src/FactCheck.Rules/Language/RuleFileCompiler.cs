@@ -341,7 +341,13 @@ internal sealed class RuleFileCompiler
         var ruleId = info.Id;
         var target = on;
         _writes.Add(typeof(Finding));
-        return new RuleAction(ctx => ctx.InsertLinked(FindingBuilder.Build(ctx, ruleId, severity, render(ctx) ?? string.Empty, target)), "flag");
+        return new RuleAction(
+            ctx =>
+            {
+                var finding = FindingBuilder.Build(ctx, ruleId, severity, render(ctx) ?? string.Empty, target);
+                if (ctx.InsertLinked(finding)) KeptSessions.Flagged(ctx.Session, finding);
+            },
+            "flag");
     }
 
     private RuleAction? CompileInsert(YamlNode node, List<ScopeVariable> scope)
@@ -487,7 +493,13 @@ internal sealed class RuleFileCompiler
     }
 
     private static Expression Invoke(LambdaExpression lambda, ParameterExpression ctx) =>
-        Expression.Invoke(lambda, lambda.Parameters.Select(p => (Expression)Expression.Convert(Expression.Call(ctx, ContextGet, Expression.Constant(p.Name)), p.Type)));
+        Expression.Invoke(lambda, lambda.Parameters.Select(p => InOrder(Expression.Convert(Expression.Call(ctx, ContextGet, Expression.Constant(p.Name)), p.Type), ctx)));
+
+    /// <summary>A collected list of facts, as the session orders it (<see cref="KeptSessions"/>); other values as they are.</summary>
+    private static Expression InOrder(Expression value, ParameterExpression ctx) =>
+        value.Type.IsGenericType && value.Type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && value.Type.GetGenericArguments()[0] is { IsClass: true } item
+            ? Expression.Call(typeof(KeptSessions).GetMethod(nameof(KeptSessions.Sorted))!.MakeGenericMethod(item), ctx, value)
+            : value;
 
     private static bool CanConvert(Type from, Type to)
     {

@@ -7,14 +7,15 @@ namespace FactCheck.Rules.Running;
 
 /// <summary>
 /// Keeps the engine sessions of a run alive between runs on successive versions of the same claims
-/// (<c>check --watch</c>): each <see cref="Run"/> projects the claims' facts, retracts from the sessions the facts
-/// that are gone or changed, inserts the new ones and fires; truth maintenance withdraws the findings whose matches
-/// no longer hold. The result is the one <see cref="RuleRunner.Run"/> gives on the same claims.
+/// (<c>check --watch</c>): each <see cref="Run"/> projects again only the claims whose facts can have changed
+/// (<see cref="IncrementalProjection"/>), retracts from the sessions the facts that are gone or changed, inserts the new
+/// ones and fires; truth maintenance withdraws the findings whose matches no longer hold. The result is the one
+/// <see cref="RuleRunner.Run"/> gives on the same claims.
 /// </summary>
 /// <remarks>
-/// The facts are projected again from the whole claim set every time: some span files (<c>same_as</c> groups,
-/// source lineages, counts of copies), and projecting them all is what keeps those exact. Only the engine work is
-/// incremental. A run that meets a rule error or a limit is left to <see cref="RuleRunner.Run"/>, on fresh sessions.
+/// The facts that stay keep their place in the sessions and the changed ones go in last, so the lists the engine
+/// collects are not in the projection's order: <see cref="KeptSessions"/> puts them back in it for the rules' actions.
+/// A run that meets a rule error or a limit is left to <see cref="RuleRunner.Run"/>, on fresh sessions.
 /// </remarks>
 public sealed class IncrementalRun
 {
@@ -23,8 +24,9 @@ public sealed class IncrementalRun
     private readonly IRuleEngine? _engine;
     private readonly int? _maxFirings;
     private readonly int? _maxPartialMatches;
+    private IncrementalProjection _projection = new();
+    private IncrementalFindings _findings = new();
     private Group[]? _groups;
-    private Dictionary<IFact, List<IFact>> _inSessions = new(FactContent.Instance);
 
     public IncrementalRun(RulePack pack, IReadOnlyCollection<string>? onlyRules = null, IRuleEngine? engine = null, int? maxFirings = null, int? maxPartialMatches = null)
     {
@@ -34,15 +36,30 @@ public sealed class IncrementalRun
     /// <summary>Facts retracted and inserted by the last run (for progress and benchmarks).</summary>
     public (int Retracted, int Inserted) LastChange { get; private set; }
 
+    /// <summary>Claims projected again by the last run.</summary>
+    public int LastReprojected => _projection.Reprojected;
+
+    /// <param name="claims">A valid set (no input errors): what the rules run on.</param>
     public RunResult Run(ClaimSet claims)
     {
         using var timer = new Claims.Diagnostics.PhaseTimer();
-        var facts = FactProjection.Project(claims);
-        timer.Mark($"project {facts.Count} facts");
+        List<IFact> retracted, inserted;
         try
         {
-            if (_groups is null) Start(facts);
-            else Change(facts);
+            (retracted, inserted) = _projection.Update(claims);
+        }
+        catch
+        {
+            // A projection left half-updated is not trusted again: the next run starts afresh.
+            Reset();
+            throw;
+        }
+
+        timer.Mark($"project {_projection.Reprojected} claims again");
+        try
+        {
+            if (_groups is null) Start(retracted.Count == 0 && inserted.Count == _projection.Count ? inserted : _projection.All());
+            else Change(retracted, inserted);
             timer.Mark($"retract {LastChange.Retracted} and insert {LastChange.Inserted} facts");
             var groups = _groups!;
             var firings = new int[groups.Length];
@@ -53,11 +70,14 @@ public sealed class IncrementalRun
             });
             timer.Mark("fire");
             if (groups.Any(g => g.Session.Errors.Count > 0)) return FullRun(claims);
-            var all = RuleRunner.Deduplicate(groups.SelectMany(g => g.Session.Query<Finding>()));
-            var (kept, suppressed) = RuleRunner.ApplySuppressions(all, claims, _pack, _only);
+            var all = _findings.Update([.. groups.Select(g => g.Session)]);
+            timer.Mark("place findings");
+            var ignoring = _projection.Ignoring();
+            // Without ignore: entries there is nothing to suppress and nothing to say about them.
+            var (kept, suppressed) = ignoring.Claims.Count == 0 ? (all, []) : RuleRunner.ApplySuppressions(all, ignoring, _pack, _only);
             kept = RuleRunner.MergeAppended(kept, all.Count - suppressed.Count);
-            timer.Mark("collect, suppress and sort");
-            return new RunResult(kept, suppressed, [], facts.Count, firings.Sum());
+            timer.Mark("suppress");
+            return new RunResult(kept, suppressed, [], _projection.Count, firings.Sum());
         }
         catch (Exception ex) when (ex is RuleLoopException or MatchLimitException or AggregateException { InnerException: RuleLoopException or MatchLimitException })
         {
@@ -68,9 +88,15 @@ public sealed class IncrementalRun
     /// <summary>The run as <see cref="RuleRunner.Run"/> does it (errors and limits reported as it reports them); the next run starts afresh.</summary>
     private RunResult FullRun(ClaimSet claims)
     {
-        _groups = null;
-        _inSessions = new Dictionary<IFact, List<IFact>>(FactContent.Instance);
+        Reset();
         return RuleRunner.Run(_pack, claims, _only, _maxFirings, engine: _engine, maxPartialMatches: _maxPartialMatches);
+    }
+
+    private void Reset()
+    {
+        _groups = null;
+        _projection = new IncrementalProjection();
+        _findings = new IncrementalFindings();
     }
 
     private void Start(IReadOnlyList<IFact> facts)
@@ -83,93 +109,68 @@ public sealed class IncrementalRun
         var split = count > 1 && rules.Count > 1
             ? RulePartitioner.Partition(rules, _pack.WrittenTypes, facts.CountBy(f => f.GetType()).ToDictionary(), count)
             : [new RulePartitioner.RuleGroup(rules, RulePartitioner.Reads(rules))];
+        var order = _projection;
         _groups = split.Select(g =>
         {
             var only = split.Count == 1 ? _only : g.Rules.Select(r => r.Name).ToArray();
-            var compiled = _pack.Compile(only, _engine);
-            return new Group(g, () => compiled.CreateSession(new SessionOptions
+            var session = _pack.Compile(only, _engine).CreateSession(new SessionOptions
             {
                 ErrorPolicy = ErrorPolicy.Continue,
                 RecordFirings = false,
                 MaxFirings = firings,
                 MaxPartialMatches = matches,
-            }));
+            });
+            KeptSessions.Register(session, order);
+            return new Group(g, session);
         }).ToArray();
-        _inSessions = new Dictionary<IFact, List<IFact>>(facts.Count, FactContent.Instance);
-        foreach (var fact in facts) Add(_inSessions, fact);
-        Parallel.ForEach(_groups, g => g.Replace(facts));
+        _findings = new IncrementalFindings();
+        Parallel.ForEach(_groups, g => g.Apply([], facts));
         LastChange = (0, facts.Count);
     }
 
-    private void Change(IReadOnlyList<IFact> facts)
+    private void Change(List<IFact> retracted, List<IFact> inserted)
     {
-        // Each new fact equal to one in the sessions stands for it (the same object goes back in), the rest are new.
-        var now = new List<IFact>(facts.Count);
-        var kept = new Dictionary<IFact, List<IFact>>(facts.Count, FactContent.Instance);
-        foreach (var fact in facts)
-        {
-            var same = _inSessions.TryGetValue(fact, out var equal) && equal.Count > 0 ? equal[^1] : fact;
-            if (!ReferenceEquals(same, fact)) equal!.RemoveAt(equal.Count - 1);
-            now.Add(same);
-            Add(kept, same);
-        }
-
-        _inSessions = kept;
         var groups = _groups!;
         var changes = new (int Retracted, int Inserted)[groups.Length];
-        Parallel.For(0, groups.Length, i => changes[i] = groups[i].Replace(now));
+        Parallel.For(0, groups.Length, i => changes[i] = groups[i].Apply(retracted, inserted));
         LastChange = (changes.Sum(c => c.Retracted), changes.Sum(c => c.Inserted));
     }
 
-    private static void Add(Dictionary<IFact, List<IFact>> facts, IFact fact)
+    /// <summary>One session and the rules it runs.</summary>
+    private sealed class Group(RulePartitioner.RuleGroup rules, ISession session)
     {
-        if (facts.TryGetValue(fact, out var list)) list.Add(fact);
-        else facts[fact] = [fact];
-    }
+        private readonly Dictionary<Type, bool> _reads = [];
 
-    /// <summary>One session and the facts in it, in the order they went in.</summary>
-    private sealed class Group(RulePartitioner.RuleGroup rules, Func<ISession> create)
-    {
-        private readonly Func<ISession> _create = create;
-        private List<IFact> _order = [];
+        public ISession Session { get; } = session;
 
-        public RulePartitioner.RuleGroup Rules { get; } = rules;
-
-        public ISession Session { get; private set; } = create();
-
-        /// <summary>
-        /// Makes the session hold <paramref name="facts"/> (those its rules read) in that order. The order matters: the
-        /// engine lists aggregates and breaks ties in insertion order, so a full run's findings come from facts in
-        /// projection order. The facts up to the first difference stay; the rest come out and go back in order.
-        /// </summary>
-        public (int Retracted, int Inserted) Replace(IReadOnlyList<IFact> facts)
+        /// <summary>Takes out and puts in the facts of the types the group's rules read.</summary>
+        public (int Retracted, int Inserted) Apply(IReadOnlyList<IFact> retracted, IReadOnlyList<IFact> inserted)
         {
-            var wanted = new Dictionary<Type, bool>();
-            var order = new List<IFact>(_order.Count);
-            foreach (var fact in facts)
-            {
-                var type = fact.GetType();
-                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = Rules.ReadsFactsOf(type);
-                if (yes) order.Add(fact);
-            }
-
-            var same = 0;
-            while (same < order.Count && same < _order.Count && ReferenceEquals(order[same], _order[same])) same++;
-            if (same < _order.Count / 2)
-            {
-                // Most facts would come out and go back in: a new session, filled in one pass, is cheaper.
-                Session = _create();
-                _order = [];
-                same = 0;
-            }
-
             using var budget = Expressions.Runtime.ExpressionRuntime.BudgetText();
-            for (var i = _order.Count - 1; i >= same; i--) Session.Retract(_order[i]);
-            if (same < order.Count) Session.InsertAll(order.Skip(same));
-            var change = (_order.Count - same, order.Count - same);
-            _order = order;
-            return change;
+            var (outCount, inCount) = (0, 0);
+            foreach (var fact in retracted)
+            {
+                if (!Reads(fact)) continue;
+                Session.Retract(fact);
+                outCount++;
+            }
+
+            var input = new List<object>(inserted.Count);
+            foreach (var fact in inserted)
+            {
+                if (Reads(fact)) input.Add(fact);
+            }
+
+            if (input.Count > 0) Session.InsertAll(input);
+            inCount = input.Count;
+            return (outCount, inCount);
+        }
+
+        private bool Reads(IFact fact)
+        {
+            var type = fact.GetType();
+            if (!_reads.TryGetValue(type, out var yes)) _reads[type] = yes = rules.ReadsFactsOf(type);
+            return yes;
         }
     }
-
 }

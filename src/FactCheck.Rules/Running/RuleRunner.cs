@@ -224,7 +224,7 @@ public static class RuleRunner
         return result;
     }
 
-    private static string FactSetKey(Finding finding)
+    internal static string FactSetKey(Finding finding)
     {
         if (finding.FactKeys.Count == 1) return finding.RuleId + "\n" + finding.FactKeys[0];
         var keys = finding.FactKeys.ToArray();

@@ -78,6 +78,70 @@ public sealed partial class WatchSessionTests : IDisposable
     }
 
     [Fact]
+    public void Edits_across_files_and_errors_across_files_give_what_a_full_run_gives()
+    {
+        var session = new WatchSession(Options, _root);
+        string P(string name) => Path.Combine(Claims, name);
+        var originals = Directory.GetFiles(Claims, "*.yaml").ToDictionary(f => f, File.ReadAllText);
+        void Save(string what, string file, Func<string, string> change)
+        {
+            var text = File.Exists(file) ? File.ReadAllText(file) : string.Empty;
+            var changed = change(text);
+            Assert.NotEqual(text, changed);
+            File.WriteAllText(file, changed);
+            session.Apply(new HashSet<string> { file }, rulesChanged: false);
+            AssertSameAsFullRun(session, what);
+        }
+
+        var zhang = originals[P("zhang.yaml")];
+        // The first appearance of a wording moves; a claim moves to another file.
+        Save("a quote drifts", P("putin.yaml"), t => t.Replace(
+            "quote: Russia and China are not building a Cold War-style military alliance", "quote: Russia and China are surely not building a Cold War-style military alliance", StringComparison.Ordinal));
+        var putin = File.ReadAllText(P("putin.yaml"));
+        var start = putin.IndexOf("  - id: putin-not-building", StringComparison.Ordinal);
+        var end = putin.IndexOf("  - id: ", start + 10, StringComparison.Ordinal);
+        File.WriteAllText(P("shoigu.yaml"), File.ReadAllText(P("shoigu.yaml")).TrimEnd() + "\n\n" + putin[start..end]);
+        Save("a claim moved from putin.yaml to shoigu.yaml", P("putin.yaml"), t => t.Remove(start, end - start));
+        Assert.Empty(session.Outcome.InputErrors);
+
+        // same_as groups, propositions' edges and sources' lineages span files.
+        Save("a same_as link dropped", P("shoigu.yaml"), t => t.Replace("same_as: [shoigu-not-creating-military-bloc]", "same_as: []", StringComparison.Ordinal));
+        Save("a same_as link across files", P("zhang.yaml"), t => t.Replace(
+            "  - id: zhang-relations-at-highest-level\n", "  - id: zhang-relations-at-highest-level\n    links: {same_as: [shoigu-not-creating-military-bloc]}\n", StringComparison.Ordinal));
+        Save("an implies edge added", P("propositions.yaml"), t => t.Replace(
+            "  - key: russia-china.military-bloc\n    description: Russia and China are creating a military bloc.\n    implies: [russia-china.military-alliance]",
+            "  - key: russia-china.military-bloc\n    description: Russia and China are creating a military bloc.\n    implies: [russia-china.military-alliance, russia-china.cooperation-against-third-countries]",
+            StringComparison.Ordinal));
+        Save("an excludes edge added", P("propositions.yaml"), t => t.Replace(
+            "  - key: russia-china.military-cooperation\n", "  - key: russia-china.military-cooperation\n    excludes: [russia-china.military-bloc]\n", StringComparison.Ordinal));
+        Save("a derived_from dropped", P("sources.yaml"), t => t.Replace(
+            "    derived_from: afp-wire-2023-11-08-putin-china-alliance\n    note: >-\n      A rewrite", "    note: >-\n      A rewrite", StringComparison.Ordinal));
+        Assert.Empty(session.Outcome.InputErrors);
+
+        // Errors only the checks across files find, then fixed.
+        Save("a claim id defined twice", P("added.yaml"), _ => zhang);
+        Assert.Contains(session.Outcome.InputErrors, d => d.Code == "duplicate-id");
+        Save("the copy renamed", P("added.yaml"), t => t.Replace("id: zhang-relations-at-highest-level", "id: zhang-copy", StringComparison.Ordinal));
+        Assert.Empty(session.Outcome.InputErrors);
+        Save("a dangling same_as", P("added.yaml"), t => t.Replace("  - id: zhang-copy\n", "  - id: zhang-copy\n    links: {same_as: [zhang-relations-at-highest-levle]}\n", StringComparison.Ordinal));
+        Assert.Contains(session.Outcome.InputErrors, d => d.Code == "unknown-reference");
+        Save("a claim linked to itself", P("added.yaml"), t => t.Replace("same_as: [zhang-relations-at-highest-levle]", "same_as: [zhang-copy]", StringComparison.Ordinal));
+        Assert.Contains(session.Outcome.InputErrors, d => d.Code == "self-reference");
+        File.Delete(P("added.yaml"));
+        session.Apply(new HashSet<string> { P("added.yaml") }, rulesChanged: false);
+        AssertSameAsFullRun(session, "the added file deleted");
+        Assert.Empty(session.Outcome.InputErrors);
+        File.Delete(P("zhang.yaml"));
+        session.Apply(new HashSet<string> { P("zhang.yaml") }, rulesChanged: false);
+        AssertSameAsFullRun(session, "zhang.yaml deleted");
+
+        foreach (var (file, text) in originals) File.WriteAllText(file, text);
+        session.Apply(originals.Keys.ToHashSet(), rulesChanged: false);
+        AssertSameAsFullRun(session, "everything put back");
+        Assert.Empty(session.Outcome.InputErrors);
+    }
+
+    [Fact]
     public void A_save_reports_new_and_fixed_findings_by_fingerprint_and_the_load_errors_of_the_file()
     {
         var session = new WatchSession(Options, _root);
@@ -150,9 +214,11 @@ public sealed partial class WatchSessionTests : IDisposable
         var full = CheckRunner.Run(Options, _root);
         var expected = Describe(full).ToList();
         var actual = Describe(session.Outcome).ToList();
+        var first = Enumerable.Range(0, Math.Min(expected.Count, actual.Count)).FirstOrDefault(i => expected[i] != actual[i], -1);
         Assert.True(
             expected.SequenceEqual(actual),
-            $"{when}:\nonly in the full run:\n{string.Join("\n", expected.Except(actual))}\nonly in watch:\n{string.Join("\n", actual.Except(expected))}");
+            $"{when}:\nonly in the full run:\n{string.Join("\n", expected.Except(actual))}\nonly in watch:\n{string.Join("\n", actual.Except(expected))}"
+            + (first < 0 ? string.Empty : $"\nfirst difference, line {first}:\n  full run: {expected[first]}\n  watch:    {actual[first]}"));
     }
 
     private static IEnumerable<string> Describe(CheckOutcome outcome) =>
