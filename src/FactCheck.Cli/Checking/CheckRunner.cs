@@ -19,7 +19,21 @@ public static class CheckRunner
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <param name="progress">Told what is happening, for long runs on a terminal; null for silence.</param>
+    /// <exception cref="ReportNotRecordedException">The report refused the run; it carries the outcome, to be written anyway.</exception>
     public static CheckOutcome Run(CheckOptions options, string baseDirectory, Action<string>? progress = null)
+    {
+        var (outcome, recorded) = Start(options, baseDirectory, progress);
+        recorded?.GetAwaiter().GetResult();
+        return outcome;
+    }
+
+    /// <summary>
+    /// <see cref="Run"/>, returning as soon as the outcome is known: the report's last part (findings, rules, errors and
+    /// the commit) is written by <c>Recorded</c> on a thread of its own, so that the caller prints the output meanwhile.
+    /// <c>Recorded</c> is null without a report, and fails with a <see cref="ReportNotRecordedException"/> when the
+    /// report refused the run; the caller waits for it before the process ends (else the run is rolled back).
+    /// </summary>
+    internal static (CheckOutcome Outcome, Task? Recorded) Start(CheckOptions options, string baseDirectory, Action<string>? progress = null)
     {
         progress?.Invoke($"loading claims from {options.ClaimsPath} and rules from {options.RulesPath}");
         var started = DateTimeOffset.UtcNow;
@@ -42,17 +56,44 @@ public static class CheckRunner
                 ToolVersion, rules, [], [], inputErrors, [], claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
                 options.FailOn, options.Baseline is not null || options.BaselineFingerprints is not null, ExitCodes.InvalidInput);
             if (options.Database is not null) Record(options, baseDirectory, ReportMapping.Inputs(claims.ClaimSet), rules, invalid, started, commit!.GetAwaiter().GetResult());
-            return invalid;
+            return (invalid, null);
         }
 
         var baseline = ReadBaseline(options, baseDirectory);
 
         // The report's claims, sources, appearances and citations do not depend on the findings: they are written
         // while the rules run, and the findings join them in the same transaction at the end.
-        using var recording = options.Database is null ? null : ReportRecording.Start(Path.GetFullPath(options.Database, baseDirectory), claims.ClaimSet, commit!);
-        progress?.Invoke($"running {rules.Count} rules on {claims.ClaimSet.Claims.Count} claims");
+        var recording = options.Database is null ? null : ReportRecording.Start(Path.GetFullPath(options.Database, baseDirectory), claims.ClaimSet, commit!);
+        try
+        {
+            var outcome = RunRules(options, progress, timer, claims.ClaimSet, pack, only, rules, baseline);
+            if (recording is null) return (outcome, null);
+            progress?.Invoke($"recording {outcome.Findings.Count} findings in {options.Database}");
+            var finishing = recording;
+            var recorded = Task.Factory.StartNew(
+                () =>
+                {
+                    using (finishing) finishing.Complete(rules, outcome, started);
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            recording = null; // the task owns it now
+            return (outcome, recorded);
+        }
+        finally
+        {
+            // The rules threw: the run is rolled back.
+            recording?.Dispose();
+        }
+    }
+
+    private static CheckOutcome RunRules(
+        CheckOptions options, Action<string>? progress, PhaseTimer timer, ClaimSet claims, RulePack pack, IReadOnlyCollection<string>? only, List<RuleInfo> rules, IReadOnlySet<string>? baseline)
+    {
+        progress?.Invoke($"running {rules.Count} rules on {claims.Claims.Count} claims");
         var result = RuleRunner.Run(
-            pack, claims.ClaimSet, only, options.MaxFirings, maxPartialMatches: options.MaxPartialMatches, engine: options.Engine);
+            pack, claims, only, options.MaxFirings, maxPartialMatches: options.MaxPartialMatches, engine: options.Engine);
         timer.Mark("run rules");
         var findings = result.Findings.AsParallel().AsOrdered().Select(f => Check(options.Selection?.Apply(f) ?? f, baseline, options.FailOn)).ToList();
         var suppressed = result.Suppressed.Select(f => Check(options.Selection?.Apply(f) ?? f, baseline, failOn: null)).ToList();
@@ -60,17 +101,9 @@ public static class CheckRunner
         var exitCode = result.Errors.Count > 0 ? ExitCodes.InvalidInput
             : findings.Any(f => f.Fails) ? ExitCodes.Findings
             : ExitCodes.Success;
-        var outcome = new CheckOutcome(
-            ToolVersion, rules, findings, suppressed, [], result.Errors, claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count,
+        return new CheckOutcome(
+            ToolVersion, rules, findings, suppressed, [], result.Errors, claims.Claims.Count, claims.Sources.Count,
             options.FailOn, baseline is not null, exitCode);
-        if (options.Database is not null) progress?.Invoke($"recording {findings.Count} findings in {options.Database}");
-        if (recording is not null)
-        {
-            recording.Complete(rules, outcome, started);
-            timer.Mark("write report (findings; the claims went beside the rules)");
-        }
-
-        return outcome;
     }
 
     private static CheckedFinding Check(Finding finding, IReadOnlySet<string>? baseline, RuleSeverity? failOn)
