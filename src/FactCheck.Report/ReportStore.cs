@@ -56,7 +56,7 @@ public sealed class ReportStore : IDisposable
     /// <summary>" WHERE status = 'complete'" where the schema records failed runs (version 4 on).</summary>
     private string WhereComplete => SchemaVersion >= 4 ? " WHERE status = 'complete'" : string.Empty;
 
-    /// <summary>Test hook: the store's own connection (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
+    /// <summary>The store's own connection: a <see cref="PendingRun"/> writes on it; tests use it (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
     internal SqliteConnection Connection => _connection;
 
     /// <summary>Test hook: called after each stage of <see cref="WriteRun"/>, inside its transaction.</summary>
