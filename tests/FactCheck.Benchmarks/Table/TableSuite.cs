@@ -260,7 +260,7 @@ public sealed partial class TableSuite : IBenchmarkSuite
         ? $"{ms[0] / 1000:F2} s"
         : $"{Median(ms) / 1000:F2} s ({ms.Min() / 1000:F2}–{ms.Max() / 1000:F2})";
 
-    private static string Memory(long bytes) => bytes >= Gib ? $"{bytes / Gib:F2} GB" : $"{bytes / (1024.0 * 1024):F0} MB";
+    private static string Memory(long bytes) => bytes >= Gib ? $"{bytes / Gib:F2} GiB" : $"{bytes / (1024.0 * 1024):F0} MiB";
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
