@@ -26,6 +26,9 @@ public sealed class ReportStore : IDisposable
 
     private readonly SqliteConnection _connection;
 
+    /// <summary>The run being recorded on the connection (see <see cref="BeginRun"/>), if any.</summary>
+    private PendingRun? _pending;
+
     private ReportStore(string path, SqliteConnection connection, bool isReadOnly, int schemaVersion)
     {
         Path = path;
@@ -53,7 +56,7 @@ public sealed class ReportStore : IDisposable
     /// <summary>" WHERE status = 'complete'" where the schema records failed runs (version 4 on).</summary>
     private string WhereComplete => SchemaVersion >= 4 ? " WHERE status = 'complete'" : string.Empty;
 
-    /// <summary>Test hook: the store's own connection (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
+    /// <summary>The store's own connection: a <see cref="PendingRun"/> writes on it; tests use it (e.g. to shrink the page cache so a transaction spills to the WAL).</summary>
     internal SqliteConnection Connection => _connection;
 
     /// <summary>Test hook: called after each stage of <see cref="WriteRun"/>, inside its transaction.</summary>
@@ -188,13 +191,64 @@ public sealed class ReportStore : IDisposable
     /// <returns>The new run's id.</returns>
     public long WriteRun(RunData run)
     {
-        RunValidator.Validate(run);
+        RefuseWhileRecording();
+        RefuseReadOnly();
+        return Writing(() => RunWriter.Write(_connection, run, StageCompleted));
+    }
+
+    /// <summary>
+    /// Starts recording a run whose findings are not known yet: its sources, claims, appearances and citations (the
+    /// rest of <paramref name="inputs"/> is not read) are validated and written on a thread of their own, in one
+    /// transaction that <see cref="PendingRun.Complete"/> finishes. The write lock is held from now until then, so
+    /// another process recording a run in the same report waits (readers do not). Until the pending run is completed
+    /// or disposed, the store does nothing else.
+    /// </summary>
+    public PendingRun BeginRun(RunData inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        RefuseWhileRecording();
+        RefuseReadOnly();
+        var stageCompleted = StageCompleted;
+        var writing = Task.Factory.StartNew(
+            () => Writing(() => RunWriter.WriteInputs(_connection, inputs, stageCompleted)),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning, // beside long-running work (the rules): not behind it in the thread pool's queue
+            TaskScheduler.Default);
+        return _pending = new PendingRun(this, writing);
+    }
+
+    /// <summary>Runs a write, with SQLite's errors turned into <see cref="ReportException"/>s that name the file.</summary>
+    internal T Writing<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Wrap(e, Path, "writing a run to");
+        }
+    }
+
+    internal void EndRun(PendingRun run)
+    {
+        if (ReferenceEquals(_pending, run)) _pending = null;
+    }
+
+    private void RefuseWhileRecording()
+    {
+        if (_pending is not null)
+        {
+            throw new InvalidOperationException("The store is recording a run: complete or dispose the PendingRun first.");
+        }
+    }
+
+    private void RefuseReadOnly()
+    {
         if (IsReadOnly)
         {
             throw new ReportException($"'{Path}' was opened read-only; open it with ReportStore.Open to record a run.");
         }
-
-        return Guard("writing a run to", () => RunWriter.Write(_connection, run, StageCompleted));
     }
 
     /// <summary>All runs, oldest first.</summary>
@@ -396,7 +450,11 @@ public sealed class ReportStore : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _pending?.Dispose();
+        _connection.Dispose();
+    }
 
     private static string FullPath(string path)
     {
@@ -459,6 +517,7 @@ public sealed class ReportStore : IDisposable
 
     private T Guard<T>(string doing, Func<T> action)
     {
+        RefuseWhileRecording();
         try
         {
             return action();

@@ -31,8 +31,12 @@ public sealed class InterruptedRunTests
         }
     }
 
-    [Fact]
-    public void KilledWriterProcessLeavesNoTrace()
+    /// <param name="mode">write-and-hang: killed half way through the findings; begin-and-hang: killed after a
+    /// <see cref="PendingRun"/> wrote the claims, while its caller would still be running the rules.</param>
+    [Theory]
+    [InlineData("write-and-hang")]
+    [InlineData("begin-and-hang")]
+    public void KilledWriterProcessLeavesNoTrace(string mode)
     {
         using var dir = new TempDirectory();
         var path = dir.File("report.db");
@@ -43,7 +47,7 @@ public sealed class InterruptedRunTests
 
         var testAssembly = typeof(InterruptedRunTests).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "exec", testAssembly, "write-and-hang", path })
+        foreach (var argument in new[] { "exec", testAssembly, mode, path })
         {
             start.ArgumentList.Add(argument);
         }

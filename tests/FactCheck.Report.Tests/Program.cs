@@ -27,9 +27,9 @@ public static class Program
             return 0;
         }
 
-        if (args is not ["write-and-hang", var path])
+        if (args is not [var mode and ("write-and-hang" or "begin-and-hang"), var path])
         {
-            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | write-v1-fixture | write-v2-fixture | write-v3-fixture) <report>");
+            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | begin-and-hang | write-v1-fixture | write-v2-fixture | write-v3-fixture) <report>");
             return 2;
         }
 
@@ -40,6 +40,21 @@ public static class Program
         {
             command.CommandText = "PRAGMA cache_size = 16";
             command.ExecuteNonQuery();
+        }
+
+        if (mode == "begin-and-hang")
+        {
+            // The claims' side of the run is written and the transaction left open, as while a check runs its rules.
+            using var written = new ManualResetEventSlim();
+            store.StageCompleted = stage =>
+            {
+                if (stage == "claims") written.Set();
+            };
+            using var pending = store.BeginRun(LargeRun(5_000));
+            written.Wait();
+            Console.Out.WriteLine("mid-write");
+            Console.Out.Flush();
+            Thread.Sleep(Timeout.Infinite);
         }
 
         store.StageCompleted = stage =>

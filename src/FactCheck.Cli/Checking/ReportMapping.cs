@@ -24,7 +24,17 @@ internal static class ReportMapping
             c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column))).ToArray(),
     };
 
-    public static RunData ToRunData(RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) => inputs with
+    public static RunData ToRunData(RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) =>
+        Results(rules, outcome, started, finished, commit) with
+        {
+            Sources = inputs.Sources,
+            Claims = inputs.Claims,
+            Appearances = inputs.Appearances,
+            Citations = inputs.Citations,
+        };
+
+    /// <summary>The outcome's side of a run (rules, findings, errors), for a run whose inputs were recorded already (<see cref="PendingRun"/>).</summary>
+    public static RunData Results(IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) => new()
     {
         ToolVersion = outcome.ToolVersion,
         StartedAt = started,

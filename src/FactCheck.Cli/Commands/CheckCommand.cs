@@ -92,6 +92,7 @@ internal static class CheckCommand
             var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
             ReportNotRecordedException? notRecorded = null;
             CheckOutcome outcome;
+            Task? recorded = null;
             try
             {
                 if (outputFull is not null) OutputFile.CheckTarget(outputFull, outputPath!);
@@ -105,7 +106,8 @@ internal static class CheckCommand
                     options = options with { BaselineFingerprints = GitBaseline.Compute(reference, options, baseDirectory, note => stderr.WriteLine($"factcheck: {note}")) };
                 }
 
-                outcome = CheckRunner.Run(options, baseDirectory, progress);
+                // The report's findings are written while the output is (see WaitForReport below).
+                (outcome, recorded) = CheckRunner.Start(options, baseDirectory, progress);
             }
             catch (CheckUsageException ex)
             {
@@ -125,28 +127,53 @@ internal static class CheckCommand
             }
 
             timer.Mark("check");
-            var formatter = OutputFormats.Create(chosen, textOptions);
-            if (outputPath is null)
+            void WaitForReport()
             {
-                formatter.Write(outcome, stdout);
-            }
-            else
-            {
+                if (recorded is null) return;
                 try
                 {
-                    OutputFile.Write(outputFull!, outputPath, file => formatter.Write(outcome, file));
+                    recorded.GetAwaiter().GetResult();
                 }
-                catch (OutputFileException ex)
+                catch (ReportNotRecordedException ex)
                 {
-                    stderr.WriteLine($"factcheck check: {ex.Message}");
-                    if (notRecorded is not null) stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
-                    return ex.ExitCode;
+                    notRecorded = ex;
                 }
 
-                if (!textOptions.Quiet) stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
+                recorded = null;
+                timer.Mark("write report (findings, beside the output)");
             }
 
-            timer.Mark($"write {chosen} output");
+            var formatter = OutputFormats.Create(chosen, textOptions);
+            try
+            {
+                if (outputPath is null)
+                {
+                    formatter.Write(outcome, stdout);
+                }
+                else
+                {
+                    try
+                    {
+                        OutputFile.Write(outputFull!, outputPath, file => formatter.Write(outcome, file));
+                    }
+                    catch (OutputFileException ex)
+                    {
+                        stderr.WriteLine($"factcheck check: {ex.Message}");
+                        WaitForReport();
+                        if (notRecorded is not null) stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
+                        return ex.ExitCode;
+                    }
+
+                    if (!textOptions.Quiet) stderr.WriteLine($"factcheck: wrote {chosen} output to {outputPath}");
+                }
+
+                timer.Mark($"write {chosen} output");
+            }
+            finally
+            {
+                WaitForReport();
+            }
+
             if (parse.GetValue(html) is { } htmlPath && Html.HtmlPageFile.Write(htmlPath, outcome, options.ClaimsPath, baseDirectory, stderr, textOptions.Quiet) is { } failed) return failed;
             var summaryFile = parse.GetValue(stepSummary)
                 ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);

@@ -14,6 +14,8 @@ internal sealed class DisplayView
         Hidden = hidden;
     }
 
+    private List<List<CheckedFinding>>? _byRule;
+
     public IReadOnlyList<CheckedFinding> Shown { get; }
 
     public IReadOnlyList<CheckedFinding> Hidden { get; }
@@ -35,8 +37,10 @@ internal sealed class DisplayView
     }
 
     /// <summary>The shown findings grouped by rule: most severe rule first, then by rule id; file order within a group.</summary>
-    public IEnumerable<List<CheckedFinding>> ByRule() => Shown
+    /// <remarks>Grouped once (the text output asks twice, for the findings and for the table by rule).</remarks>
+    public IEnumerable<List<CheckedFinding>> ByRule() => _byRule ??= Shown
         .GroupBy(f => (f.Finding.Severity, f.Finding.RuleId))
         .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.RuleId, StringComparer.Ordinal)
-        .Select(g => g.ToList());
+        .Select(g => g.ToList())
+        .ToList();
 }

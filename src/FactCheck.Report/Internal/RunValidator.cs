@@ -9,19 +9,10 @@ namespace FactCheck.Report.Internal;
 /// </remarks>
 internal static class RunValidator
 {
-    public static void Validate(RunData run)
+    /// <summary>The run's sources, claims, appearances and citations (what it read).</summary>
+    public static void ValidateInputs(RunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (string.IsNullOrWhiteSpace(run.ToolVersion))
-        {
-            Fail("the tool version is empty");
-        }
-
-        if (run.FinishedAt < run.StartedAt)
-        {
-            Fail("the run finished before it started");
-        }
-
         Unique(run.Sources, s => s.Id, "source");
         foreach (var source in run.Sources)
         {
@@ -64,6 +55,21 @@ internal static class RunValidator
             {
                 Fail("a citation lacks its claim id or its wording");
             }
+        }
+    }
+
+    /// <summary>The rest of the run: tool version, times, rules, findings and errors.</summary>
+    public static void ValidateResults(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (string.IsNullOrWhiteSpace(run.ToolVersion))
+        {
+            Fail("the tool version is empty");
+        }
+
+        if (run.FinishedAt < run.StartedAt)
+        {
+            Fail("the run finished before it started");
         }
 
         Unique(run.Rules, r => r.Id, "rule");

@@ -8,15 +8,38 @@ namespace FactCheck.Report.Internal;
 
 /// <summary>Writes one run inside one write transaction, with prepared commands rebound per row.</summary>
 /// <remarks>
-/// SQLite writes on one thread; the hashing a run needs (claim digests and fingerprints the caller did not
-/// supply) needs no connection, so it runs on a second thread while the tables that need no hash are written,
-/// and the writer waits for it only where it needs the hashes. The runs row, which holds the run's digests,
-/// is written last; nothing is visible before the commit anyway.
+/// In two parts, so that a caller can write the run's inputs (sources, appearances, citations, claims: they do not
+/// depend on the findings) while its rules still run: <see cref="WriteInputs"/> opens the transaction and writes them,
+/// <see cref="WriteResults"/> adds rules, errors, findings and the runs row, and commits. Nothing is visible before
+/// the commit, and a process that dies in between leaves the report as it was.
+/// SQLite writes on one thread; the hashing a run needs (claim digests and fingerprints the caller did not supply)
+/// needs no connection, so it runs on a second thread while the tables that need no hash are written, and the
+/// writer waits for it only where it needs the hashes.
 /// </remarks>
 internal static class RunWriter
 {
     public static long Write(SqliteConnection connection, RunData run, Action<string>? stageCompleted)
     {
+        RunValidator.ValidateResults(run);
+        var inputs = WriteInputs(connection, run, stageCompleted);
+        try
+        {
+            return WriteResults(connection, inputs, run, stageCompleted);
+        }
+        finally
+        {
+            inputs.Transaction.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Validates the run's inputs, takes the write lock (BEGIN IMMEDIATE) and writes sources, appearances, citations
+    /// and claims. The caller disposes the returned transaction (a rollback unless <see cref="WriteResults"/> committed).
+    /// </summary>
+    public static WrittenInputs WriteInputs(SqliteConnection connection, RunData run, Action<string>? stageCompleted)
+    {
+        RunValidator.ValidateInputs(run);
+
         // Rows go in key order where a B-tree would otherwise take them at random places.
         var claims = SortedById(run.Claims);
         var appearances = SortedBySourceAndClaim(run.Appearances);
@@ -36,34 +59,53 @@ internal static class RunWriter
                 throw;
             }
 
-            var fingerprints = Fingerprints(run.Findings);
-            return (Fingerprints: fingerprints, ClaimsDigest: run.ClaimsDigest ?? ClaimsDigest(claims, digests));
+            return run.ClaimsDigest ?? ClaimsDigest(claims, digests);
         });
 
+        // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
+        var transaction = connection.BeginTransaction(deferred: false);
+        try
+        {
+            var runId = Scalar(connection, transaction, "SELECT coalesce(max(run_id), 0) + 1 FROM runs");
+            using (var insert = new InsertCommand(connection, "sources", "run_id", "source_id", "kind", "title", "outlet", "url", "file", "line"))
+            {
+                foreach (var s in run.Sources)
+                {
+                    insert.Long(runId).Text(s.Id).Text(s.Kind).Text(s.Title).Text(s.Outlet).Text(s.Url).Text(s.File).Int(s.Line).Execute();
+                }
+            }
+
+            stageCompleted?.Invoke("sources");
+            WriteAppearances(connection, runId, appearances);
+            using (var insert = new InsertCommand(connection, "citations", "run_id", "claim_id", "source_id", "cited_as", "file", "line", "col"))
+            {
+                foreach (var c in run.Citations)
+                {
+                    insert.Long(runId).Text(c.ClaimId).Text(c.SourceId).Text(c.CitedAs).Text(c.File).Int(c.Line).Int(c.Column).Execute();
+                }
+            }
+
+            stageCompleted?.Invoke("appearances");
+            var claimDigests = digestsReady.Task.GetAwaiter().GetResult();
+            stageCompleted?.Invoke("digests");
+            WriteClaims(connection, transaction, runId, claims, claimDigests);
+            stageCompleted?.Invoke("claims");
+            return new WrittenInputs(transaction, runId, hashing.GetAwaiter().GetResult());
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the rest of the run (validated by the caller) in the transaction <see cref="WriteInputs"/> opened, and commits.</summary>
+    public static long WriteResults(SqliteConnection connection, WrittenInputs inputs, RunData run, Action<string>? stageCompleted)
+    {
+        var (transaction, runId, claimsDigest) = inputs;
+        var hashing = run.Findings.Any(f => f.Fingerprint is null) ? Task.Run(() => Fingerprints(run.Findings)) : null;
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
             run.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).SelectMany(r => new[] { r.Id, r.Title, r.Severity }).Prepend("rules/1"));
-
-        // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var runId = Scalar(connection, transaction, "SELECT coalesce(max(run_id), 0) + 1 FROM runs");
-
-        using (var insert = new InsertCommand(connection, "sources", "run_id", "source_id", "kind", "title", "outlet", "url", "file", "line"))
-        {
-            foreach (var s in run.Sources)
-            {
-                insert.Long(runId).Text(s.Id).Text(s.Kind).Text(s.Title).Text(s.Outlet).Text(s.Url).Text(s.File).Int(s.Line).Execute();
-            }
-        }
-
-        stageCompleted?.Invoke("sources");
-        WriteAppearances(connection, runId, appearances);
-        using (var insert = new InsertCommand(connection, "citations", "run_id", "claim_id", "source_id", "cited_as", "file", "line", "col"))
-        {
-            foreach (var c in run.Citations)
-            {
-                insert.Long(runId).Text(c.ClaimId).Text(c.SourceId).Text(c.CitedAs).Text(c.File).Int(c.Line).Int(c.Column).Execute();
-            }
-        }
 
         using (var insert = new InsertCommand(connection, "rules", "run_id", "rule_id", "title", "severity", "file", "line"))
         {
@@ -82,11 +124,7 @@ internal static class RunWriter
         }
 
         stageCompleted?.Invoke("rules");
-        var claimDigests = digestsReady.Task.GetAwaiter().GetResult();
-        stageCompleted?.Invoke("digests");
-        WriteClaims(connection, transaction, runId, claims, claimDigests);
-        stageCompleted?.Invoke("claims");
-        var (fingerprints, claimsDigest) = hashing.GetAwaiter().GetResult();
+        var fingerprints = hashing?.GetAwaiter().GetResult() ?? Fingerprints(run.Findings);
         stageCompleted?.Invoke("fingerprints");
         WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
         stageCompleted?.Invoke("findings");
@@ -95,7 +133,8 @@ internal static class RunWriter
         using (var insert = new InsertCommand(connection, "runs", "run_id", "started_at", "finished_at", "tool_version", "git_commit", "claims_digest", "rules_digest", "status"))
         {
             insert.Long(runId).Text(Timestamp.Format(run.StartedAt)).Text(Timestamp.Format(run.FinishedAt)).Text(run.ToolVersion)
-                .Text(run.GitCommit).Text(claimsDigest).Text(rulesDigest).Text(run.Errors.Any(e => e.Kind is RunErrorKinds.InvalidInput or RunErrorKinds.Limit) ? "failed" : "complete").Execute();
+                .Text(run.GitCommit).Text(run.ClaimsDigest ?? claimsDigest).Text(rulesDigest)
+                .Text(run.Errors.Any(e => e.Kind is RunErrorKinds.InvalidInput or RunErrorKinds.Limit) ? "failed" : "complete").Execute();
         }
 
         stageCompleted?.Invoke("run");
@@ -103,6 +142,9 @@ internal static class RunWriter
         stageCompleted?.Invoke("committed");
         return runId;
     }
+
+    /// <summary>The open transaction after <see cref="WriteInputs"/>, the run's id, and the digest of its claims.</summary>
+    internal sealed record WrittenInputs(SqliteTransaction Transaction, long RunId, string ClaimsDigest);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string[] ClaimDigests(ReportClaim[] claims)

@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FactCheck.Benchmarks.EndToEnd;
+
+namespace FactCheck.Benchmarks.Table;
+
+/// <summary>
+/// The whole performance table of issue #16, each step as processes: the engine benchmark's insert+fire at 100,000
+/// and 1,000,000 claims, <c>validate</c> on 10,000 claims, a cold <c>check</c> on 100,000 (report written), the same
+/// check after one file changed (a new process; with the parsed-file cache where the build has one), and one save in
+/// watch mode. Builds the CLI and the engine benchmark once, generates the corpora, runs each step N times and prints
+/// a Markdown table: median (min–max), CPU, peak resident memory, and the target met or missed.
+/// </summary>
+/// <remarks>
+/// Usage: <c>table [runs=3] [--claims N] [--validate-claims N] [--only engine,validate,check,incremental,watch]
+/// [--no-build] [-- extra check arguments]</c>. Arguments after <c>--</c> are passed to every <c>check</c>.
+/// Cold runs start without a report and without a cache: <c>--no-cache</c> is passed when the CLI has it, and the
+/// cache folders (XDG_CACHE_HOME, XDG_DATA_HOME) point into the work folder, emptied before each cold run.
+/// </remarks>
+public sealed partial class TableSuite : IBenchmarkSuite
+{
+    private const double Gib = 1024.0 * 1024 * 1024;
+
+    public string Name => "table";
+
+    public string Description => "the issue #16 table as processes: engine, validate, cold check, incremental check, watch: table [runs=3] [--claims N] [--only a,b] [--no-build] [-- check args]";
+
+    public int Run(string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        var extra = separator >= 0 ? args[(separator + 1)..] : [];
+        var own = separator >= 0 ? args[..separator] : args;
+        var runs = own.Length > 0 && int.TryParse(own[0], CultureInfo.InvariantCulture, out var r) ? r : 3;
+        var claims = Option(own, "--claims") ?? 100_000;
+        var validateClaims = Option(own, "--validate-claims") ?? 10_000;
+        var only = OptionText(own, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        bool Wanted(string step) => only is null || only.Contains(step);
+
+        var repository = FindRepository();
+        var work = Directory.CreateTempSubdirectory("factcheck-table-").FullName;
+        try
+        {
+            Console.WriteLine($"# FactCheck performance table ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+            Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}; {runs} runs per step, each a new process.");
+            if (!own.Contains("--no-build") && !Build(repository, Wanted("engine"))) return 1;
+
+            var cli = Cli(repository);
+            var rows = new List<Row>();
+            if (Wanted("engine"))
+            {
+                foreach (var n in new[] { 100_000, 1_000_000 })
+                {
+                    rows.Add(Engine(repository, n, runs, n == 100_000 ? 280 : 3_600));
+                }
+            }
+
+            if (Wanted("validate"))
+            {
+                var corpus = Path.Combine(work, $"claims-{validateClaims}");
+                CorpusGenerator.Write(corpus, validateClaims);
+                rows.Add(Step($"validate, {validateClaims:N0} claims", "< 0.3 s", 300, null, runs, () => { },
+                    () => ChildProcess.Run(cli.Program, [.. cli.Prefix, "validate", corpus])));
+            }
+
+            if (Wanted("check") || Wanted("incremental"))
+            {
+                var corpus = Path.Combine(work, $"claims-{claims}");
+                CorpusGenerator.Write(corpus, claims);
+                var hasNoCache = ChildProcess.Run(cli.Program, [.. cli.Prefix, "check", "--help"]).Output.Contains("--no-cache", StringComparison.Ordinal);
+                var cache = Path.Combine(work, "cache");
+                var environment = new Dictionary<string, string>
+                {
+                    ["XDG_CACHE_HOME"] = Path.Combine(cache, "xdg-cache"),
+                    ["XDG_DATA_HOME"] = Path.Combine(cache, "xdg-data"),
+                };
+                var report = Path.Combine(work, "report.db");
+                string[] Check(bool cold) =>
+                [
+                    .. cli.Prefix, "check", "--claims", corpus, "--rules", Path.Combine(repository, "rules"), "--db", report, "--fail-on", "never",
+                    .. cold && hasNoCache ? ["--no-cache"] : Array.Empty<string>(), .. extra,
+                ];
+                void Fresh()
+                {
+                    foreach (var file in new[] { report, report + "-wal", report + "-shm" }) File.Delete(file);
+                    if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
+                }
+
+                if (Wanted("check"))
+                {
+                    rows.Add(Step($"cold check, {claims:N0} claims (report written)", "< 5 s, < 1 GB", 5_000, 1.0, runs, Fresh, () => ChildProcess.Run(cli.Program, Check(cold: true), environment)));
+                }
+
+                if (Wanted("incremental"))
+                {
+                    // One run fills the report (and the cache, where there is one); each measured run follows a save of one file.
+                    Fresh();
+                    var primed = ChildProcess.Run(cli.Program, Check(cold: false), environment);
+                    if (primed.ExitCode is not (0 or 1)) return Failed("check (priming the incremental runs)", primed);
+                    var file = Directory.GetFiles(corpus, "claims-*.yaml").Order(StringComparer.Ordinal).ToArray() is var files && files.Length > 0
+                        ? files[files.Length / 2]
+                        : throw new InvalidOperationException("the corpus has no claims files");
+                    var original = File.ReadAllText(file);
+                    var edits = 0;
+                    rows.Add(Step($"check after one file changed, {claims:N0} claims{(hasNoCache ? string.Empty : " (this build has no cache: a full run)")}", "< 1 s", 1_000, null, runs, () =>
+                    {
+                        File.WriteAllText(file, edits++ % 2 == 0 ? original.Replace("going well\"", "going quite well\"", StringComparison.Ordinal) : original);
+                    }, () => ChildProcess.Run(cli.Program, Check(cold: false), environment)));
+                    File.WriteAllText(file, original);
+                }
+            }
+
+            if (Wanted("watch"))
+            {
+                rows.Add(Watch(claims, runs));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| step | target | median (min–max) | CPU, median | peak RSS, max | target |");
+            Console.WriteLine("|---|---|---:|---:|---:|---|");
+            foreach (var row in rows)
+            {
+                Console.WriteLine($"| {row.Step} | {row.Target} | {row.Time} | {row.Cpu} | {row.Peak} | {(row.Met ? "met" : "**missed**")} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Load average at the end {LoadAverage()} (the machine may be shared: compare CPU as well as wall time).");
+            foreach (var row in rows.Where(r => r.Note is not null)) Console.WriteLine($"- {row.Step}: {row.Note}");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Builds the CLI and the engine benchmark once, in Release, as the steps run them.</summary>
+    private static bool Build(string repository, bool engine)
+    {
+        IEnumerable<string> projects = engine ? ["src/FactCheck.Cli", "tests/FactCheck.Engine.Benchmarks"] : ["src/FactCheck.Cli"];
+        foreach (var project in projects)
+        {
+            var build = ChildProcess.Run("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "quiet"], workingDirectory: repository);
+            Console.WriteLine($"built {project} in {build.Wall.TotalSeconds:F1} s");
+            if (build.ExitCode != 0)
+            {
+                Console.Error.WriteLine(build.Output + build.Errors);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The engine benchmark's own measurement of one size (its child mode), run as a process here.</summary>
+    private static Row Engine(string repository, int n, int runs, double targetMs)
+    {
+        var dll = Path.Combine(repository, "tests/FactCheck.Engine.Benchmarks/bin/Release/net10.0/FactCheck.Engine.Benchmarks.dll");
+        var times = new List<double>();
+        var cpus = new List<double>();
+        long peak = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var run = ChildProcess.Run("dotnet", [dll, "--one", n.ToString(CultureInfo.InvariantCulture), "factcheck"]);
+            var lines = run.Output.Trim().Split('\n');
+            if (run.ExitCode != 0 || lines.Length < 2 || !double.TryParse(lines[1], CultureInfo.InvariantCulture, out var ms))
+            {
+                return new Row($"engine insert+fire, {n:N0} claims", $"≤ {targetMs / 1000:0.##} s, ≤ 1 GB", "failed", "", "", false, $"exit {run.ExitCode}: {run.Output}{run.Errors}".Trim());
+            }
+
+            times.Add(ms);
+            cpus.Add(run.Cpu.TotalSeconds);
+            peak = Math.Max(peak, run.PeakBytes);
+        }
+
+        var median = Median(times);
+        return new Row(
+            $"engine insert+fire, {n:N0} claims", $"≤ {targetMs / 1000:0.##} s, ≤ 1 GB", Seconds(times), $"{Median(cpus):F2} s (whole process)", Memory(peak),
+            median <= targetMs && peak <= Gib, "the engine benchmark's pair and `not` rules; time is its insert+fire, CPU and memory the whole process's");
+    }
+
+    /// <summary>A step run <paramref name="runs"/> times, each after <paramref name="before"/>; its wall time is the measure.</summary>
+    private static Row Step(string name, string target, double targetMs, double? targetGib, int runs, Action before, Func<Measurement> run)
+    {
+        var times = new List<double>();
+        var cpus = new List<double>();
+        long peak = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            before();
+            var measured = run();
+            if (measured.ExitCode is not (0 or 1))
+            {
+                return new Row(name, target, "failed", "", "", false, $"exit {measured.ExitCode}: {Tail(measured.Errors + measured.Output)}");
+            }
+
+            times.Add(measured.Wall.TotalMilliseconds);
+            cpus.Add(measured.Cpu.TotalSeconds);
+            peak = Math.Max(peak, measured.PeakBytes);
+        }
+
+        var met = Median(times) < targetMs && (targetGib is not { } gib || peak < gib * Gib);
+        return new Row(name, target, Seconds(times), $"{Median(cpus):F2} s", Memory(peak), met, null);
+    }
+
+    /// <summary>
+    /// One save in watch mode: the watch benchmark (tests/FactCheck.Benchmarks/Watching) in a child process, which times
+    /// WatchSession.Apply on the first, a middle and the last file; the row takes every save it timed.
+    /// </summary>
+    private static Row Watch(int claims, int saves)
+    {
+        var name = $"watch mode, one save, {claims:N0} claims";
+        var run = ChildProcess.Run("dotnet", [typeof(TableSuite).Assembly.Location, "watch", claims.ToString(CultureInfo.InvariantCulture), Math.Max(saves, 3).ToString(CultureInfo.InvariantCulture)]);
+        var medians = new List<double>();
+        var lows = new List<double>();
+        var highs = new List<double>();
+        foreach (Match m in WatchRow().Matches(run.Output))
+        {
+            medians.Add(double.Parse(m.Groups["median"].Value, CultureInfo.InvariantCulture));
+            lows.Add(double.Parse(m.Groups["min"].Value, CultureInfo.InvariantCulture));
+            highs.Add(double.Parse(m.Groups["max"].Value, CultureInfo.InvariantCulture));
+        }
+
+        if (run.ExitCode != 0 || medians.Count == 0)
+        {
+            return new Row(name, "< 100 ms", "failed", "", "", false, $"exit {run.ExitCode}: {Tail(run.Errors + run.Output)}");
+        }
+
+        var median = Median(medians);
+        return new Row(
+            name, "< 100 ms", $"{median:F0} ms ({lows.Min():F0}–{highs.Max():F0})", "n/a (one process)", Memory(run.PeakBytes), median < 100,
+            $"median of the watch benchmark's per-file medians ({medians.Count} files edited, {Math.Max(saves, 3)} saves each); the peak is that whole process's (a full session of {claims:N0} claims and a full check)");
+    }
+
+    [GeneratedRegex(@"^claims-\S+\.yaml\s+(?<median>\d+)\s+(?<min>\d+)\s+(?<max>\d+)", RegexOptions.Multiline)]
+    private static partial Regex WatchRow();
+
+    /// <summary>The CLI as built in Release (its own runtime settings: server GC and the rest).</summary>
+    private static (string Program, string[] Prefix) Cli(string repository)
+    {
+        var output = Path.Combine(repository, "src/FactCheck.Cli/bin/Release/net10.0");
+        var host = Path.Combine(output, OperatingSystem.IsWindows() ? "factcheck.exe" : "factcheck");
+        return File.Exists(host) ? (host, []) : ("dotnet", [Path.Combine(output, "factcheck.dll")]);
+    }
+
+    private static int Failed(string what, Measurement run)
+    {
+        Console.Error.WriteLine($"{what} failed (exit {run.ExitCode}): {Tail(run.Errors + run.Output)}");
+        return 1;
+    }
+
+    private static string Tail(string text) => string.Join(" / ", text.Trim().Split('\n').TakeLast(5));
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Seconds(List<double> ms) => ms.Count == 1
+        ? $"{ms[0] / 1000:F2} s"
+        : $"{Median(ms) / 1000:F2} s ({ms.Min() / 1000:F2}–{ms.Max() / 1000:F2})";
+
+    private static string Memory(long bytes) => bytes >= Gib ? $"{bytes / Gib:F2} GiB" : $"{bytes / (1024.0 * 1024):F0} MiB";
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static int? Option(string[] args, string name) =>
+        OptionText(args, name) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FactCheck.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("FactCheck.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed record Row(string Step, string Target, string Time, string Cpu, string Peak, bool Met, string? Note);
+}
