@@ -36,9 +36,10 @@ internal static partial class DraftCommand
         var kind = new Option<string>("--kind") { Description = "Kind of a new source.", DefaultValueFactory = _ => "article" };
         kind.AcceptOnlyFromAmong(KebabCase.Words<SourceKind>().ToArray());
         var authors = new Option<string[]>("--author") { Description = "Author of a new source, as printed (repeat for several)." };
+        var noCache = CacheOption.Create();
         var command = new Command("draft", "Draft claims from an article's text: quotes, speakers, attribution, dates, matched against the recorded claims.")
         {
-            text, source, claims, into, published, outlet, title, wire, url, language, kind, authors,
+            text, source, claims, into, published, outlet, title, wire, url, language, kind, authors, noCache,
         };
         command.SetAction(parse =>
         {
@@ -64,7 +65,7 @@ internal static partial class DraftCommand
             }
 
             var claimPaths = parse.GetValue(claims) is { Length: > 0 } given ? given : Directory.Exists(CliContext.FullPath("claims")) ? ["claims"] : [];
-            var loaded = claimPaths.Length == 0 ? new LoadResult(ClaimSet.Empty, []) : ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory);
+            var loaded = claimPaths.Length == 0 ? new LoadResult(ClaimSet.Empty, []) : ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(parse.GetValue(noCache)));
             var errors = loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
             {

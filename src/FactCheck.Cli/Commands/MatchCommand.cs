@@ -24,12 +24,13 @@ internal static class MatchCommand
         {
             if (r.GetValue(min) is < 0 or > 1) r.AddError("--min must be between 0 and 1");
         });
-        var command = new Command("match", "List pairs of recorded claims of the same speaker with near-same words and no link between them.") { paths, min };
+        var noCache = CacheOption.Create();
+        var command = new Command("match", "List pairs of recorded claims of the same speaker with near-same words and no link between them.") { paths, min, noCache };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : ["claims"];
-            var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory);
+            var result = ClaimsLoader.Load(given, CliContext.WorkingDirectory, CacheOption.Open(parse.GetValue(noCache)));
             if (result.HasErrors)
             {
                 foreach (var d in result.Diagnostics) output.WriteLine(d.ToString());
