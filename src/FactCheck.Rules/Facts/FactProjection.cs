@@ -38,30 +38,85 @@ public static class FactProjection
         foreach (var source in set.Sources) facts.Add(SourceFactOf(source, sources, lineages, copies));
 
         var groups = ClaimGroups.Build(set.Claims, id => lineages.GetValueOrDefault(id, id));
-        var graph = new PropositionGraph(set.Propositions);
-
+        var context = new Context(sources, lineages, Origins(sources), new PropositionGraph(set.Propositions));
         foreach (var proposition in set.Propositions) AddPropositionFacts(proposition, facts);
 
         // Claims project independently: large sets are cut into ordered chunks projected side by side and
-        // joined in order, so the facts come out the same as from one pass.
-        var chunkCount = set.Claims.Count < ClaimsPerChunk * 2 ? 1 : Math.Min(set.Claims.Count / ClaimsPerChunk, Environment.ProcessorCount * 4);
-        var chunks = new List<IFact>[chunkCount];
-        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+        // joined in order, so the facts come out the same as from one pass. Two passes: the wordings first (the
+        // first appearance of each in file order is marked when its fact is made, so no fact is made twice).
+        var claims = set.Claims;
+        var chunkCount = ChunkCount(claims.Count);
+        var offsets = new int[claims.Count + 1];
+        for (var i = 0; i < claims.Count; i++) offsets[i + 1] = offsets[i] + claims[i].Appearances.Count;
+        var keys = new string?[offsets[^1]];
+        ForEachChunk(claims.Count, chunkCount, (_, from, to) =>
         {
-            var from = (int)((long)set.Claims.Count * c / chunkCount);
-            var to = (int)((long)set.Claims.Count * (c + 1) / chunkCount);
+            for (var i = from; i < to; i++) WordingKeys(claims[i], keys, offsets[i]);
+        });
+
+        var firstOfWording = FirstWordings(claims, keys, offsets);
+        var chunks = new List<IFact>[chunkCount];
+        ForEachChunk(claims.Count, chunkCount, (c, from, to) =>
+        {
             var chunk = new List<IFact>((to - from) * 8);
-            // The same words against the same date resolve the same way: "on Wednesday" in one day's
-            // articles is resolved once, not once per mention.
-            var resolutions = new Dictionary<(string, PartialDate?), DateResolution>();
-            var dates = new DateTexts();
-            for (var i = from; i < to; i++) ProjectClaim(set.Claims[i], sources, lineages, groups, graph, resolutions, dates, chunk);
+            var scratch = new Scratch();
+            for (var i = from; i < to; i++)
+            {
+                var group = groups.Of(i, claims[i], scratch.Group);
+                ProjectClaim(claims[i], group, context, keys, offsets[i], firstOfWording, scratch, chunk);
+            }
+
             chunks[c] = chunk;
         });
 
         foreach (var chunk in chunks) facts.AddRange(chunk);
-        MarkFirstWordings(facts);
         return facts;
+    }
+
+    /// <summary>
+    /// Each claim's facts in its own list (for <see cref="IncrementalProjection"/>, which projects the claims that changed):
+    /// the same facts <see cref="Project"/> makes, but no appearance marked as the first of its wording, since which one is
+    /// first depends on the whole set. <paramref name="groups"/> holds each claim's <c>same_as</c> group;
+    /// <paramref name="scratch"/>, when given, serves a run in one chunk (its date caches kept across calls).
+    /// </summary>
+    internal static List<IFact>[] ProjectEach(IReadOnlyList<Claim> claims, IReadOnlyList<ClaimGroups.Group> groups, Context context, Scratch? scratch)
+    {
+        var result = new List<IFact>[claims.Count];
+        var chunkCount = ChunkCount(claims.Count);
+        ForEachChunk(claims.Count, chunkCount, (_, from, to) =>
+        {
+            var own = chunkCount == 1 && scratch is not null ? scratch : new Scratch();
+            var keys = new string?[ShortList];
+            for (var i = from; i < to; i++)
+            {
+                var claim = claims[i];
+                var count = claim.Appearances.Count;
+                if (keys.Length < count) keys = new string?[Math.Max(count, keys.Length * 2)];
+                else Array.Clear(keys, 0, count);
+                WordingKeys(claim, keys, 0);
+                var facts = new List<IFact>(8);
+                ProjectClaim(claim, groups[i], context, keys, 0, firstOfWording: null, own, facts);
+                result[i] = facts;
+            }
+        });
+
+        return result;
+    }
+
+    /// <summary>How many ordered chunks <paramref name="claims"/> claims are cut into: one for small sets, else enough to keep every core busy.</summary>
+    private static int ChunkCount(int claims) => claims < ClaimsPerChunk * 2 ? 1 : Math.Min(claims / ClaimsPerChunk, Environment.ProcessorCount * 4);
+
+    /// <summary>Runs <paramref name="body"/> (chunk, from, to) on <paramref name="count"/> items cut into ordered chunks, side by side.</summary>
+    private static void ForEachChunk(int count, int chunkCount, Action<int, int, int> body)
+    {
+        if (chunkCount == 1)
+        {
+            body(0, 0, count);
+            return;
+        }
+
+        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+            body(c, (int)((long)count * c / chunkCount), (int)((long)count * (c + 1) / chunkCount)));
     }
 
     /// <summary>How many sources derive from or credit each source (a source crediting its parent counts once).</summary>
@@ -124,99 +179,122 @@ public static class FactProjection
         }
     }
 
-    internal static void ProjectClaim(
-        Claim claim,
-        Dictionary<string, Source> sources,
-        Dictionary<string, string> lineages,
-        ClaimGroups groups,
-        PropositionGraph graph,
-        Dictionary<(string, PartialDate?), DateResolution> resolutions,
-        DateTexts dates,
-        List<IFact> facts)
+    /// <summary>Each source's origin (see <see cref="Origin"/>), found once per source rather than once per appearance.</summary>
+    internal static Dictionary<string, string> Origins(Dictionary<string, Source> sources)
     {
-        var group = groups.Of(claim.Id);
-        var wordingKeys = WordingKeys(claim);
+        var origins = new Dictionary<string, string>(sources.Count, StringComparer.Ordinal);
+        foreach (var (id, source) in sources) origins[id] = Origin(source, sources);
+        return origins;
+    }
+
+    /// <summary>What every claim's projection reads, made once before the claims are projected.</summary>
+    /// <param name="Origins">Each source's origin, by id (see <see cref="Origins(Dictionary{string, Source})"/>).</param>
+    internal sealed record Context(
+        Dictionary<string, Source> Sources,
+        Dictionary<string, string> Lineages,
+        Dictionary<string, string> Origins,
+        PropositionGraph Graph);
+
+    /// <summary>One thread's caches and buffers, reused for every claim of its chunk.</summary>
+    internal sealed class Scratch
+    {
+        public Scratch()
+            : this([], new DateTexts())
+        {
+        }
+
+        /// <summary>A scratch whose date caches (pure functions of their keys) are kept by the caller across runs.</summary>
+        public Scratch(Dictionary<(string, PartialDate?), DateResolution> resolutions, DateTexts dates) => (Resolutions, Dates) = (resolutions, dates);
+
+        /// <summary>The same words against the same date resolve the same way: "on Wednesday" in one day's articles is resolved once.</summary>
+        public Dictionary<(string, PartialDate?), DateResolution> Resolutions { get; }
+
+        public DateTexts Dates { get; }
+
+        public ClaimGroups.Stats Group { get; } = new();
+
+        /// <summary>Whether an outlet claimant speaks in a source's own voice, by claimant and source (for one set of sources).</summary>
+        public Dictionary<(string, string), bool> OwnVoice { get; } = [];
+    }
+
+    /// <summary>
+    /// One claim's facts, its claim fact first. <paramref name="keys"/> from <paramref name="offset"/> hold its appearances'
+    /// wordings (see <see cref="WordingKeys"/>); <paramref name="firstOfWording"/>, at the same places, how many claimants are
+    /// given a wording on its first appearance, 0 elsewhere; null to mark none.
+    /// </summary>
+    internal static void ProjectClaim(
+        Claim claim, ClaimGroups.Group group, Context context, string?[] keys, int offset, int[]? firstOfWording, Scratch scratch, List<IFact> facts)
+    {
+        var sources = context.Sources;
+        var dates = scratch.Dates;
+        var appearances = claim.Appearances;
         var at = claim.Location;
         var made = dates.Of(claim.Made?.Date);
+        var madeText = claim.Made?.Text;
         var status = KebabCase.Of(claim.Review.Status);
-        var claimFact = facts.Count;
-        facts.Add(new ClaimFact(
-            claim.Id,
-            claim.Statement,
-            claim.Claimant.Name,
-            KebabCase.Of(claim.Claimant.Kind),
-            claim.Claimant.Role,
-            claim.Made?.Text,
-            made,
-            status,
-            claim.Review.Reviewer,
-            claim.Appearances.Count,
-            claim.Cites.Count,
-            at.File,
-            at.Line,
-            at.Column,
-            group.Id,
-            group.Sources,
-            group.Lineages,
-            group.Lineage,
-            group.Appearances,
-            claim.Appearances.Count(a => a.Attribution == AttributionKind.DirectQuote || a.QuotedFragments.Count > 0),
-            claim.Appearances.Count(a => a.Attribution == AttributionKind.Reported || (a.Attribution == AttributionKind.DirectQuote && a.Via is not null)),
-            Distinct(wordingKeys),
-            group.Places,
-            group.Occasions,
-            group.Audiences,
-            group.Roles,
-            group.Hedges,
-            group.DateMentions,
-            ReviewRating: claim.Review.Rating ?? (claim.Review.Status is ReviewStatus.Unreviewed or ReviewStatus.InReview ? null : ToTitle(status)),
-            ReviewUrl: claim.Review.Url,
-            ReviewOrganisation: claim.Review.Organisation,
-            ReviewPublished: claim.Review.Published?.ToString()));
+        var claimant = claim.Claimant.Name;
 
-        foreach (var stance in claim.Stances)
+        // The claim's fact comes first; it is made last, when the counts over its other facts are known.
+        var claimFact = facts.Count;
+        facts.Add(null!);
+
+        for (var s = 0; s < claim.Stances.Count; s++)
         {
-            var s = stance.Location;
+            var stance = claim.Stances[s];
+            var l = stance.Location;
             var polarity = KebabCase.Of(stance.Polarity);
             facts.Add(new StanceFact(
-                claim.Id, stance.Proposition.Id, polarity, stance.Hedge, claim.Claimant.Name, made, status, null, s.File, s.Line, s.Column));
+                claim.Id, stance.Proposition.Id, polarity, stance.Hedge, claimant, made, status, null, l.File, l.Line, l.Column));
 
             // What the stance entails along implies/excludes edges, with Via naming the proposition it started from.
-            foreach (var (proposition, entailed) in graph.Entailed(stance.Proposition.Id, polarity))
+            var entailed = context.Graph.Entailed(stance.Proposition.Id, polarity);
+            for (var e = 0; e < entailed.Count; e++)
             {
                 facts.Add(new StanceFact(
-                    claim.Id, proposition, entailed, stance.Hedge, claim.Claimant.Name, made, status, stance.Proposition.Id, s.File, s.Line, s.Column));
+                    claim.Id, entailed[e].Proposition, entailed[e].Polarity, stance.Hedge, claimant, made, status, stance.Proposition.Id, l.File, l.Line, l.Column));
             }
         }
 
-        PartialDate? firstPublished = null;
         var whenMadeListed = false;
-        foreach (var appearance in claim.Appearances)
+        for (var i = 0; i < appearances.Count; i++)
         {
-            foreach (var mention in appearance.Dates) whenMadeListed |= IsWhenMade(claim.Made?.Text, mention.Text);
+            var listed = appearances[i].Dates;
+            for (var d = 0; d < listed.Count; d++) whenMadeListed |= IsWhenMade(madeText, listed[d].Text);
         }
 
-        for (var i = 0; i < claim.Appearances.Count; i++)
+        // How many different readings its dates give, so the date rules group only claims where they can disagree
+        // (a claim in a same_as group is compared with the others whatever its own readings).
+        var mentions = new MentionCounts();
+        PartialDate? firstPublished = null;
+        int quoted = 0, relayed = 0, reportedEarlier = 0;
+        for (var i = 0; i < appearances.Count; i++)
         {
-            var appearance = claim.Appearances[i];
-            sources.TryGetValue(appearance.Source.Id, out var source);
+            var appearance = appearances[i];
+            var sourceId = appearance.Source.Id;
+            sources.TryGetValue(sourceId, out var source);
             firstPublished ??= source?.Published;
+            if (appearance.Attribution == AttributionKind.DirectQuote || appearance.QuotedFragments.Count > 0) quoted++;
+            if (appearance.Attribution == AttributionKind.Reported || (appearance.Attribution == AttributionKind.DirectQuote && appearance.Via is not null)) relayed++;
+            if (claim.Made?.Date is { } madeDate && source?.Published is { } published && DateChecks.IsAfter(madeDate, published) == true) reportedEarlier++;
+
             var a = appearance.Location;
+            var key = keys[offset + i];
+            var speakers = firstOfWording?[offset + i] ?? 0;
             facts.Add(new AppearanceFact(
                 claim.Id,
                 i + 1,
-                appearance.Source.Id,
+                sourceId,
                 KebabCase.Of(appearance.Attribution),
                 appearance.Quote,
                 appearance.AttributedAs,
                 appearance.Via,
                 source?.Outlet,
                 dates.Of(source?.Published),
-                source is null ? appearance.Source.Id : Origin(source, sources),
+                source is null ? sourceId : context.Origins[sourceId],
                 a.File,
                 a.Line,
                 a.Column,
-                claim.Claimant.Name,
+                claimant,
                 group.Id,
                 appearance.SpeakerRole,
                 appearance.Place,
@@ -227,62 +305,71 @@ public static class FactProjection
                 appearance.QuotedFragments,
                 source is null ? null : KebabCase.Of(source.Kind),
                 source?.Primary ?? false,
-                lineages.GetValueOrDefault(appearance.Source.Id, appearance.Source.Id),
-                appearance.Attribution == AttributionKind.DirectQuote && wordingKeys[i] is { } key && key.Count(c => c == ' ') >= 3 ? key : null,
+                context.Lineages.GetValueOrDefault(sourceId, sourceId),
+                QuoteKey(appearance, key),
+                FirstOfWording: speakers > 0,
+                WordingSpeakers: speakers,
                 SourceLanguage: source?.Language,
-                OwnVoice: claim.Claimant.Kind == ClaimantKind.Outlet && source is not null && OutletVoice.IsOwn(claim.Claimant.Name, source, sources)));
+                OwnVoice: claim.Claimant.Kind == ClaimantKind.Outlet && source is not null && IsOwnVoice(claimant, source, sources, scratch)));
 
-            foreach (var mention in appearance.Dates)
+            var listed = appearance.Dates;
+            for (var d = 0; d < listed.Count; d++)
             {
-                facts.Add(Mention(claim, group.Id, i + 1, appearance.Source.Id, mention, IsWhenMade(claim.Made?.Text, mention.Text), source?.Published, resolutions, dates));
+                var mention = Mention(claim, group.Id, i + 1, sourceId, listed[d], IsWhenMade(madeText, listed[d].Text), source?.Published, scratch);
+                mentions.Add(mention);
+                facts.Add(mention);
             }
 
             // made.text is checked however the editor writes it: a listed expression that is it or lies inside it
             // ("in June" for "published in June") is the when-made mention; when no appearance lists it, it is read
             // against the first appearance's source, the printing it was taken from.
-            if (i == 0 && !whenMadeListed && claim.Made is { Text: { } madeText } whenMade && !string.IsNullOrWhiteSpace(madeText))
+            if (i == 0 && !whenMadeListed && claim.Made is { Text: { } text } whenMade && !string.IsNullOrWhiteSpace(text))
             {
-                var mention = new DateExpression(madeText, whenMade.Location);
-                facts.Add(Mention(claim, group.Id, i + 1, appearance.Source.Id, mention, isWhenMade: true, source?.Published, resolutions, dates));
+                var mention = Mention(claim, group.Id, i + 1, sourceId, new DateExpression(text, whenMade.Location), isWhenMade: true, source?.Published, scratch);
+                mentions.Add(mention);
+                facts.Add(mention);
             }
         }
 
-        // How many different readings its dates give, so the date rules group only claims where they can disagree
-        // (a claim in a same_as group is compared with the others whatever its own readings).
-        string? firstWhenMade = null, firstEventSource = null;
-        int whenMadeReadings = 0, eventSources = 0, misfits = 0;
-        for (var f = claimFact + 1; f < facts.Count; f++)
-        {
-            if (facts[f] is DateMentionFact { IsWhenMade: true, Fit: "does-not-fit" }) misfits++;
-            if (facts[f] is not DateMentionFact { Resolved: { } resolved } d) continue;
-            if (d.IsWhenMade)
-            {
-                if (firstWhenMade is null) (firstWhenMade, whenMadeReadings) = (resolved, 1);
-                else if (resolved != firstWhenMade) whenMadeReadings = 2;
-            }
-            else
-            {
-                if (firstEventSource is null) (firstEventSource, eventSources) = (d.SourceId, 1);
-                else if (d.SourceId != firstEventSource) eventSources = 2;
-            }
-        }
-
-        var reportedEarlier = 0;
-        if (claim.Made?.Date is { } madeDate)
-        {
-            foreach (var appearance in claim.Appearances)
-            {
-                if (sources.TryGetValue(appearance.Source.Id, out var source) && source.Published is { } published && DateChecks.IsAfter(madeDate, published) == true)
-                {
-                    reportedEarlier++;
-                }
-            }
-        }
-
-        facts[claimFact] = (ClaimFact)facts[claimFact] with
-        {
-            WhenMadeReadings = whenMadeReadings, EventSources = eventSources, GroupClaims = group.Claims, WhenMadeMisfits = misfits, ReportedEarlier = reportedEarlier, GroupRelayed = group.Relayed,
-        };
+        facts[claimFact] = new ClaimFact(
+            claim.Id,
+            claim.Statement,
+            claimant,
+            KebabCase.Of(claim.Claimant.Kind),
+            claim.Claimant.Role,
+            madeText,
+            made,
+            status,
+            claim.Review.Reviewer,
+            appearances.Count,
+            claim.Cites.Count,
+            at.File,
+            at.Line,
+            at.Column,
+            group.Id,
+            group.Sources,
+            group.Lineages,
+            group.Lineage,
+            group.Appearances,
+            quoted,
+            relayed,
+            Distinct(keys, offset, appearances.Count),
+            group.Places,
+            group.Occasions,
+            group.Audiences,
+            group.Roles,
+            group.Hedges,
+            group.DateMentions,
+            group.Claims,
+            mentions.WhenMadeReadings,
+            mentions.EventSources,
+            mentions.Misfits,
+            reportedEarlier,
+            group.Relayed,
+            ReviewRating: claim.Review.Rating ?? (claim.Review.Status is ReviewStatus.Unreviewed or ReviewStatus.InReview ? null : ToTitle(status)),
+            ReviewUrl: claim.Review.Url,
+            ReviewOrganisation: claim.Review.Organisation,
+            ReviewPublished: claim.Review.Published?.ToString());
 
         for (var i = 0; i < claim.Cites.Count; i++)
         {
@@ -301,63 +388,149 @@ public static class FactProjection
     private static string ToTitle(string status) => char.ToUpperInvariant(status[0]) + status[1..];
 
     /// <summary>
-    /// Each appearance's wording, folded as quote drift folds it (a direct quote, or the fragments of a paraphrased or
-    /// reported one); null for appearances that quote nothing. Made once per appearance, for the facts that need it.
+    /// Counts over a claim's date mentions: its when-made mentions that do not fit made.date, the distinct dates its
+    /// resolved when-made mentions give (0, 1, or 2 for "more than one") and the sources of its resolved event dates (likewise).
     /// </summary>
-    private static string?[] WordingKeys(Claim claim)
+    private struct MentionCounts
     {
-        var keys = new string?[claim.Appearances.Count];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var a = claim.Appearances[i];
-            if (a.Attribution == AttributionKind.DirectQuote) keys[i] = Words.KeyOf(a.Quote);
-            else if (a.QuotedFragments.Count > 0) keys[i] = string.Join(" | ", a.QuotedFragments.Select(Words.KeyOf));
-        }
+        private string? _firstWhenMade, _firstEventSource;
 
-        return keys;
+        public int Misfits { get; private set; }
+
+        public int WhenMadeReadings { get; private set; }
+
+        public int EventSources { get; private set; }
+
+        public void Add(DateMentionFact d)
+        {
+            if (d is { IsWhenMade: true, Fit: "does-not-fit" }) Misfits++;
+            if (d.Resolved is not { } resolved) return;
+            if (d.IsWhenMade)
+            {
+                if (_firstWhenMade is null) (_firstWhenMade, WhenMadeReadings) = (resolved, 1);
+                else if (resolved != _firstWhenMade) WhenMadeReadings = 2;
+            }
+            else
+            {
+                if (_firstEventSource is null) (_firstEventSource, EventSources) = (d.SourceId, 1);
+                else if (d.SourceId != _firstEventSource) EventSources = 2;
+            }
+        }
     }
 
-    private static int Distinct(string?[] keys)
+    /// <summary>A direct quote of four words or more, folded; null otherwise.</summary>
+    private static string? QuoteKey(Appearance appearance, string? key) =>
+        appearance.Attribution == AttributionKind.DirectQuote && key is not null && key.AsSpan().Count(' ') >= 3 ? key : null;
+
+    /// <summary>
+    /// For the first appearance (in file order) of each direct-quote wording, how many claimants are given it; 0 for the
+    /// other appearances. One pass in order, so only wordings given to several speakers cost the rules anything.
+    /// </summary>
+    private static int[] FirstWordings(IReadOnlyList<Claim> claims, string?[] keys, int[] offsets)
     {
-        string? first = null;
-        HashSet<string>? more = null;
-        foreach (var key in keys)
+        var first = new int[keys.Length];
+        var wordings = new Dictionary<string, Wording>(StringComparer.Ordinal);
+        for (var c = 0; c < claims.Count; c++)
         {
-            if (key is null) continue;
-            if (first is null) first = key;
-            else if (key != first) (more ??= new HashSet<string>(StringComparer.Ordinal) { first }).Add(key);
+            var claim = claims[c];
+            for (var i = 0; i < claim.Appearances.Count; i++)
+            {
+                if (QuoteKey(claim.Appearances[i], keys[offsets[c] + i]) is not { } key) continue;
+                var claimant = claim.Claimant.Name;
+                if (!wordings.TryGetValue(key, out var seen))
+                {
+                    wordings.Add(key, new Wording(offsets[c] + i, claimant));
+                }
+                else if (seen.First != claimant && (seen.All is null || !seen.All.Contains(claimant)))
+                {
+                    (seen.All ??= new HashSet<string>(StringComparer.Ordinal) { seen.First }).Add(claimant);
+                }
+            }
         }
 
-        return more?.Count ?? (first is null ? 0 : 1);
+        foreach (var wording in wordings.Values) first[wording.At] = wording.All?.Count ?? 1;
+        return first;
+    }
+
+    /// <summary>Where a wording first appears, its first claimant, and all of them once it has two.</summary>
+    private sealed class Wording(int at, string first)
+    {
+        public int At { get; } = at;
+
+        public string First { get; } = first;
+
+        public HashSet<string>? All { get; set; }
+    }
+
+    private static bool IsOwnVoice(string claimant, Source source, Dictionary<string, Source> sources, Scratch scratch)
+    {
+        if (!scratch.OwnVoice.TryGetValue((claimant, source.Id), out var own))
+        {
+            scratch.OwnVoice[(claimant, source.Id)] = own = OutletVoice.IsOwn(claimant, source, sources);
+        }
+
+        return own;
     }
 
     /// <summary>
-    /// Marks the first appearance (in file order) of each direct-quote wording, with how many claimants are given it:
-    /// two sequential passes, so only wordings given to several speakers cost the rules anything.
+    /// Each appearance's wording, folded as quote drift folds it (a direct quote, or the fragments of a paraphrased or
+    /// reported one); null for appearances that quote nothing. Made once per appearance, for the facts that need it.
     /// </summary>
-    private static void MarkFirstWordings(List<IFact> facts)
+    private static void WordingKeys(Claim claim, string?[] keys, int offset)
     {
-        var speakers = new Dictionary<string, (string First, int Count, HashSet<string>? All)>(StringComparer.Ordinal);
-        foreach (var fact in facts)
+        // Printings of a claim mostly quote the same words: an earlier appearance's key is reused (looked up by hand
+        // among a claim's few appearances, in a dictionary for a claim printed many times).
+        var appearances = claim.Appearances;
+        var byQuote = appearances.Count > ShortList ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+        for (var i = 0; i < appearances.Count; i++)
         {
-            if (fact is not AppearanceFact { QuoteKey: { } key } a) continue;
-            if (!speakers.TryGetValue(key, out var seen)) speakers[key] = (a.Claimant, 1, null);
-            else if (seen.First != a.Claimant && (seen.All is null || !seen.All.Contains(a.Claimant)))
+            var a = appearances[i];
+            if (a.Attribution == AttributionKind.DirectQuote)
             {
-                var all = seen.All ?? new HashSet<string>(StringComparer.Ordinal) { seen.First };
-                all.Add(a.Claimant);
-                speakers[key] = (seen.First, all.Count, all);
+                string? key = null;
+                if (byQuote is not null) byQuote.TryGetValue(a.Quote, out key);
+                for (var j = 0; byQuote is null && j < i && key is null; j++)
+                {
+                    if (appearances[j].Attribution == AttributionKind.DirectQuote && string.Equals(a.Quote, appearances[j].Quote, StringComparison.Ordinal)) key = keys[offset + j];
+                }
+
+                keys[offset + i] = key ??= Words.KeyOf(a.Quote);
+                byQuote?.TryAdd(a.Quote, key);
             }
+            else if (a.QuotedFragments.Count > 0)
+            {
+                keys[offset + i] = string.Join(" | ", a.QuotedFragments.Select(Words.KeyOf));
+            }
+        }
+    }
+
+    /// <summary>Up to this many items, distinct ones are found by comparing each with those before (no set to allocate).</summary>
+    private const int ShortList = 16;
+
+    /// <summary>Distinct wordings among a claim's <paramref name="count"/> keys from <paramref name="offset"/>.</summary>
+    private static int Distinct(string?[] keys, int offset, int count)
+    {
+        if (count > ShortList)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = offset; i < offset + count; i++)
+            {
+                if (keys[i] is { } key) set.Add(key);
+            }
+
+            return set.Count;
         }
 
-        var marked = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < facts.Count; i++)
+        var distinct = 0;
+        for (var i = offset; i < offset + count; i++)
         {
-            if (facts[i] is AppearanceFact { QuoteKey: { } key } a && marked.Add(key))
-            {
-                facts[i] = a with { FirstOfWording = true, WordingSpeakers = speakers[key].Count };
-            }
+            if (keys[i] is not { } key) continue;
+            var seen = false;
+            for (var j = offset; j < i && !seen; j++) seen = string.Equals(keys[j], key, StringComparison.Ordinal);
+            if (!seen) distinct++;
         }
+
+        return distinct;
     }
 
     /// <summary>A listed date expression is the claim's made.text when one is the other, or lies inside it ("in June" in "published in June").</summary>
@@ -378,9 +551,10 @@ public static class FactProjection
         DateExpression mention,
         bool isWhenMade,
         PartialDate? reference,
-        Dictionary<(string, PartialDate?), DateResolution> resolutions,
-        DateTexts dates)
+        Scratch scratch)
     {
+        var resolutions = scratch.Resolutions;
+        var dates = scratch.Dates;
         if (!resolutions.TryGetValue((mention.Text, reference), out var resolution))
         {
             resolution = DateResolver.Resolve(mention.Text, reference);

@@ -16,8 +16,6 @@ namespace FactCheck.Rules.Facts;
 /// </summary>
 internal sealed class IncrementalProjection : IComparer<object>
 {
-    private const int ClaimsPerChunk = 1000;
-
     private readonly Dictionary<Claim, ClaimEntry> _byRef = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ClaimEntry> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _claimsBySource = new(StringComparer.Ordinal);
@@ -34,6 +32,7 @@ internal sealed class IncrementalProjection : IComparer<object>
     private IReadOnlyList<Source> _sourceList = [];
     private Dictionary<string, Source> _sources = new(StringComparer.Ordinal);
     private Dictionary<string, string> _lineages = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _origins = new(StringComparer.Ordinal);
     private Dictionary<string, SourceFact> _sourceFacts = new(StringComparer.Ordinal);
     private IReadOnlyList<Proposition> _propositionList = [];
     private PropositionGraph _graph = new([]);
@@ -125,11 +124,11 @@ internal sealed class IncrementalProjection : IComparer<object>
             Index(entry);
         }
 
-        var groups = UpdateGroups(set, dirty);
+        UpdateGroups(set, dirty);
         if (!_started)
         {
             // The first set: everything is new, in the projection's order.
-            var first = Project([.. set.Claims.Select(c => _claims[c.Id])], groups);
+            var first = Project([.. set.Claims.Select(c => _claims[c.Id])]);
             foreach (var (entry, facts) in first)
             {
                 entry.Facts = facts;
@@ -147,7 +146,7 @@ internal sealed class IncrementalProjection : IComparer<object>
         // Project the dirty claims again; facts equal to the old ones stay in the sessions as they are.
         var toProject = dirty.Where(_claims.ContainsKey).Select(id => _claims[id]).ToList();
         Reprojected = toProject.Count;
-        var projected = Project(toProject, groups);
+        var projected = Project(toProject);
         var newFacts = new List<IFact>();
         var oldFacts = new List<IFact>();
         foreach (var id in dirty)
@@ -443,7 +442,7 @@ internal sealed class IncrementalProjection : IComparer<object>
             }
         }
 
-        (_sourceList, _sources, _lineages, _sourceFacts) = (set.Sources, sources, lineages, facts);
+        (_sourceList, _sources, _lineages, _origins, _sourceFacts) = (set.Sources, sources, lineages, FactProjection.Origins(sources), facts);
     }
 
     private void UpdatePropositions(ClaimSet set, HashSet<string> dirty, List<IFact> retracted, List<IFact> inserted)
@@ -515,7 +514,7 @@ internal sealed class IncrementalProjection : IComparer<object>
     /// The <c>same_as</c> groups of the claims that changed, and of every claim linked to them before or now, built again;
     /// the claims whose group's figures changed are dirty.
     /// </summary>
-    private ClaimGroups UpdateGroups(ClaimSet set, HashSet<string> dirty)
+    private void UpdateGroups(ClaimSet set, HashSet<string> dirty)
     {
         List<Claim> reached;
         if (!_started)
@@ -561,9 +560,11 @@ internal sealed class IncrementalProjection : IComparer<object>
             RemoveMember(gone.Id, id);
         }
 
-        foreach (var claim in reached)
+        var stats = new ClaimGroups.Stats();
+        for (var i = 0; i < reached.Count; i++)
         {
-            var group = groups.Of(claim.Id);
+            var claim = reached[i];
+            var group = groups.Of(i, claim, stats);
             if (_groupOf.TryGetValue(claim.Id, out var old))
             {
                 if (old == group) continue;
@@ -575,8 +576,6 @@ internal sealed class IncrementalProjection : IComparer<object>
             if (!_groupMembers.TryGetValue(group.Id, out var members)) _groupMembers[group.Id] = members = new HashSet<string>(StringComparer.Ordinal);
             members.Add(claim.Id);
         }
-
-        return groups;
     }
 
     private void RemoveMember(string group, string claim)
@@ -584,36 +583,18 @@ internal sealed class IncrementalProjection : IComparer<object>
         if (_groupMembers.TryGetValue(group, out var members) && members.Remove(claim) && members.Count == 0) _groupMembers.Remove(group);
     }
 
-    /// <summary>The claims' facts (without wording marks), side by side in chunks when there are many.</summary>
-    private Dictionary<ClaimEntry, List<IFact>> Project(List<ClaimEntry> entries, ClaimGroups groups)
+    /// <summary>The claims' facts (without wording marks), by the projection's own code, side by side in chunks when there are many.</summary>
+    private Dictionary<ClaimEntry, List<IFact>> Project(List<ClaimEntry> entries)
     {
+        var claims = new Claim[entries.Count];
+        var groups = new ClaimGroups.Group[entries.Count];
+        for (var i = 0; i < entries.Count; i++) (claims[i], groups[i]) = (entries[i].Claim, _groupOf[entries[i].Claim.Id]);
+
+        // One chunk (a save's few claims) reuses the dates resolved on earlier saves; chunks side by side have their own.
+        var context = new FactProjection.Context(_sources, _lineages, _origins, _graph);
+        var lists = FactProjection.ProjectEach(claims, groups, context, new FactProjection.Scratch(_resolutions, _dates));
         var result = new Dictionary<ClaimEntry, List<IFact>>(entries.Count, ReferenceEqualityComparer.Instance);
-        var chunkCount = entries.Count < ClaimsPerChunk * 2 ? 1 : Math.Min(entries.Count / ClaimsPerChunk, Environment.ProcessorCount * 4);
-        var chunks = new List<IFact>[chunkCount][];
-        Parallel.For(0, chunkCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
-        {
-            var from = (int)((long)entries.Count * c / chunkCount);
-            var to = (int)((long)entries.Count * (c + 1) / chunkCount);
-            // One chunk (a save's few claims) reuses the dates resolved on earlier saves; chunks side by side have their own.
-            var resolutions = chunkCount == 1 ? _resolutions : new Dictionary<(string, PartialDate?), DateResolution>();
-            var dates = chunkCount == 1 ? _dates : new FactProjection.DateTexts();
-            var lists = new List<IFact>[to - from];
-            for (var i = from; i < to; i++)
-            {
-                var facts = new List<IFact>(8);
-                FactProjection.ProjectClaim(entries[i].Claim, _sources, _lineages, groups, _graph, resolutions, dates, facts);
-                lists[i - from] = facts;
-            }
-
-            chunks[c] = lists;
-        });
-
-        var at = 0;
-        foreach (var chunk in chunks)
-        {
-            foreach (var facts in chunk) result[entries[at++]] = facts;
-        }
-
+        for (var i = 0; i < entries.Count; i++) result[entries[i]] = lists[i];
         return result;
     }
 

@@ -39,28 +39,30 @@ internal sealed class PropositionGraph
     public IReadOnlyList<(string Proposition, string Polarity)> Entailed(string proposition, string polarity)
     {
         if (IsEmpty) return [];
-        return _entailed.GetOrAdd((proposition, polarity), key =>
-        {
-            var start = key;
-            var seen = new HashSet<(string, string)> { start };
-            var queue = new Queue<(string, string)>();
-            queue.Enqueue(start);
-            var result = new List<(string, string)>();
-            while (queue.Count > 0)
-            {
-                var (p, pol) = queue.Dequeue();
-                var next = pol == "asserts" ? _fromAsserted.GetValueOrDefault(p) : _fromDenied.GetValueOrDefault(p);
-                if (next is null) continue;
-                foreach (var n in next)
-                {
-                    if (!seen.Add(n)) continue;
-                    result.Add(n);
-                    queue.Enqueue(n);
-                }
-            }
+        // A static factory with this as its argument: a lambda capturing it would be a new delegate on every call.
+        return _entailed.GetOrAdd((proposition, polarity), static (start, graph) => graph.Closure(start), this);
+    }
 
-            return result;
-        });
+    private List<(string, string)> Closure((string, string) start)
+    {
+        var seen = new HashSet<(string, string)> { start };
+        var queue = new Queue<(string, string)>();
+        queue.Enqueue(start);
+        var result = new List<(string, string)>();
+        while (queue.Count > 0)
+        {
+            var (p, pol) = queue.Dequeue();
+            var next = pol == "asserts" ? _fromAsserted.GetValueOrDefault(p) : _fromDenied.GetValueOrDefault(p);
+            if (next is null) continue;
+            foreach (var n in next)
+            {
+                if (!seen.Add(n)) continue;
+                result.Add(n);
+                queue.Enqueue(n);
+            }
+        }
+
+        return result;
     }
 
     private static void Add(Dictionary<string, List<(string, string)>> map, string from, (string, string) to)

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
 using FactCheck.Rules.Facts;
 using FactCheck.Rules.Running;
 
@@ -89,6 +92,55 @@ public sealed class IncrementalProjectionTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_set_too_large_for_one_chunk_gives_the_facts_of_a_full_projection_first_and_after_an_edit_of_half_its_claims()
+    {
+        // 4,000 claims (projected in chunks side by side), every fifth in a same_as pair, 50 wordings shared by seven
+        // claimants, paraphrases among the quotes, dates resolved against their sources, and one claim printed more times
+        // than a short list holds.
+        var yaml = new StringBuilder("""
+            sources:
+              - {id: wire, kind: wire-copy, wire: AFP, authors: [A], published: 2023-11-08}
+              - {id: a1, kind: article, outlet: O1, authors: [B], published: 2023-11-08, derived_from: wire}
+              - {id: a2, kind: article, outlet: O2, authors: [C], published: 2023-11-09}
+              - {id: a3, kind: article, outlet: O3, authors: [D], published: 2023-11-09, credits: [a2]}
+            propositions: [{key: p.x, description: x, implies: [p.y]}, {key: p.y, description: y}]
+            claims:
+
+            """);
+        for (var i = 0; i < 4000; i++)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - id: c{i}\n    statement: s\n    claimant: {{name: P{i % 7}, kind: {(i % 11 == 0 ? "outlet" : "person")}}}\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"    made: {{text: on Wednesday, date: 2023-11-0{8 + i % 2}}}\n");
+            yaml.Append("    stances: [{proposition: p.x, stance: asserts}]\n    appearances:\n");
+            var printings = i == 1234 ? 40 : 1 + i % 3;
+            for (var a = 0; a < printings; a++)
+            {
+                yaml.Append(CultureInfo.InvariantCulture, $"      - {{source: {(a % 4 == 0 ? "wire" : $"a{a % 4}")}, attribution: {(a == 1 ? "paraphrase" : "direct-quote")}, quote: \"the talks on item {(i + a) % 50} went well\", place: Place {a % 20}, dates: [on Wednesday]}}\n");
+            }
+
+            if (i % 5 == 4) yaml.Append(CultureInfo.InvariantCulture, $"    links: {{same_as: [c{i - 1}]}}\n");
+        }
+
+        var loaded = ClaimsLoader.LoadText(yaml.ToString(), "many.yaml");
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics.Take(5)));
+        var set = loaded.ClaimSet;
+        var projection = new IncrementalProjection();
+        var facts = Step(set, projection, null, "start");
+        Assert.Equal(4000, projection.Reprojected);
+
+        // Every other claim read again with another wording (new objects, as from files read again): too many for one chunk.
+        var edited = set with
+        {
+            Claims = [.. set.Claims.Select((c, i) => i % 2 == 1 ? c : c with
+            {
+                Appearances = [.. c.Appearances.Select(a => a with { Quote = a.Quote.Replace("went well", "went badly", StringComparison.Ordinal) })],
+            })],
+        };
+        Step(edited, projection, facts, "half the claims edited");
+        Assert.True(projection.Reprojected >= 2000, $"{projection.Reprojected} claims projected again");
+    }
+
     public void Dispose()
     {
         try
@@ -102,9 +154,11 @@ public sealed class IncrementalProjectionTests : IDisposable
     }
 
     /// <summary>Updates the projection and holds it to a full one; returns the facts it now holds.</summary>
-    private static List<IFact> Step(ClaimsWorkspace workspace, IncrementalProjection projection, List<IFact>? before, string what)
+    private static List<IFact> Step(ClaimsWorkspace workspace, IncrementalProjection projection, List<IFact>? before, string what) =>
+        Step(workspace.Current.ClaimSet, projection, before, what);
+
+    private static List<IFact> Step(ClaimSet set, IncrementalProjection projection, List<IFact>? before, string what)
     {
-        var set = workspace.Current.ClaimSet;
         var (retracted, inserted) = projection.Update(set);
         var expected = FactProjection.Project(set);
         var actual = projection.All();
