@@ -3,6 +3,7 @@ using System.Text;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
+using FactCheck.Claims.Watching;
 using FactCheck.Rules.Facts;
 using FactCheck.Rules.Running;
 
@@ -25,7 +26,7 @@ public sealed class IncrementalProjectionTests : IDisposable
     [Fact]
     public void Reading_a_file_again_unchanged_changes_no_fact()
     {
-        var workspace = new ClaimsWorkspace([Claims], _root);
+        var workspace = new WatchedClaims([Claims], _root);
         var projection = new IncrementalProjection();
         var facts = Step(workspace, projection, null, "start");
         workspace.Refresh(new HashSet<string> { Path.Combine(Claims, "putin.yaml"), Path.Combine(Claims, "sources.yaml") });
@@ -38,7 +39,7 @@ public sealed class IncrementalProjectionTests : IDisposable
     [Fact]
     public void Edits_across_files_give_the_facts_of_a_full_projection()
     {
-        var workspace = new ClaimsWorkspace([Claims], _root);
+        var workspace = new WatchedClaims([Claims], _root);
         var projection = new IncrementalProjection();
         var facts = Step(workspace, projection, null, "start");
         var changes = 0;
@@ -67,7 +68,7 @@ public sealed class IncrementalProjectionTests : IDisposable
     public void Random_edits_give_the_facts_of_a_full_projection(int seed)
     {
         var random = new Random(seed);
-        var workspace = new ClaimsWorkspace([Claims], _root);
+        var workspace = new WatchedClaims([Claims], _root);
         var projection = new IncrementalProjection();
         var facts = Step(workspace, projection, null, "start");
         var files = Directory.GetFiles(Claims, "*.yaml").Where(f => !f.EndsWith("sources.yaml", StringComparison.Ordinal) && !f.EndsWith("propositions.yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
@@ -154,7 +155,7 @@ public sealed class IncrementalProjectionTests : IDisposable
     }
 
     /// <summary>Updates the projection and holds it to a full one; returns the facts it now holds.</summary>
-    private static List<IFact> Step(ClaimsWorkspace workspace, IncrementalProjection projection, List<IFact>? before, string what) =>
+    private static List<IFact> Step(WatchedClaims workspace, IncrementalProjection projection, List<IFact>? before, string what) =>
         Step(workspace.Current.ClaimSet, projection, before, what);
 
     private static List<IFact> Step(ClaimSet set, IncrementalProjection projection, List<IFact>? before, string what)
