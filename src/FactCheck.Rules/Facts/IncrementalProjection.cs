@@ -161,34 +161,8 @@ internal sealed class IncrementalProjection : IComparer<object>
             }
 
             var facts = projected[now];
-            if (before.Count > 0)
-            {
-                var pool = new Dictionary<IFact, List<IFact>>(before.Count, FactContent.Instance);
-                foreach (var fact in before)
-                {
-                    if (pool.TryGetValue(fact, out var list)) list.Add(fact);
-                    else pool[fact] = [fact];
-                }
-
-                for (var i = 0; i < facts.Count; i++)
-                {
-                    if (pool.TryGetValue(facts[i], out var same) && same.Count > 0)
-                    {
-                        facts[i] = same[^1];
-                        same.RemoveAt(same.Count - 1);
-                    }
-                    else
-                    {
-                        newFacts.Add(facts[i]);
-                    }
-                }
-
-                foreach (var rest in pool.Values) oldFacts.AddRange(rest);
-            }
-            else
-            {
-                newFacts.AddRange(facts);
-            }
+            if (before.Count > 0) oldFacts.AddRange(KeepUnchanged(before, facts, newFacts));
+            else newFacts.AddRange(facts);
 
             _claimFactCount += facts.Count;
             now.Facts = facts;
@@ -445,6 +419,36 @@ internal sealed class IncrementalProjection : IComparer<object>
         (_sourceList, _sources, _lineages, _origins, _sourceFacts) = (set.Sources, sources, lineages, FactProjection.Origins(sources), facts);
     }
 
+    /// <summary>
+    /// Puts back into <paramref name="now"/> the instances of <paramref name="before"/> whose content is unchanged (the
+    /// session holds those; they stay), adds the facts that are new to <paramref name="added"/>, and returns the
+    /// instances of <paramref name="before"/> that are gone.
+    /// </summary>
+    private static IEnumerable<IFact> KeepUnchanged(IReadOnlyCollection<IFact> before, List<IFact> now, List<IFact> added)
+    {
+        var pool = new Dictionary<IFact, List<IFact>>(before.Count, FactContent.Instance);
+        foreach (var fact in before)
+        {
+            if (pool.TryGetValue(fact, out var list)) list.Add(fact);
+            else pool[fact] = [fact];
+        }
+
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (pool.TryGetValue(now[i], out var same) && same.Count > 0)
+            {
+                now[i] = same[^1];
+                same.RemoveAt(same.Count - 1);
+            }
+            else
+            {
+                added.Add(now[i]);
+            }
+        }
+
+        return pool.Values.SelectMany(rest => rest);
+    }
+
     private void UpdatePropositions(ClaimSet set, HashSet<string> dirty, List<IFact> retracted, List<IFact> inserted)
     {
         if (_started && Same(set.Propositions, _propositionList)) return;
@@ -458,36 +462,13 @@ internal sealed class IncrementalProjection : IComparer<object>
             for (var i = from; i < facts.Count; i++) positions.Add(new Position(1, proposition.Location, i - from));
         }
 
-        var pool = new Dictionary<IFact, List<IFact>>(FactContent.Instance);
-        foreach (var fact in _propositionFacts)
+        foreach (var fact in KeepUnchanged(_propositionFacts, facts, inserted))
         {
-            if (pool.TryGetValue(fact, out var list)) list.Add(fact);
-            else pool[fact] = [fact];
+            retracted.Add(fact);
+            _positions.Remove(fact);
         }
 
-        for (var i = 0; i < facts.Count; i++)
-        {
-            if (pool.TryGetValue(facts[i], out var same) && same.Count > 0)
-            {
-                facts[i] = same[^1];
-                same.RemoveAt(same.Count - 1);
-            }
-            else
-            {
-                inserted.Add(facts[i]);
-            }
-
-            _positions[facts[i]] = positions[i];
-        }
-
-        foreach (var rest in pool.Values)
-        {
-            foreach (var fact in rest)
-            {
-                retracted.Add(fact);
-                _positions.Remove(fact);
-            }
-        }
+        for (var i = 0; i < facts.Count; i++) _positions[facts[i]] = positions[i];
 
         if (_started)
         {
