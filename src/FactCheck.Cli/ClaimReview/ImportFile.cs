@@ -1,4 +1,6 @@
 using System.Text;
+using FactCheck.Drafting.Output;
+using static FactCheck.Drafting.Output.ClaimsFileEdits;
 
 namespace FactCheck.Cli.ClaimReview;
 
@@ -13,61 +15,18 @@ internal static class ImportFile
     /// <param name="Notes">Reviews left out on purpose (a claim with a review of its own).</param>
     public sealed record Result(IReadOnlyList<string> FilesWritten, int Claims, int Reviews, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes);
 
-    private sealed record Line(string Text, int Start, int End);
-
     /// <param name="into">The claims file new items go to (created if missing).</param>
     /// <param name="resolve">Maps a recorded claim's file (as the loader names it) to its path on disk.</param>
     public static Result Append(ImportPlan plan, string into, string shownInto, Func<string, string> resolve)
     {
         var problems = new List<string>();
         var notes = new List<string>();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var edits = new Dictionary<string, List<(int Offset, string Text)>>(StringComparer.Ordinal);
-        string TextOf(string path)
-        {
-            if (!texts.TryGetValue(path, out var t)) texts[path] = t = File.Exists(path) ? File.ReadAllText(path) : "";
-            return t;
-        }
-
-        void Insert(string path, int offset, string text)
-        {
-            if (!edits.TryGetValue(path, out var list)) edits[path] = list = [];
-            list.Add((offset, text));
-        }
-
-        var target = TextOf(into);
+        var edits = new ClaimsFileEdits();
         var sections = ImportYaml.Sections(plan);
         var header = $"# Imported by `factcheck import claimreview`; guesses are marked in comments.\n";
-        if (sections.Count > 0 && target.Trim().Length == 0)
+        if (sections.Count > 0)
         {
-            Insert(into, 0, header + string.Concat(sections.Select(s => s.Key + ":\n" + s.Items)));
-        }
-        else if (sections.Count > 0)
-        {
-            var lines = Lines(target);
-            var appended = new StringBuilder();
-            foreach (var (key, items) in sections)
-            {
-                var keyLine = lines.FindIndex(l => l.Text.StartsWith(key + ":", StringComparison.Ordinal));
-                if (keyLine < 0)
-                {
-                    appended.Append(key).Append(":\n").Append(items);
-                    continue;
-                }
-
-                var rest = lines[keyLine].Text[(key.Length + 1)..].Trim();
-                if (rest.Length > 0 && !rest.StartsWith('#'))
-                {
-                    problems.Add($"{shownInto}:{keyLine + 1}: '{key}:' is written in flow style; write it as a block list to let import add to it");
-                    continue;
-                }
-
-                var end = SectionEnd(lines, keyLine);
-                var indent = ItemIndent(lines, keyLine, end) ?? "  ";
-                Insert(into, EndOffset(lines, end, target), indent == "  " ? items : Reindent(items, indent));
-            }
-
-            if (appended.Length > 0) Insert(into, target.Length, (target.EndsWith('\n') ? "" : "\n") + header + appended);
+            edits.AddToSections(into, shownInto, sections, header, header + string.Concat(sections.Select(s => s.Key + ":\n" + s.Items)), "import", problems);
         }
 
         var added = 0;
@@ -80,7 +39,7 @@ internal static class ImportFile
             }
 
             var path = Path.GetFullPath(resolve(r.Claim.Location.File));
-            var text = TextOf(path);
+            var text = edits.TextOf(path);
             var lines = Lines(text);
             if (InsertReview(lines, r, out var offsetLine, out var why) is not { } block)
             {
@@ -88,25 +47,12 @@ internal static class ImportFile
                 continue;
             }
 
-            Insert(path, EndOffset(lines, offsetLine, text), block);
+            edits.Insert(path, EndOffset(lines, offsetLine, text), block);
             added++;
         }
 
-        foreach (var (path, list) in edits)
-        {
-            var text = TextOf(path);
-            var sb = new StringBuilder(text);
-            foreach (var (offset, insert) in list.OrderByDescending(e => e.Offset))
-            {
-                sb.Insert(offset, offset > 0 && offset == text.Length && !text.EndsWith('\n') ? "\n" + insert : insert);
-            }
-
-            var dir = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(path, sb.ToString());
-        }
-
-        return new Result(edits.Keys.ToList(), plan.Claims.Count, added, problems, notes);
+        edits.WriteAll();
+        return new Result(edits.Files, plan.Claims.Count, added, problems, notes);
     }
 
     /// <summary>
@@ -169,52 +115,4 @@ internal static class ImportFile
         after = end;
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
-
-    private static List<Line> Lines(string text)
-    {
-        var lines = new List<Line>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] != '\n') continue;
-            if (i < text.Length || start < text.Length) lines.Add(new Line(text[start..i].TrimEnd('\r'), start, i < text.Length ? i + 1 : i));
-            start = i + 1;
-        }
-
-        return lines;
-    }
-
-    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
-
-    private static bool IsContent(string line) => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#');
-
-    private static int SectionEnd(List<Line> lines, int keyLine)
-    {
-        var last = keyLine;
-        for (var i = keyLine + 1; i < lines.Count; i++)
-        {
-            var t = lines[i].Text;
-            if (!IsContent(t)) continue;
-            if ((Indent(t) == 0 && !t.StartsWith('-')) || t.StartsWith("---", StringComparison.Ordinal)) break;
-            last = i;
-        }
-
-        return last;
-    }
-
-    private static string? ItemIndent(List<Line> lines, int from, int to)
-    {
-        for (var i = from + 1; i <= to; i++)
-        {
-            var t = lines[i].Text;
-            if (IsContent(t) && t.TrimStart().StartsWith("- ", StringComparison.Ordinal)) return new string(' ', Indent(t));
-        }
-
-        return null;
-    }
-
-    private static int EndOffset(List<Line> lines, int line, string text) => lines.Count == 0 ? 0 : Math.Min(lines[line].End, text.Length);
-
-    private static string Reindent(string items, string to) =>
-        string.Concat(items.Split('\n').Where(l => l.Length > 0).Select(l => (l.StartsWith("  ", StringComparison.Ordinal) ? to + l[2..] : l) + "\n"));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static FactCheck.Drafting.Output.ClaimsFileEdits;
 
 namespace FactCheck.Drafting.Output;
 
@@ -18,69 +19,20 @@ public static class DraftFile
     public static Result Append(Draft draft, string into, Func<string, string> resolve, string? origin = null)
     {
         var problems = new List<string>();
-        var edits = new Dictionary<string, List<(int Offset, string Text)>>(StringComparer.Ordinal);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var edits = new ClaimsFileEdits();
         var intoFull = Path.GetFullPath(into);
 
-        string TextOf(string path)
-        {
-            if (!texts.TryGetValue(path, out var t)) texts[path] = t = File.Exists(path) ? File.ReadAllText(path) : "";
-            return t;
-        }
-
-        void Insert(string path, int offset, string text)
-        {
-            if (!edits.TryGetValue(path, out var list)) edits[path] = list = [];
-            list.Add((offset, text));
-        }
-
         // New items into the target file.
-        var target = TextOf(intoFull);
         var body = DraftYaml.Body(draft);
-        var sections = SplitSections(body);
         var header = $"# Drafted by `factcheck draft`{(origin is null ? "" : " from " + YamlText.Comment(origin))} for source '{draft.Request.SourceId}'; guesses are marked in comments.\n";
-        if (target.Trim().Length == 0)
-        {
-            Insert(intoFull, 0, header + body);
-        }
-        else
-        {
-            var lines = Lines(target);
-            var appended = new StringBuilder();
-            foreach (var (key, items) in sections)
-            {
-                var keyLine = lines.FindIndex(l => l.Text.StartsWith(key + ":", StringComparison.Ordinal));
-                if (keyLine < 0)
-                {
-                    appended.Append(key).Append(":\n").Append(items);
-                    continue;
-                }
-
-                var rest = lines[keyLine].Text[(key.Length + 1)..].Trim();
-                if (rest.Length > 0 && !rest.StartsWith('#'))
-                {
-                    problems.Add($"{into}:{keyLine + 1}: '{key}:' is written in flow style ({rest}); write it as a block list to let draft add to it");
-                    continue;
-                }
-
-                var end = SectionEnd(lines, keyLine);
-                var indent = ItemIndent(lines, keyLine, end) ?? "  ";
-                Insert(intoFull, EndOffset(lines, end, target), Reindent(items, "  ", indent));
-            }
-
-            if (appended.Length > 0)
-            {
-                var sep = target.EndsWith('\n') ? "" : "\n";
-                Insert(intoFull, target.Length, sep + header + appended);
-            }
-        }
+        edits.AddToSections(intoFull, into, SplitSections(body), header, header + body, "draft", problems);
 
         // New appearances under recorded claims, wherever they live.
         var added = 0;
         foreach (var m in draft.Matched)
         {
             var path = Path.GetFullPath(resolve(m.ClaimFile));
-            var text = TextOf(path);
+            var text = edits.TextOf(path);
             var lines = Lines(text);
             var at = AppearancesEnd(lines, m.ClaimLine - 1, out var indent);
             if (at < 0)
@@ -92,80 +44,13 @@ public static class DraftFile
             var sb = new StringBuilder();
             sb.Append(indent).Append($"# drafted: similarity {m.Similarity:0.00}; drift from the recorded printing: {YamlText.Comment(m.Drift)}\n");
             DraftYaml.Appearance(sb, m.Appearance, indent);
-            Insert(path, EndOffset(lines, at, text), sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+            edits.Insert(path, EndOffset(lines, at, text), sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
             added++;
         }
 
-        foreach (var (path, list) in edits)
-        {
-            var text = TextOf(path);
-            var sb = new StringBuilder(text);
-            foreach (var (offset, insert) in list.OrderByDescending(e => e.Offset))
-            {
-                var piece = insert;
-                if (offset > 0 && offset == text.Length && !text.EndsWith('\n')) piece = "\n" + piece;
-                sb.Insert(offset, piece);
-            }
-
-            var dir = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(path, sb.ToString());
-        }
-
-        return new Result(edits.Keys.ToList(), draft.Claims.Count, added, problems);
+        edits.WriteAll();
+        return new Result(edits.Files, draft.Claims.Count, added, problems);
     }
-
-    private sealed record Line(string Text, int Start, int End);
-
-    private static List<Line> Lines(string text)
-    {
-        var lines = new List<Line>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i < text.Length && text[i] != '\n') continue;
-            var end = i;
-            var content = text[start..end].TrimEnd('\r');
-            if (i < text.Length || start < text.Length) lines.Add(new Line(content, start, i < text.Length ? i + 1 : i));
-            start = i + 1;
-        }
-
-        return lines;
-    }
-
-    private static int Indent(string line) => line.Length - line.TrimStart(' ').Length;
-
-    private static bool IsContent(string line) => line.Trim().Length > 0 && !line.TrimStart().StartsWith('#');
-
-    /// <summary>The last content line of the block under a top-level key (comments before the next key belong to it).</summary>
-    private static int SectionEnd(List<Line> lines, int keyLine)
-    {
-        var last = keyLine;
-        for (var i = keyLine + 1; i < lines.Count; i++)
-        {
-            var t = lines[i].Text;
-            if (!IsContent(t)) continue;
-            if (Indent(t) == 0 && !t.StartsWith('-')) break;
-            if (t.StartsWith("---", StringComparison.Ordinal) || t.StartsWith("...", StringComparison.Ordinal)) break;
-            last = i;
-        }
-
-        return last;
-    }
-
-    private static string? ItemIndent(List<Line> lines, int from, int to)
-    {
-        for (var i = from + 1; i <= to; i++)
-        {
-            var t = lines[i].Text;
-            if (IsContent(t) && t.TrimStart().StartsWith("- ", StringComparison.Ordinal)) return new string(' ', Indent(t));
-        }
-
-        return null;
-    }
-
-    /// <summary>Where text goes after line <paramref name="line"/>: the start of the next line (a newline added at EOF by the caller).</summary>
-    private static int EndOffset(List<Line> lines, int line, string text) => Math.Min(lines[line].End, text.Length);
 
     /// <summary>
     /// The last content line of the claim's <c>appearances:</c> block, the claim being the sequence item whose
@@ -225,18 +110,5 @@ public static class DraftFile
         }
 
         return result.Select(r => (r.Item1, r.Item2.ToString())).ToList();
-    }
-
-    private static string Reindent(string items, string from, string to)
-    {
-        if (from == to) return items;
-        var sb = new StringBuilder();
-        foreach (var line in items.Split('\n'))
-        {
-            if (line.Length == 0) continue;
-            sb.Append(line.StartsWith(from, StringComparison.Ordinal) ? to + line[from.Length..] : line).Append('\n');
-        }
-
-        return sb.ToString();
     }
 }
