@@ -20,6 +20,8 @@ internal sealed class Session : ISession
     // Truth maintenance: each owner's linked facts, as the one handle most owners have or a list of several (a list
     // per owner was 88 bytes more for each of the 276,000 findings a 100,000-claim check inserts linked).
     private readonly Dictionary<Activation, object> _linked = [];
+    // ...and the activation each linked fact belongs to, while the link holds.
+    private readonly Dictionary<FactHandle, Activation> _linkOwners = [];
     private readonly HandleTable _handles = new();
     private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
@@ -448,7 +450,8 @@ internal sealed class Session : ISession
         _order[_orderCount++] = h;
         if (owner is not null)
         {
-            h.LinkedTo = owner;
+            h.Linked = true;
+            _linkOwners.Add(h, owner);
             if (!_linked.TryGetValue(owner, out var linked)) _linked.Add(owner, h);
             else if (linked is List<FactHandle> several) several.Add(h);
             else _linked[owner] = new List<FactHandle> { (FactHandle)linked, h };
@@ -463,14 +466,14 @@ internal sealed class Session : ISession
         _handles.Remove(h);
         _order[h.Index] = null;
         if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
-        if (h.LinkedTo is { } owner)
+        if (h.Linked && _linkOwners.Remove(h, out var owner))
         {
             if (_linked.TryGetValue(owner, out var linked))
             {
                 if (linked == h) _linked.Remove(owner);
                 else if (linked is List<FactHandle> several) several.Remove(h);
             }
-            h.LinkedTo = null;
+            h.Linked = false;
         }
     }
 
@@ -554,6 +557,7 @@ internal sealed class Session : ISession
     {
         if (t.Dead) return;
         t.Dead = true;
+        if (t.Parent is { } parent) parent.DeadChildren++;
         if (t is Activation a)
         {
             TerminalOf(a).Retracted(a);
@@ -626,7 +630,7 @@ internal sealed class Session : ISession
             if (_linkedRetractions.Count > 0)
             {
                 var (h, owner) = _linkedRetractions.Dequeue();
-                if (!h.Dead && h.LinkedTo == owner) RetractCore(h);
+                if (!h.Dead && h.Linked && _linkOwners.TryGetValue(h, out var linkedTo) && linkedTo == owner) RetractCore(h);
                 continue;
             }
             break;
