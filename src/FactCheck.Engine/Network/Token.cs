@@ -15,7 +15,8 @@ namespace FactCheck.Engine.Network;
 /// </remarks>
 internal abstract class Token(BetaToken? parent, object? value)
 {
-    public readonly BetaToken? Parent = parent;
+    /// <summary>Set once, but for the session's scratch activation (see <see cref="Runtime.Session"/>'s firing).</summary>
+    public BetaToken? Parent = parent;
 
     /// <summary>The fact or result bound at this level (set once, but for <see cref="RootJoinNode"/>'s prefetch scratch token).</summary>
     public object? Value = value;
