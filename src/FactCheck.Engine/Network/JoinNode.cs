@@ -26,12 +26,16 @@ internal sealed class JoinNode : BetaNode
     }
 
     /// <summary>The terminal right after this node, whose matches are agenda entries only.</summary>
-    public TerminalNode? LightTerminal { get; private set; }
+    public TerminalNode? LightTerminal => _light;
+
+    private TerminalNode? _light;
+    private int _lightRank;
 
     public override void Link(BetaNode[] nodes)
     {
         Next = nodes[_plan.Next!.Id];
-        LightTerminal = Next as TerminalNode;
+        _light = Next as TerminalNode;
+        _lightRank = _light?.Plan.Rank ?? 0;
     }
 
     public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
@@ -68,24 +72,32 @@ internal sealed class JoinNode : BetaNode
             Prefetch.Object(next);
             var le = (TokenEntry)e;
             var token = le.Token;
-            Prefetch.Object(token);
-            if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Join(le, token, re);
+            if (_j.Residual is null)
+            {
+                // A match for the terminal does not read the token (an agenda entry holds it), other ones do.
+                if (_light is null) Prefetch.Object(token);
+                Join(le, token, re);
+            }
+            else if (S.Test(_j, token, handle.Fact))
+            {
+                Join(le, token, re);
+            }
             e = next;
         }
     }
 
     private void Join(TokenEntry le, BetaToken token, RightEntry re)
     {
-        if (LightTerminal is not { } terminal || !S.LightActivations)
+        if (_light is not { } terminal || !S.LightActivations)
         {
             Emit(token, re.Fact, re);
             return;
         }
-        if (token.Dead) return;
+        // A dead token (none is in this memory; Emit checks it for its children) would only make a dead entry.
         S.CountPartialMatch(this);
         le.Count++;
         re.Count++;
-        S.Agenda.AddLight(token, re, terminal.Plan.Rank);
+        S.Agenda.AddLight(token, re, _lightRank);
         S.OnCreated(token, re, terminal);
     }
 
@@ -135,7 +147,7 @@ internal sealed class JoinNode : BetaNode
     {
         entry.Dead = true;
         // The agenda entries made with it are dead now too (some may have fired already: an estimate).
-        if (entry.Count > 0 && LightTerminal is { } terminal) S.Agenda.LightDied(terminal.Plan.Rank, entry.Count);
+        if (entry.Count > 0 && _light is not null) S.Agenda.LightDied(_lightRank, entry.Count);
         if (entry is RightEntry re)
         {
             _memory.Remove(re);
