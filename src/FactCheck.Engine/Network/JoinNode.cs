@@ -9,8 +9,9 @@ namespace FactCheck.Engine.Network;
 /// <see cref="Agenda"/>) until it fires: no <see cref="Activation"/> listed under the token and the right entry, which
 /// is a million-claim pairing rule's 5.6 million objects, most of its memory. A firing makes a short-lived activation
 /// and links it in only when it links facts to it (truth maintenance); the entries count the matches made with them,
-/// so that the agenda knows about how many went away with them. While an <see cref="ISession.ActivationDeleted"/>
-/// handler is attached, matches are activations as everywhere else, so that their retraction is reported at once.
+/// so that the agenda knows about how many went away with them. Once an <see cref="ISession.ActivationDeleted"/>
+/// handler has been attached to the session, matches are activations as everywhere else, so that their retraction is
+/// reported at once.
 /// </remarks>
 internal sealed class JoinNode : BetaNode
 {

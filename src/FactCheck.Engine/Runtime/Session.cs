@@ -103,7 +103,8 @@ internal sealed class Session : ISession
         {
             _activationDeleted += value;
             if (value is null || _lightOff) return;
-            // A deletion is reported when it happens: from now on every match is an activation, those waiting too.
+            // A deletion is reported when it happens: from now on (for the session's life, even if the handler is removed)
+            // every match is an activation, those waiting too.
             _lightOff = true;
             Agenda.Materialize(p => ((JoinNode)p.Right!.Node).Materialize((BetaToken)p.Item, p.Right));
         }
