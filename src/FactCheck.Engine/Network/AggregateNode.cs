@@ -42,7 +42,7 @@ internal sealed class AggregateNode : BetaNode
                 if (_j.Residual is not null)
                 {
                     if (!S.Test(_j, token, re.Fact)) continue;
-                    new Pair(le, re).Link();
+                    new Pair(le, (PairedRightEntry)re).Link();
                 }
                 Add(le, re, 1);
             }
@@ -60,7 +60,10 @@ internal sealed class AggregateNode : BetaNode
             if (slot.IsEmpty) _memory.Release(slot);
             return;
         }
-        var re = new CountedRightEntry(this, handle.Fact) { Selected = selected, Handle = handle };
+        // The smallest entry that holds what this node needs (see CountedRightEntry).
+        var re = _j.Residual is not null ? new PairedRightEntry(this, handle, selected)
+            : _plan.Selector is not null ? new ValuedRightEntry(this, handle, selected)
+            : new CountedRightEntry(this, handle);
         handle.AddEntry(re);
         slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null; e = e.Next)
@@ -69,7 +72,7 @@ internal sealed class AggregateNode : BetaNode
             if (_j.Residual is not null)
             {
                 if (!S.Test(_j, le.Token, handle.Fact)) continue;
-                new Pair(le, re).Link();
+                new Pair(le, (PairedRightEntry)re).Link();
             }
             Add(le, re, 1);
             MarkDirty(le);
@@ -101,13 +104,14 @@ internal sealed class AggregateNode : BetaNode
         }
         else
         {
-            for (var p = re.FirstPair; p is not null; p = p.RNext)
+            var paired = (PairedRightEntry)re;
+            for (var p = paired.FirstPair; p is not null; p = p.RNext)
             {
                 p.UnlinkLeft();
                 Add(p.Left, re, -1);
                 MarkDirty(p.Left);
             }
-            re.FirstPair = null;
+            paired.FirstPair = null;
         }
     }
 
@@ -117,11 +121,14 @@ internal sealed class AggregateNode : BetaNode
         le.Count += sign;
         switch (_plan.SumKind)
         {
-            case SumKind.Int: le.LongSum += sign * (long)(int)re.Selected!; break;
-            case SumKind.Long: le.LongSum += sign * (long)re.Selected!; break;
-            case SumKind.Decimal: le.DecimalSum += sign * (decimal)re.Selected!; break;
+            case SumKind.Int: le.LongSum += sign * (long)(int)Selected(re)!; break;
+            case SumKind.Long: le.LongSum += sign * (long)Selected(re)!; break;
+            case SumKind.Decimal: le.DecimalSum += sign * (decimal)Selected(re)!; break;
         }
     }
+
+    /// <summary>The selector's value of a fact (a node with a selector makes <see cref="ValuedRightEntry"/>s).</summary>
+    private static object? Selected(CountedRightEntry re) => ((ValuedRightEntry)re).Selected;
 
     private void MarkDirty(LeftEntry entry)
     {
@@ -149,7 +156,7 @@ internal sealed class AggregateNode : BetaNode
             // The caller's order, ties by insertion order (List.Sort is not stable).
             try
             {
-                list.Sort((a, b) => order.Compare(a.Fact, b.Fact) is var c and not 0 ? c : a.Handle!.Index.CompareTo(b.Handle!.Index));
+                list.Sort((a, b) => order.Compare(a.Fact, b.Fact) is var c and not 0 ? c : a.Handle.Index.CompareTo(b.Handle.Index));
                 return list;
             }
             catch (InvalidOperationException ex)
@@ -161,9 +168,9 @@ internal sealed class AggregateNode : BetaNode
         // in the session's insertion order, which an update keeps, puts it back (else the result looks changed).
         for (var i = 1; i < list.Count; i++)
         {
-            if (list[i - 1].Handle!.Index > list[i].Handle!.Index)
+            if (list[i - 1].Handle.Index > list[i].Handle.Index)
             {
-                list.Sort(static (a, b) => a.Handle!.Index.CompareTo(b.Handle!.Index));
+                list.Sort(static (a, b) => a.Handle.Index.CompareTo(b.Handle.Index));
                 break;
             }
         }
@@ -206,7 +213,7 @@ internal sealed class AggregateNode : BetaNode
                 var max = _plan.Kind == AggregateKind.Max;
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var v = items[i].Selected;
+                    var v = Selected(items[i]);
                     if (i == 0) result = v;
                     else if (max ? cmp.Compare(v, result) > 0 : cmp.Compare(v, result) < 0) result = v;
                 }
@@ -230,14 +237,14 @@ internal sealed class AggregateNode : BetaNode
     private float SumFloat(AggregateEntry le)
     {
         var sum = 0f;
-        foreach (var re in Matching(le)) sum += (float)re.Selected!;
+        foreach (var re in Matching(le)) sum += (float)Selected(re)!;
         return sum;
     }
 
     private double SumDouble(AggregateEntry le)
     {
         var sum = 0d;
-        foreach (var re in Matching(le)) sum += (double)re.Selected!;
+        foreach (var re in Matching(le)) sum += (double)Selected(re)!;
         return sum;
     }
 
@@ -260,7 +267,7 @@ internal sealed class AggregateNode : BetaNode
         var groups = new Dictionary<object, List<object?>>();
         foreach (var re in items)
         {
-            var key = re.Selected ?? NullKey.Instance;
+            var key = Selected(re) ?? NullKey.Instance;
             if (!groups.TryGetValue(key, out var list))
             {
                 list = [];

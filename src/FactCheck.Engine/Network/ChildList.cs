@@ -2,8 +2,9 @@ namespace FactCheck.Engine.Network;
 
 /// <summary>
 /// Compaction of the lazily deleted token lists (see <see cref="Token"/>). A list is compacted when its length exceeds
-/// twice its live length at the previous compaction plus <see cref="Slack"/>, so each compaction is paid for by as many
-/// additions as it walks (amortised O(1)) and dead tokens never outnumber live ones by more than that.
+/// twice its live length at the previous compaction plus <see cref="Slack"/> (a right entry's list) or when its dead tokens
+/// outnumber its live ones by more than <see cref="Slack"/> (a parent's list), so each compaction is paid for by the
+/// additions or retractions since the previous one (amortised O(1)) and dead tokens never outnumber live ones by much.
 /// </summary>
 internal static class ChildList
 {

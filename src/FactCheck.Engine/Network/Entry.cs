@@ -15,7 +15,10 @@ internal abstract class Entry(BetaNode node)
     /// <summary><see cref="LeftEntry"/> of a subnet: results arriving while the entry is being set up must not emit.</summary>
     public bool Initializing;
 
-    /// <summary><see cref="LeftEntry"/>: matching right facts (not/exists/aggregates) or subnetwork results.</summary>
+    /// <summary>
+    /// <see cref="LeftEntry"/>: matching right facts (not/exists/aggregates) or subnetwork results. A join's entries:
+    /// the matches made with them that went to the agenda only (see <see cref="JoinNode"/>).
+    /// </summary>
     public int Count;
 }
 

@@ -15,9 +15,13 @@ internal sealed class FactHandle(object fact)
     /// <summary>The handle's slot in the session's insertion-order array.</summary>
     public int Index;
 
-    /// <summary>The activation that inserted this fact with InsertLinked, while that link holds.</summary>
-    public Activation? LinkedTo;
     public bool Dead;
+
+    /// <summary>
+    /// Inserted with InsertLinked, and the link holds: the session knows the activation (a flag in the padding rather
+    /// than an 8-byte reference in every handle, for the few facts that are linked).
+    /// </summary>
+    public bool Linked;
 
     /// <summary>The next handle in the same bucket of the session's <see cref="Runtime.HandleTable"/>.</summary>
     public FactHandle? NextInBucket;

@@ -30,6 +30,9 @@ internal abstract class JoinMemory
     /// <summary>Drops the slot if no entry is left in it.</summary>
     public abstract void Release(Slot slot);
 
+    /// <summary>Every slot (for tests: the live matches).</summary>
+    public abstract IEnumerable<Slot> Slots();
+
     public void Remove(KeyedEntry e)
     {
         var slot = e.Slot;
@@ -47,6 +50,8 @@ internal abstract class JoinMemory
         public override Slot RightSlot(object fact) => _single;
 
         public override void Release(Slot slot) { }
+
+        public override IEnumerable<Slot> Slots() => [_single];
     }
 }
 
@@ -141,6 +146,14 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
         var s = (Slot<TKey>)slot;
         // The slot sits in the bucket of the hash it was made with, even if its key object was mutated since.
         Unlink(Bucket(s.Hash), s);
+    }
+
+    public override IEnumerable<Slot> Slots()
+    {
+        if (_null is not null) yield return _null;
+        for (var i = 0; i < _buckets.Length; i++)
+            for (var s = _buckets[i]; s is not null; s = s.NextInBucket)
+                yield return s;
     }
 
     private void Unlink(int bucket, Slot<TKey> s)

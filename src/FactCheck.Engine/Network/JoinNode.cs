@@ -4,6 +4,15 @@ using FactCheck.Engine.Runtime;
 namespace FactCheck.Engine.Network;
 
 /// <summary>Binds a new fact to each token it joins with (hash index on the equality keys, then the residual test).</summary>
+/// <remarks>
+/// When a terminal follows, a match is only an agenda entry (its parent token and this node's right entry, see
+/// <see cref="Agenda"/>) until it fires: no <see cref="Activation"/> listed under the token and the right entry, which
+/// is a million-claim pairing rule's 5.6 million objects, most of its memory. A firing makes a short-lived activation
+/// and links it in only when it links facts to it (truth maintenance); the entries count the matches made with them,
+/// so that the agenda knows about how many went away with them. Once an <see cref="ISession.ActivationDeleted"/>
+/// handler has been attached to the session, matches are activations as everywhere else, so that their retraction is
+/// reported at once.
+/// </remarks>
 internal sealed class JoinNode : BetaNode
 {
     private readonly JoinPlan _plan;
@@ -17,7 +26,18 @@ internal sealed class JoinNode : BetaNode
         _memory = JoinMemory.Create(session, _j);
     }
 
-    public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
+    /// <summary>The terminal right after this node, whose matches are agenda entries only.</summary>
+    public TerminalNode? LightTerminal => _light;
+
+    private TerminalNode? _light;
+    private int _lightRank;
+
+    public override void Link(BetaNode[] nodes)
+    {
+        Next = nodes[_plan.Next!.Id];
+        _light = Next as TerminalNode;
+        _lightRank = _light?.Plan.Rank ?? 0;
+    }
 
     public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
 
@@ -36,7 +56,7 @@ internal sealed class JoinNode : BetaNode
             var next = e.Next;
             Prefetch.Object(next);
             var re = (RightEntry)e;
-            if (_j.Residual is null || S.Test(_j, token, re.Fact)) Emit(token, re.Fact, re);
+            if (_j.Residual is null || S.Test(_j, token, re.Fact)) Join(le, token, re);
             e = next;
         }
     }
@@ -51,16 +71,84 @@ internal sealed class JoinNode : BetaNode
         {
             var next = e.Next;
             Prefetch.Object(next);
-            var token = ((TokenEntry)e).Token;
-            Prefetch.Object(token);
-            if (_j.Residual is null || S.Test(_j, token, handle.Fact)) Emit(token, handle.Fact, re);
+            var le = (TokenEntry)e;
+            var token = le.Token;
+            if (_j.Residual is null)
+            {
+                // A match for the terminal does not read the token (an agenda entry holds it), other ones do.
+                if (_light is null) Prefetch.Object(token);
+                Join(le, token, re);
+            }
+            else if (S.Test(_j, token, handle.Fact))
+            {
+                Join(le, token, re);
+            }
             e = next;
+        }
+    }
+
+    private void Join(TokenEntry le, BetaToken token, RightEntry re)
+    {
+        if (_light is not { } terminal || !S.LightActivations)
+        {
+            Emit(token, re.Fact, re);
+            return;
+        }
+        // A dead token (none is in this memory; Emit checks it for its children) would only make a dead entry.
+        S.CountPartialMatch(this);
+        le.Count++;
+        re.Count++;
+        S.Agenda.AddLight(token, re, _lightRank);
+        S.OnCreated(token, re, terminal);
+    }
+
+    /// <summary>Makes the activation of an agenda entry of this node and lists it under its token and right entry.</summary>
+    public Activation Materialize(BetaToken parent, RightEntry re)
+    {
+        var a = new Activation(parent, re.Fact, LightTerminal!) { Activated = true };
+        Link(a, re);
+        return a;
+    }
+
+    /// <summary>Lists a fired match's activation under its token and right entry (it links facts: truth maintenance).</summary>
+    public static void Link(Activation a, RightEntry re)
+    {
+        a.Parent!.AddChild(a);
+        re.AddChild(a);
+    }
+
+    /// <summary>Every (token, right entry) pair joined here now, for <see cref="Session.LiveMatches"/> (tests).</summary>
+    public IEnumerable<(BetaToken Token, RightEntry Right)> Matches()
+    {
+        foreach (var slot in _memory.Slots())
+        {
+            for (var l = slot.LeftHead; l is not null; l = l.Next)
+            {
+                var token = ((TokenEntry)l).Token;
+                for (var r = slot.RightHead; r is not null; r = r.Next)
+                {
+                    var re = (RightEntry)r;
+                    bool pass;
+                    try
+                    {
+                        pass = _j.Residual is null || _j.Residual(token, re.Fact);
+                    }
+                    catch (Exception)
+                    {
+                        // As when they were joined: a test that throws is false.
+                        pass = false;
+                    }
+                    if (pass) yield return (token, re);
+                }
+            }
         }
     }
 
     public override void Forget(Entry entry)
     {
         entry.Dead = true;
+        // The agenda entries made with it are dead now too (some may have fired already: an estimate).
+        if (entry.Count > 0 && _light is not null) S.Agenda.LightDied(_lightRank, entry.Count);
         if (entry is RightEntry re)
         {
             _memory.Remove(re);

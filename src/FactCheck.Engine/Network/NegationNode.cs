@@ -46,7 +46,7 @@ internal sealed class NegationNode : BetaNode
             {
                 for (var e = slot.RightHead; e is not null; e = e.Next)
                 {
-                    var re = (CountedRightEntry)e;
+                    var re = (PairedRightEntry)e;
                     if (!S.Test(_j, token, re.Fact)) continue;
                     new Pair((PairedLeftEntry)le, re).Link();
                     le.Count++;
@@ -73,7 +73,7 @@ internal sealed class NegationNode : BetaNode
             }
             return;
         }
-        var re = new CountedRightEntry(this, handle.Fact);
+        var re = new PairedRightEntry(this, handle, null);
         handle.AddEntry(re);
         slot.Add(re, right: true);
         for (var e = slot.LeftHead; e is not null;)
@@ -134,7 +134,7 @@ internal sealed class NegationNode : BetaNode
         }
         else
         {
-            var re = (CountedRightEntry)right;
+            var re = (PairedRightEntry)right;
             for (var p = re.FirstPair; p is not null;)
             {
                 var next = p.RNext;

@@ -1,10 +1,10 @@
 namespace FactCheck.Engine.Network;
 
 /// <summary>A (left token, right fact) combination that passed a residual test in a not/exists/aggregate node.</summary>
-internal sealed class Pair(PairedLeftEntry left, CountedRightEntry right)
+internal sealed class Pair(PairedLeftEntry left, PairedRightEntry right)
 {
     public readonly PairedLeftEntry Left = left;
-    public readonly CountedRightEntry Right = right;
+    public readonly PairedRightEntry Right = right;
     public Pair? LPrev;
     public Pair? LNext;
     public Pair? RPrev;

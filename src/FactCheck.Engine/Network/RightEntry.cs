@@ -22,16 +22,30 @@ internal class RightEntry(BetaNode node, object fact) : KeyedEntry(node)
     }
 }
 
-/// <summary>A fact in a not/exists/aggregate node's right memory.</summary>
-internal sealed class CountedRightEntry(BetaNode node, object fact) : RightEntry(node, fact)
+/// <summary>
+/// A fact in an aggregate node's right memory (or a not/exists node's with a residual test, as a
+/// <see cref="PairedRightEntry"/>). It keeps the fact's handle rather than the fact: the handle's place in insertion
+/// order orders the aggregated facts, and the fact is one load further. No children list (these nodes emit per left
+/// token, not per fact): 72 bytes instead of a join's right entry's 88, and each aggregate over a fact type holds one
+/// per fact (a 100,000-claim check: 1.8 million).
+/// </summary>
+internal class CountedRightEntry(BetaNode node, FactHandle handle) : KeyedEntry(node)
+{
+    public readonly FactHandle Handle = handle;
+
+    public object Fact => Handle.Fact;
+}
+
+/// <summary>An aggregate's right entry with the selector's value, computed once when the fact entered.</summary>
+internal class ValuedRightEntry(BetaNode node, FactHandle handle, object? selected) : CountedRightEntry(node, handle)
+{
+    public readonly object? Selected = selected;
+}
+
+/// <summary>A right entry of a node with a residual test: the (token, fact) pairs that passed it.</summary>
+internal sealed class PairedRightEntry(BetaNode node, FactHandle handle, object? selected) : ValuedRightEntry(node, handle, selected)
 {
     public Pair? FirstPair;
-
-    /// <summary>Aggregates: the selector's value, computed once when the fact entered.</summary>
-    public object? Selected;
-
-    /// <summary>Aggregates: the fact's handle, whose place in insertion order orders the aggregated facts.</summary>
-    public FactHandle? Handle;
 }
 
 /// <summary>

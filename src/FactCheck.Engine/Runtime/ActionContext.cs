@@ -9,11 +9,15 @@ internal sealed class ActionContext(Session session) : IActionContext
     private TerminalNode? _terminal;
     private RuleMatch? _match;
 
-    public void Begin(Activation a, TerminalNode terminal, RuleMatch? match)
+    /// <summary>The join's right entry of a match that was an agenda entry only, until the firing links a fact to it.</summary>
+    private RightEntry? _light;
+
+    public void Begin(Activation a, TerminalNode terminal, RuleMatch? match, RightEntry? light)
     {
         _activation = a;
         _terminal = terminal;
         _match = match;
+        _light = light;
     }
 
     public void End()
@@ -21,6 +25,7 @@ internal sealed class ActionContext(Session session) : IActionContext
         _activation = null;
         _terminal = null;
         _match = null;
+        _light = null;
     }
 
 
@@ -51,7 +56,23 @@ internal sealed class ActionContext(Session session) : IActionContext
         session.Insert(fact);
     }
 
-    public bool InsertLinked(object fact) => session.InsertLinked(fact, Current);
+    public bool InsertLinked(object fact)
+    {
+        var a = Current;
+        ArgumentNullException.ThrowIfNull(fact);
+        if (_light is { } re)
+        {
+            // The activation now owns facts: it must be retracted with its match, so it goes under its token and
+            // right entry; unless the match already went away during this firing.
+            if (a.Parent!.Dead || re.Dead) return false;
+            // The match fired as the session's scratch activation: it gets one of its own.
+            a = new Activation(a.Parent, a.Value, a.TerminalId) { Activated = true };
+            JoinNode.Link(a, re);
+            _activation = a;
+            _light = null;
+        }
+        return session.InsertLinked(fact, a);
+    }
 
     public void Update(object fact)
     {
