@@ -47,11 +47,34 @@ public static class RuleRunner
     /// <param name="engine">The engine the rules run on (the built-in one by default); the findings do not depend on it.</param>
     /// <param name="maxPartialMatches">Partial matches allowed per session; by default <see cref="MaxPartialMatchesPerFact"/> per fact.</param>
     public static RunResult Run(
-        RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null, int? maxPartialMatches = null)
+        RulePack pack, ClaimSet claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null, int? maxPartialMatches = null) =>
+        Run(pack, Project(claims), onlyRules, maxFirings, parallelism, engine, maxPartialMatches);
+
+    /// <summary>Projects the claims to facts, for <see cref="Run(RulePack, ProjectedClaims, IReadOnlyCollection{string}?, int?, int?, IRuleEngine?, int?)"/>.</summary>
+    public static ProjectedClaims Project(ClaimSet claims)
     {
         using var timer = new PhaseTimer();
         var facts = FactProjection.Project(claims);
+        var ignoring = new List<Claim>();
+        foreach (var claim in claims.Claims)
+        {
+            if (claim.Ignore.Count > 0) ignoring.Add(claim);
+        }
+
         timer.Mark($"project {facts.Count} facts");
+        return new ProjectedClaims(facts, new ClaimSet([], [], ignoring, []));
+    }
+
+    /// <summary>
+    /// <see cref="Run(RulePack, ClaimSet, IReadOnlyCollection{string}?, int?, int?, IRuleEngine?, int?)"/> on claims projected
+    /// before, which the caller need not keep while the rules fire.
+    /// </summary>
+    public static RunResult Run(
+        RulePack pack, ProjectedClaims claims, IReadOnlyCollection<string>? onlyRules = null, int? maxFirings = null, int? parallelism = null, IRuleEngine? engine = null, int? maxPartialMatches = null)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        using var timer = new PhaseTimer();
+        var facts = claims.Facts;
         var limit = maxFirings ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxFirings, (long)facts.Count * MaxFiringsPerFact));
         var matchLimit = maxPartialMatches ?? (int)Math.Min(int.MaxValue, Math.Max(MinimumMaxPartialMatches, (long)facts.Count * MaxPartialMatchesPerFact));
         var limits = new Limits(limit, matchLimit, maxFirings is null, maxPartialMatches is null);
@@ -77,7 +100,7 @@ public static class RuleRunner
         var errors = outcomes.SelectMany(o => o.Errors).ToList();
         var all = Deduplicate(outcomes.SelectMany(o => o.Findings));
         timer.Mark($"collect {all.Count} findings");
-        var (kept, suppressed) = ApplySuppressions(all, claims, pack, onlyRules);
+        var (kept, suppressed) = ApplySuppressions(all, claims.Ignoring, pack, onlyRules);
         // Both keep the order of the deduplicated findings; only the suppression findings appended to kept need placing.
         kept = MergeAppended(kept, all.Count - suppressed.Count);
         timer.Mark("suppress and sort");
