@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
 using FactCheck.Cli.Output;
@@ -10,21 +11,54 @@ namespace FactCheck.Cli.Checking;
 internal static class ReportMapping
 {
     /// <summary>The claims' side of a run (digests included): it does not depend on the rules, so a check maps it while they run.</summary>
+    /// <remarks>Loops into arrays of the right size: run once per process over every claim, lambdas would run unoptimised.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RunData Inputs(ClaimSet claims)
     {
+        var sources = new ReportSource[claims.Sources.Count];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var s = claims.Sources[i];
+            sources[i] = new ReportSource(s.Id, KebabCase.Of(s.Kind), s.Title, s.Outlet, s.Url, s.Location.File, s.Location.Line);
+        }
+
         var digest = new ContentDigestBuilder();
+        var rows = new ReportClaim[claims.Claims.Count];
+        int appearanceCount = 0, citationCount = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var c = claims.Claims[i];
+            rows[i] = new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest));
+            appearanceCount += c.Appearances.Count;
+            citationCount += c.Cites.Count;
+        }
+
+        var appearances = new ReportAppearance[appearanceCount];
+        var citations = new ReportCitation[citationCount];
+        int nextAppearance = 0, nextCitation = 0;
+        foreach (var c in claims.Claims)
+        {
+            foreach (var a in c.Appearances)
+            {
+                appearances[nextAppearance++] = new ReportAppearance(
+                    c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column);
+            }
+
+            foreach (var x in c.Cites)
+            {
+                citations[nextCitation++] = new ReportCitation(c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column);
+            }
+        }
+
         return new()
         {
             ToolVersion = string.Empty,
             StartedAt = default,
             FinishedAt = default,
-            Sources = claims.Sources.Select(s => new ReportSource(s.Id, KebabCase.Of(s.Kind), s.Title, s.Outlet, s.Url, s.Location.File, s.Location.Line)).ToArray(),
-            Claims = claims.Claims.Select(c => new ReportClaim(
-                c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest))).ToArray(),
-            Appearances = claims.Claims.SelectMany(c => c.Appearances.Select(a => new ReportAppearance(
-                c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column))).ToArray(),
-            Citations = claims.Claims.SelectMany(c => c.Cites.Select(x => new ReportCitation(
-                c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column))).ToArray(),
+            Sources = sources,
+            Claims = rows,
+            Appearances = appearances,
+            Citations = citations,
         };
     }
 

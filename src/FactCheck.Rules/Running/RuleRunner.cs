@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FactCheck.Claims.Model;
 using FactCheck.Claims.Diagnostics;
 using FactCheck.Engine;
@@ -81,7 +83,7 @@ public static class RuleRunner
         var rules = onlyRules is null ? pack.Definitions : pack.Definitions.Where(d => onlyRules.Contains(d.Name)).ToArray();
         var sessions = parallelism ?? (facts.Count >= ParallelThreshold ? Environment.ProcessorCount : 1);
         var groups = sessions > 1 && rules.Count > 1
-            ? RulePartitioner.Partition(rules, pack.WrittenTypes, facts.CountBy(f => f.GetType()).ToDictionary(), sessions)
+            ? RulePartitioner.Partition(rules, pack.WrittenTypes, CountByType(facts), sessions)
             : [new RulePartitioner.RuleGroup(rules, RulePartitioner.Reads(rules))];
 
         var outcomes = new GroupOutcome[groups.Count];
@@ -107,6 +109,20 @@ public static class RuleRunner
         errors.Sort((a, b) => string.CompareOrdinal(a.RuleId + a.FactFile + a.FactLine, b.RuleId + b.FactFile + b.FactLine));
         errors = CapPerRule(errors);
         return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
+    }
+
+    /// <summary>How many facts there are of each type (a loop: a lambda per fact ran unoptimised in a cold process).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Dictionary<Type, int> CountByType(IReadOnlyList<IFact> facts)
+    {
+        var counts = new Dictionary<Type, int>();
+        for (var i = 0; i < facts.Count; i++)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, facts[i].GetType(), out _);
+            count++;
+        }
+
+        return counts;
     }
 
     private sealed record GroupOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleError> Errors, int Firings);
