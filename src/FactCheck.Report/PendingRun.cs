@@ -44,7 +44,7 @@ public sealed class PendingRun : IDisposable
         }
         finally
         {
-            written?.Transaction.Dispose();
+            written?.Dispose();
             if (written is null) Abandon(inputs);
             _store.EndRun(this);
         }
@@ -70,13 +70,13 @@ public sealed class PendingRun : IDisposable
     {
         try
         {
-            inputs.GetAwaiter().GetResult().Transaction.Dispose();
+            inputs.GetAwaiter().GetResult().Dispose();
         }
 #pragma warning disable CA1031 // The writer's own failure was reported by Complete, or the run is being abandoned anyway.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            // Nothing was left open: WriteInputs disposes its transaction when it fails.
+            // Nothing was left open: WriteInputs disposes its transaction (and restores the cache) when it fails.
         }
     }
 }

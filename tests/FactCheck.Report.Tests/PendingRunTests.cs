@@ -140,6 +140,56 @@ public sealed class PendingRunTests
         Assert.Equal(2, await other);
     }
 
+    [Fact]
+    public void RunIsWrittenWithASmallPageCacheAndTheConnectionGetsItsOwnBack()
+    {
+        using var dir = new TempDirectory();
+        using var store = ReportStore.Open(dir.File("report.db"));
+        var sizes = new List<long>();
+        store.StageCompleted = stage =>
+        {
+            if (stage is "appearances" or "findings") sizes.Add(CacheSize(store));
+        };
+        Assert.Equal(-65536, CacheSize(store));
+        using (var pending = store.BeginRun(SampleRuns.Basic()))
+        {
+            pending.Complete(SampleRuns.Basic());
+        }
+
+        Assert.Equal([-8192, -8192], sizes);
+        Assert.Equal(-65536, CacheSize(store));
+
+        // Abandoned, and written at once, likewise.
+        using (store.BeginRun(SampleRuns.Basic()))
+        {
+        }
+
+        Assert.Equal(-65536, CacheSize(store));
+        store.WriteRun(SampleRuns.Basic());
+        Assert.Equal(-65536, CacheSize(store));
+
+        // A cache set smaller (as the interrupted-run child sets it, to make the transaction spill) is left as it is.
+        SetCacheSize(store, 16);
+        sizes.Clear();
+        store.WriteRun(SampleRuns.Basic());
+        Assert.Equal([16, 16], sizes);
+        Assert.Equal(16, CacheSize(store));
+    }
+
+    private static long CacheSize(ReportStore store)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void SetCacheSize(ReportStore store, int size)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = $"PRAGMA cache_size = {size}";
+        command.ExecuteNonQuery();
+    }
+
     private static List<string> Rows(string path, string query)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");

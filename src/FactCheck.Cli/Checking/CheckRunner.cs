@@ -15,6 +15,9 @@ namespace FactCheck.Cli.Checking;
 /// </summary>
 public static class CheckRunner
 {
+    /// <summary>From this many claims a check collects the claims model before the rules fire (see <see cref="Start"/>).</summary>
+    private const int LargeRun = 10_000;
+
     public static string ToolVersion { get; } =
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -40,11 +43,11 @@ public static class CheckRunner
         using var timer = new PhaseTimer();
         // The commit (git status, a process) is looked up beside the loading, for the report.
         var commit = options.Database is null ? null : Task.Run(() => GitInfo.CurrentCommit(baseDirectory, [options.ClaimsPath, options.RulesPath]));
-        var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
+        Task<LoadResult>? claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
         var rulesClock = System.Diagnostics.Stopwatch.StartNew();
         var pack = options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory);
         var rulesTime = rulesClock.Elapsed;
-        var claims = claimsTask.GetAwaiter().GetResult();
+        LoadResult? claims = claimsTask.GetAwaiter().GetResult();
         // One phase: the rules load beside the claims (the lines nested under it are the claims').
         timer.Mark($"load claims and rules (rules beside: {rulesTime.TotalMilliseconds:F0} ms)");
 
@@ -66,7 +69,22 @@ public static class CheckRunner
         var recording = options.Database is null ? null : ReportRecording.Start(Path.GetFullPath(options.Database, baseDirectory), claims.ClaimSet, commit!);
         try
         {
-            var outcome = RunRules(options, progress, timer, claims.ClaimSet, pack, only, rules, baseline);
+            var (claimCount, sourceCount) = (claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count);
+            progress?.Invoke($"running {rules.Count} rules on {claimCount} claims");
+            var projected = RuleRunner.Project(claims.ClaimSet);
+            // The rules need the facts, not the claims model (on 100,000 claims 204 MB, 136 MB of it not shared with the
+            // facts): nothing here holds it while they fire (the report's thread lets go of it once it has mapped its rows).
+            claims = null;
+            claimsTask = null;
+            if (claimCount >= LargeRun)
+            {
+                // The model was promoted to gen 2 while loading, and no full collection need come before the rules' peak:
+                // one now frees it and the projection's garbage for the network to reuse. Cold check on 100,000 claims,
+                // 6 alternating runs: peak RSS 1,536 -> 1,469 MB median (1,570 -> 1,477 max), CPU 13.1 -> 12.7 s.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+
+            var outcome = RunRules(options, timer, projected, claimCount, sourceCount, pack, only, rules, baseline);
             if (recording is null) return (outcome, null);
             progress?.Invoke($"recording {outcome.Findings.Count} findings in {options.Database}");
             var finishing = recording;
@@ -89,9 +107,8 @@ public static class CheckRunner
     }
 
     private static CheckOutcome RunRules(
-        CheckOptions options, Action<string>? progress, PhaseTimer timer, ClaimSet claims, RulePack pack, IReadOnlyCollection<string>? only, List<RuleInfo> rules, IReadOnlySet<string>? baseline)
+        CheckOptions options, PhaseTimer timer, ProjectedClaims claims, int claimCount, int sourceCount, RulePack pack, IReadOnlyCollection<string>? only, List<RuleInfo> rules, IReadOnlySet<string>? baseline)
     {
-        progress?.Invoke($"running {rules.Count} rules on {claims.Claims.Count} claims");
         var result = RuleRunner.Run(
             pack, claims, only, options.MaxFirings, maxPartialMatches: options.MaxPartialMatches, engine: options.Engine);
         timer.Mark("run rules");
@@ -102,7 +119,7 @@ public static class CheckRunner
             : findings.Any(f => f.Fails) ? ExitCodes.Findings
             : ExitCodes.Success;
         return new CheckOutcome(
-            ToolVersion, rules, findings, suppressed, [], result.Errors, claims.Claims.Count, claims.Sources.Count,
+            ToolVersion, rules, findings, suppressed, [], result.Errors, claimCount, sourceCount,
             options.FailOn, baseline is not null, exitCode);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FactCheck.Claims.Model;
 using FactCheck.Cli.Output;
 using FactCheck.Report;
@@ -29,14 +30,18 @@ internal sealed class ReportRecording : IDisposable
         // A thread of its own: the rules keep the thread pool's threads busy for seconds.
         using (ExecutionContext.SuppressFlow())
         {
-            begun = Task.Factory.StartNew(() => Begin(path, claims), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // The claims go in a box the writer empties once it has mapped them: nothing here keeps them alive after that.
+            var box = new StrongBox<ClaimSet?>(claims);
+            begun = Task.Factory.StartNew(() => Begin(path, box), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return new ReportRecording(commit, begun);
     }
 
-    private static Begun Begin(string path, ClaimSet claims)
+    private static Begun Begin(string path, StrongBox<ClaimSet?> claims)
     {
+        var inputs = ReportMapping.Inputs(claims.Value!);
+        claims.Value = null;
         ReportStore store;
         try
         {
@@ -50,7 +55,7 @@ internal sealed class ReportRecording : IDisposable
         try
         {
             // The mapped rows are referenced by the pending run only, which lets go of them once they are written.
-            return new Begun(store, store.BeginRun(ReportMapping.Inputs(claims)), null);
+            return new Begun(store, store.BeginRun(inputs), null);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace FactCheck.Report.Internal;
@@ -21,28 +22,14 @@ internal static class HexKey
             return false;
         }
 
-        for (var i = 0; i < length; i++)
-        {
-            bytes[i] = (byte)((Nibble(value[2 * i]) << 4) | Nibble(value[(2 * i) + 1]));
-        }
-
+        Convert.FromHexString(value, bytes[..length], out _, out _);
         return true;
     }
 
     public static string Unpack(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 
-    private static bool IsLowerHex(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c) && c is < 'a' or > 'f')
-            {
-                return false;
-            }
-        }
+    /// <summary>Whether every character is a lower-case hex digit (vectorised: this runs per claim and per finding).</summary>
+    private static bool IsLowerHex(string value) => !value.AsSpan().ContainsAnyExcept(LowerHexDigits);
 
-        return true;
-    }
-
-    private static int Nibble(char c) => c <= '9' ? c - '0' : c - 'a' + 10;
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
 }

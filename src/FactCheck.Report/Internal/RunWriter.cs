@@ -28,7 +28,7 @@ internal static class RunWriter
         }
         finally
         {
-            inputs.Transaction.Dispose();
+            inputs.Dispose();
         }
     }
 
@@ -62,8 +62,19 @@ internal static class RunWriter
             return run.ClaimsDigest ?? ClaimsDigest(claims, digests);
         });
 
-        // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
-        var transaction = connection.BeginTransaction(deferred: false);
+        var cache = WriteCache.Limit(connection);
+        SqliteTransaction transaction;
+        try
+        {
+            // BEGIN IMMEDIATE: the write lock is taken up front, so ids read below stay ours until commit.
+            transaction = connection.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            cache.Dispose();
+            throw;
+        }
+
         try
         {
             var runId = Scalar(connection, transaction, "SELECT coalesce(max(run_id), 0) + 1 FROM runs");
@@ -90,11 +101,12 @@ internal static class RunWriter
             stageCompleted?.Invoke("digests");
             WriteClaims(connection, transaction, runId, claims, claimDigests);
             stageCompleted?.Invoke("claims");
-            return new WrittenInputs(transaction, runId, hashing.GetAwaiter().GetResult());
+            return new WrittenInputs(transaction, cache, runId, hashing.GetAwaiter().GetResult());
         }
         catch
         {
             transaction.Dispose();
+            cache.Dispose();
             throw;
         }
     }
@@ -102,7 +114,7 @@ internal static class RunWriter
     /// <summary>Writes the rest of the run (validated by the caller) in the transaction <see cref="WriteInputs"/> opened, and commits.</summary>
     public static long WriteResults(SqliteConnection connection, WrittenInputs inputs, RunData run, Action<string>? stageCompleted)
     {
-        var (transaction, runId, claimsDigest) = inputs;
+        var (transaction, _, runId, claimsDigest) = inputs;
         var hashing = run.Findings.Any(f => f.Fingerprint is null) ? Task.Run(() => Fingerprints(run.Findings)) : null;
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
             run.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).SelectMany(r => new[] { r.Id, r.Title, r.Severity }).Prepend("rules/1"));
@@ -144,7 +156,21 @@ internal static class RunWriter
     }
 
     /// <summary>The open transaction after <see cref="WriteInputs"/>, the run's id, and the digest of its claims.</summary>
-    internal sealed record WrittenInputs(SqliteTransaction Transaction, long RunId, string ClaimsDigest);
+    /// <remarks>Disposing it rolls back what was not committed and gives the connection its page cache back.</remarks>
+    internal sealed record WrittenInputs(SqliteTransaction Transaction, WriteCache Cache, long RunId, string ClaimsDigest) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                Transaction.Dispose();
+            }
+            finally
+            {
+                Cache.Dispose();
+            }
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string[] ClaimDigests(ReportClaim[] claims)
