@@ -33,16 +33,18 @@ public static class CheckRunner
     /// <c>Recorded</c> is null without a report, and fails with a <see cref="ReportNotRecordedException"/> when the
     /// report refused the run; the caller waits for it before the process ends (else the run is rolled back).
     /// </summary>
-    internal static (CheckOutcome Outcome, Task? Recorded) Start(CheckOptions options, string baseDirectory, Action<string>? progress = null)
+    /// <param name="served">A running session that holds the claims, rules and findings (a served check); null to read and run them.</param>
+    internal static (CheckOutcome Outcome, Task? Recorded) Start(CheckOptions options, string baseDirectory, Action<string>? progress = null, Serving.ServedCheck? served = null)
     {
         progress?.Invoke($"loading claims from {options.ClaimsPath} and rules from {options.RulesPath}");
         var started = DateTimeOffset.UtcNow;
         using var timer = new PhaseTimer();
         // The commit (git status, a process) is looked up beside the loading, for the report.
         var commit = options.Database is null ? null : Task.Run(() => GitInfo.CurrentCommit(baseDirectory, [options.ClaimsPath, options.RulesPath]));
-        var claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
+        var kept = served?.Load(options, baseDirectory);
+        var claimsTask = kept is { } k ? Task.FromResult(k.Claims) : Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
         var rulesClock = System.Diagnostics.Stopwatch.StartNew();
-        var pack = options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory);
+        var pack = kept?.Pack ?? (options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory));
         var rulesTime = rulesClock.Elapsed;
         var claims = claimsTask.GetAwaiter().GetResult();
         // One phase: the rules load beside the claims (the lines nested under it are the claims').
@@ -66,7 +68,7 @@ public static class CheckRunner
         var recording = options.Database is null ? null : ReportRecording.Start(Path.GetFullPath(options.Database, baseDirectory), claims.ClaimSet, commit!);
         try
         {
-            var outcome = RunRules(options, progress, timer, claims.ClaimSet, pack, only, rules, baseline);
+            var outcome = served?.Run(options, rules, baseline) ?? RunRules(options, progress, timer, claims.ClaimSet, pack, only, rules, baseline);
             if (recording is null) return (outcome, null);
             progress?.Invoke($"recording {outcome.Findings.Count} findings in {options.Database}");
             var finishing = recording;
