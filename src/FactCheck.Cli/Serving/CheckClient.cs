@@ -17,6 +17,12 @@ internal static class CheckClient
     /// <summary>A session sends keep-alive frames twice a second while it works: this long without one, it is stuck.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The same once the session has taken the check on: giving up then means the run may be recorded twice (by the
+    /// session, and by this process), so only a session that has stopped altogether is given up on.
+    /// </summary>
+    public static readonly TimeSpan SilenceOnceAccepted = TimeSpan.FromSeconds(30);
+
     /// <param name="arguments">The command line from <c>check</c> on.</param>
     /// <returns>The served check's exit code, its output written to <paramref name="stdout"/> and <paramref name="stderr"/>; null to check in-process.</returns>
     public static int? TryRun(IReadOnlyList<string> arguments, CheckOptions options, string baseDirectory, TextWriter stdout, TextWriter stderr)
@@ -53,6 +59,9 @@ internal static class CheckClient
                     case null:
                         return Fallback(debug, stderr, "the session closed the connection");
                     case { Type: ServeProtocol.KeepAlive }:
+                        continue;
+                    case { Type: ServeProtocol.Accepted }:
+                        socket.ReceiveTimeout = (int)SilenceOnceAccepted.TotalMilliseconds;
                         continue;
                     case { Type: ServeProtocol.Declined } declined:
                         return Fallback(debug, stderr, "the session declined: " + System.Text.Encoding.UTF8.GetString(declined.Payload));

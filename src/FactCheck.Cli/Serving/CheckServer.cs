@@ -166,31 +166,44 @@ internal sealed class CheckServer : IDisposable
     {
         var gate = new object();
         var done = false;
-        using var keepAlive = new Timer(
-            _ =>
-            {
-                lock (gate)
-                {
-                    if (done) return;
-                    try
-                    {
-                        ServeProtocol.WriteFrame(stream, ServeProtocol.KeepAlive, []);
-                    }
-                    catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-                    {
-                        // The client left; the check finishes (its report is written) and the answer goes nowhere.
-                    }
-                }
-            },
-            null,
-            KeepAliveEvery,
-            KeepAliveEvery);
-        var capture = new OutputCapture();
-        var served = new ServedCheck(_session, request, _synced);
-        int exitCode;
-        using (served.Use())
+        void Send(byte type)
         {
-            exitCode = FactCheckApp.Run([.. request.Arguments], capture.Output, capture.Error, request.WorkingDirectory);
+            lock (gate)
+            {
+                if (done) return;
+                try
+                {
+                    ServeProtocol.WriteFrame(stream, type, []);
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+                {
+                    // The client left; the check finishes (its report is written) and the answer goes nowhere.
+                }
+            }
+        }
+
+        // A thread of its own, not a timer: the thread pool is busy with the check itself, and a late keep-alive makes
+        // the client give up.
+        using var finished = new ManualResetEventSlim();
+        var keepAlive = new Thread(() =>
+        {
+            while (!finished.Wait(KeepAliveEvery)) Send(ServeProtocol.KeepAlive);
+        }) { IsBackground = true, Name = "factcheck served check keep-alive" };
+        keepAlive.Start();
+        var capture = new OutputCapture();
+        var served = new ServedCheck(_session, request, _synced, () => Send(ServeProtocol.Accepted));
+        int exitCode;
+        try
+        {
+            using (served.Use())
+            {
+                exitCode = FactCheckApp.Run([.. request.Arguments], capture.Output, capture.Error, request.WorkingDirectory);
+            }
+        }
+        finally
+        {
+            finished.Set();
+            keepAlive.Join();
         }
 
         lock (gate)

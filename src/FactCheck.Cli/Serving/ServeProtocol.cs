@@ -6,13 +6,16 @@ namespace FactCheck.Cli.Serving;
 /// <summary>
 /// What a client and a session say on the socket: frames of one type byte and a 32-bit length. The client sends one
 /// <see cref="Request"/> frame; the session answers with <see cref="KeepAlive"/> frames while it works (so that a
-/// client can tell a session at work from a stuck one), then one <see cref="Result"/> (exit code, then standard output
+/// client can tell a session at work from a stuck one), <see cref="Accepted"/> once the session has taken the check on
+/// (after which it writes the report: the client waits longer before giving up, as giving up then records the run
+/// twice), then one <see cref="Result"/> (exit code, then standard output
 /// and error in the order written) or one <see cref="Declined"/> (why; the client then checks in-process).
 /// </summary>
 internal static class ServeProtocol
 {
     public const byte Request = (byte)'Q';
     public const byte KeepAlive = (byte)'K';
+    public const byte Accepted = (byte)'A';
     public const byte Result = (byte)'R';
     public const byte Declined = (byte)'N';
 

@@ -15,7 +15,8 @@ namespace FactCheck.Cli.Serving;
 /// an in-process run gives now. A check the session cannot answer exactly (other rules selected, another engine or
 /// limits, settings the session started with that had errors) is declined: the client then checks in-process.
 /// </summary>
-internal sealed class ServedCheck(WatchSession session, ServeRequest request, Action<WatchUpdate, CheckOutcome>? synced)
+/// <param name="accepted">Told when the session has taken the check on (it will not decline it after that).</param>
+internal sealed class ServedCheck(WatchSession session, ServeRequest request, Action<WatchUpdate, CheckOutcome>? synced, Action? accepted = null)
 {
     /// <summary>How long a check waits for the session (another check, or the watch loop reading a save) before declining.</summary>
     public static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(5);
@@ -73,6 +74,7 @@ internal sealed class ServedCheck(WatchSession session, ServeRequest request, Ac
             throw Decline("the session's own settings have errors this check does not have");
         }
 
+        accepted?.Invoke();
         return (claims, pack);
     }
 

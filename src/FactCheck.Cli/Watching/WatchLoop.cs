@@ -38,8 +38,12 @@ internal static class WatchLoop
             signal.Release();
         });
         using var rulesWatcher = session.RulesPath is { } rulesPath ? Watch(rulesPath, _ => Rules(), Rules) : null;
-        output.WriteLine($"factcheck: watching {Describe(session)}; each save is checked again (no report is written; `check` without --watch records runs). Ctrl-C ends.");
-        output.Flush();
+        lock (output)
+        {
+            output.WriteLine($"factcheck: watching {Describe(session)}; each save is checked again (no report is written; `check` without --watch records runs). Ctrl-C ends.");
+            output.Flush();
+        }
+
         try
         {
             while (true)

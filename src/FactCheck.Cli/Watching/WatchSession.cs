@@ -134,6 +134,12 @@ internal sealed class WatchSession
         if (rulesChanged) LoadRules();
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
         timer.Mark($"read {read.Count} changed file(s), cross-file checks");
+        if (read.Count == 0 && !rulesChanged)
+        {
+            // Nothing changed on disk (a save a served check read in already, or an event that changed nothing): the outcome stands.
+            return new WatchUpdate([], [], [], [], Outcome.InputErrors.Count == 0, false, clock.Elapsed, 0, 0);
+        }
+
         var outcome = Evaluate(out var change, timer);
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
