@@ -25,6 +25,7 @@ public static class FactCheckApp
             MatchCommand.Create(),
             ExportCommand.Create(),
             ImportCommand.Create(),
+            Serving.ServeCommand.Create(),
         };
         Output.HelpText.AddTo(root);
 

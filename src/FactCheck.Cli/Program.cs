@@ -6,6 +6,7 @@ internal static class Program
     {
         JitProfile.Start(args);
         Commands.CacheOption.UseUserCache = true;
+        Serving.ServerFolder.UseUserFolder = true;
         return FactCheckApp.Run(args, Console.Out, Console.Error);
     }
 }

@@ -18,7 +18,7 @@ public sealed class WatchedClaims
 {
     private readonly string[] _paths;
     private readonly string _root;
-    private readonly Dictionary<string, (string Display, ClaimsLoader.FileResult Result, (long, DateTime) Stamp, FileIds Ids)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private readonly CrossFileIndex _index = new();
     private List<(string Full, string Display, InputScope Scope)> _order = [];
     private List<Diagnostic> _discovery = [];
@@ -35,9 +35,12 @@ public sealed class WatchedClaims
     public LoadResult Current { get; private set; } = null!;
 
     /// <summary>
-    /// Finds the files again (some may have been added or deleted), reads the new ones, those in <paramref name="changed"/>
-    /// (full paths; null: all) and those different on disk (size or time written), and rebuilds <see cref="Current"/>.
-    /// Returns the display paths of the files read, deleted or added.
+    /// Finds the files again (some may have been added or deleted), reads the new ones, those different on disk (their
+    /// <see cref="FileStamp"/>, or one of their source texts'), those whose stamp was racy, and those in
+    /// <paramref name="changed"/> (full paths; null: all) where stamps are weak (not Linux), and rebuilds
+    /// <see cref="Current"/>. Returns the display paths of the files read, deleted or added. With
+    /// <paramref name="changed"/> empty this is what a <c>check</c> served by a running session does first: the stamps
+    /// alone say what changed, whatever the file watcher saw.
     /// </summary>
     public IReadOnlyList<string> Refresh(IReadOnlySet<string>? changed)
     {
@@ -52,11 +55,24 @@ public sealed class WatchedClaims
             touched.Add(gone.Value.Display);
         }
 
-        // Named, new, or different on disk: a change the caller was not told of is found too.
-        var stamps = files.Select(f => Stamp(f.Full)).ToArray();
-        var toRead = files.Select((f, i) => (File: f, Stamp: stamps[i]))
-            .Where(f => changed is null || changed.Contains(f.File.Full) || !_files.TryGetValue(f.File.Full, out var known) || known.Stamp != f.Stamp)
-            .ToList();
+        // New, different on disk (a change the caller was not told of is found too), or named where stamps are weak.
+        // Each stamp is taken before the file is read: a change while it is read shows next time.
+        var stamps = files.Select(f => Stamped.Of(f.Full)).ToArray();
+        var toRead = new List<((string Full, string Display, InputScope Scope) File, Stamped Stamp)>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (file, stamp) = (files[i], stamps[i]);
+            if (changed is null || !_files.TryGetValue(file.Full, out var known) || (!stamp.Stamp.Strong && changed.Contains(file.Full)) || known.Changed(stamp))
+            {
+                toRead.Add((file, stamp));
+            }
+            else if (known.Stamp.Stamp.Racy)
+            {
+                // The same content: the stamp taken now stands for it (and, once no longer racy, is trusted alone).
+                _files[file.Full] = known with { Stamp = stamp };
+            }
+        }
+
         var read = toRead.Count == 0 ? [] : ClaimsLoader.ReadAndBind(toRead.Select(f => f.File).ToList());
         for (var i = 0; i < toRead.Count; i++)
         {
@@ -64,7 +80,9 @@ public sealed class WatchedClaims
             if (_files.TryGetValue(file.Full, out var old)) _index.Remove(old.Ids);
             var ids = FileIds.Of(read[i].Binder);
             _index.Add(ids);
-            _files[file.Full] = (file.Display, read[i], stamp, ids);
+            var texts = read[i].Binder.SourceTextPaths.Distinct(StringComparer.Ordinal).Select(p => TextStamp.Of(p, file.Scope)).ToArray();
+            // A source text changed while its file was read shows next time: its stamp is racy then.
+            _files[file.Full] = new Entry(file.Display, read[i], stamp, texts, ids);
             touched.Add(file.Display);
         }
 
@@ -73,16 +91,59 @@ public sealed class WatchedClaims
         return touched.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    private static (long, DateTime) Stamp(string path)
+    /// <summary>One claims file as last read: its result, its stamp then, and its source texts' (binding read them).</summary>
+    private sealed record Entry(string Display, ClaimsLoader.FileResult Result, Stamped Stamp, TextStamp[] Texts, FileIds Ids)
     {
-        try
+        /// <summary>Whether the file must be read again: it or a source text is different now.</summary>
+        public bool Changed(Stamped now) => !Stamp.Same(now) || Texts.Any(t => t.Changed());
+    }
+
+    /// <summary>
+    /// A file's stamp, and its content's SHA-256 when the stamp is racy (the file changed within the last moments): then
+    /// the content tells whether it changed since, and an unchanged file is not read again for nothing.
+    /// </summary>
+    private sealed record Stamped(string Path, FileStamp Stamp, byte[]? Hash)
+    {
+        public static Stamped Of(string path)
         {
-            var info = new FileInfo(path);
-            return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
+            var stamp = FileStamp.Of(path);
+            return new Stamped(path, stamp, stamp.Racy ? ContentHash(path) : null);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        /// <summary>Whether <paramref name="now"/> (of the same path) says the content is what it was.</summary>
+        public bool Same(Stamped now)
         {
-            return (-1, default);
+            if (!Stamp.Racy) return Stamp.Same(now.Stamp);
+            return Hash is not null && (now.Hash ?? ContentHash(Path)) is { } hash && Hash.AsSpan().SequenceEqual(hash);
+        }
+
+        private static byte[]? ContentHash(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+                return System.Security.Cryptography.SHA256.HashData(stream);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>A source text as binding saw it: where the scope sent the path (or why it refused it), and the stamp there.</summary>
+    private sealed record TextStamp(string Path, InputScope Scope, string? Refused, string Real, Stamped Stamp)
+    {
+        public static TextStamp Of(string path, InputScope scope)
+        {
+            var refused = scope.Check(path, out var real);
+            return new TextStamp(path, scope, refused, real, refused is null ? Stamped.Of(real) : new Stamped(real, FileStamp.Missing, null));
+        }
+
+        public bool Changed()
+        {
+            var now = Of(Path, Scope);
+            return now.Refused != Refused || now.Real != Real || !Stamp.Same(now.Stamp);
         }
     }
 

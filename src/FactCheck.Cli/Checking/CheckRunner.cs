@@ -36,16 +36,18 @@ public static class CheckRunner
     /// <c>Recorded</c> is null without a report, and fails with a <see cref="ReportNotRecordedException"/> when the
     /// report refused the run; the caller waits for it before the process ends (else the run is rolled back).
     /// </summary>
-    internal static (CheckOutcome Outcome, Task? Recorded) Start(CheckOptions options, string baseDirectory, Action<string>? progress = null)
+    /// <param name="served">A running session that holds the claims, rules and findings (a served check); null to read and run them.</param>
+    internal static (CheckOutcome Outcome, Task? Recorded) Start(CheckOptions options, string baseDirectory, Action<string>? progress = null, Serving.ServedCheck? served = null)
     {
         progress?.Invoke($"loading claims from {options.ClaimsPath} and rules from {options.RulesPath}");
         var started = DateTimeOffset.UtcNow;
         using var timer = new PhaseTimer();
         // The commit (git status, a process) is looked up beside the loading, for the report.
         var commit = options.Database is null ? null : Task.Run(() => GitInfo.CurrentCommit(baseDirectory, [options.ClaimsPath, options.RulesPath]));
-        Task<LoadResult>? claimsTask = Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
+        var kept = served?.Load(options, baseDirectory);
+        Task<LoadResult>? claimsTask = kept is { } k ? Task.FromResult(k.Claims) : Task.Run(() => ClaimsLoader.Load([options.ClaimsPath], baseDirectory, options.Cache));
         var rulesClock = System.Diagnostics.Stopwatch.StartNew();
-        var pack = options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory);
+        var pack = kept?.Pack ?? (options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([options.RulesPath], baseDirectory));
         var rulesTime = rulesClock.Elapsed;
         LoadResult? claims = claimsTask.GetAwaiter().GetResult();
         // One phase: the rules load beside the claims (the lines nested under it are the claims').
@@ -70,21 +72,31 @@ public static class CheckRunner
         try
         {
             var (claimCount, sourceCount) = (claims.ClaimSet.Claims.Count, claims.ClaimSet.Sources.Count);
-            progress?.Invoke($"running {rules.Count} rules on {claimCount} claims");
-            var projected = RuleRunner.Project(claims.ClaimSet);
-            // The rules need the facts, not the claims model (on 100,000 claims 204 MB, 136 MB of it not shared with the
-            // facts): nothing here holds it while they fire (the report's thread lets go of it once it has mapped its rows).
-            claims = null;
-            claimsTask = null;
-            if (claimCount >= LargeRun)
+            CheckOutcome outcome;
+            if (served is not null)
             {
-                // The model was promoted to gen 2 while loading, and no full collection need come before the rules' peak:
-                // one now frees it and the projection's garbage for the network to reuse. Cold check on 100,000 claims,
-                // 6 alternating runs: peak RSS 1,536 -> 1,469 MB median (1,570 -> 1,477 max), CPU 13.1 -> 12.7 s.
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // The session holds the claims, the facts and the fired network: it brings them up to date and answers.
+                outcome = served.Run(options, rules, baseline);
+            }
+            else
+            {
+                progress?.Invoke($"running {rules.Count} rules on {claimCount} claims");
+                var projected = RuleRunner.Project(claims.ClaimSet);
+                // The rules need the facts, not the claims model (on 100,000 claims 204 MB, 136 MB of it not shared with the
+                // facts): nothing here holds it while they fire (the report's thread lets go of it once it has mapped its rows).
+                claims = null;
+                claimsTask = null;
+                if (claimCount >= LargeRun)
+                {
+                    // The model was promoted to gen 2 while loading, and no full collection need come before the rules' peak:
+                    // one now frees it and the projection's garbage for the network to reuse. Cold check on 100,000 claims,
+                    // 6 alternating runs: peak RSS 1,536 -> 1,469 MB median (1,570 -> 1,477 max), CPU 13.1 -> 12.7 s.
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                }
+
+                outcome = RunRules(options, timer, projected, claimCount, sourceCount, pack, only, rules, baseline);
             }
 
-            var outcome = RunRules(options, timer, projected, claimCount, sourceCount, pack, only, rules, baseline);
             if (recording is null) return (outcome, null);
             progress?.Invoke($"recording {outcome.Findings.Count} findings in {options.Database}");
             var finishing = recording;

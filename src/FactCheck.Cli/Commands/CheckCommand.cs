@@ -41,11 +41,12 @@ internal static class CheckCommand
         var display = DisplayOptions.Create();
         var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
         var noCache = CacheOption.Create();
-        var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written)." };
+        var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written). Checks of the same claims and rules are answered by it meanwhile (docs/commands.md)." };
+        var noServer = new Option<bool>("--no-server") { Description = "Check in this process even when a running watch session or `factcheck serve` could answer (also FACTCHECK_SERVER=0)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
-            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html, watch, noCache,
+            claims, rules, db, noReport, format, output, failOn, baseline, only, baselineRef, stepSummary, engine, maxFirings, maxMatches, html, watch, noCache, noServer,
         };
         display.AddTo(command);
         command.SetAction(parse =>
@@ -63,6 +64,13 @@ internal static class CheckCommand
             var settings = CheckSettings.Resolve(
                 Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), parse.GetValue(db), parse.GetValue(noReport),
                 parse.GetValue(failOn), parse.GetValue(baseline), parse.GetValue(baselineRef), parse.GetValue(only) ?? []);
+            // A running session for these claims and rules answers, when there is one (Serving/); else, or when it fails, this process.
+            if (!parse.GetValue(watch) && !parse.GetValue(noServer) && !parse.GetValue(noCache)
+                && Serving.CheckClient.TryRun(parse.Tokens.Select(t => t.Value).ToList(), settings.Options, baseDirectory, stdout, stderr) is { } servedExit)
+            {
+                return servedExit;
+            }
+
             var options = settings.Options with
             {
                 Engine = EngineOption.Resolve(parse.GetValue(engine)),
@@ -86,7 +94,7 @@ internal static class CheckCommand
 
             // Display options are checked before the run, so a usage error records nothing.
             var chosen = parse.GetValue(format)
-                ?? (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text");
+                ?? (Serving.ServedCheck.Variable("GITHUB_ACTIONS") == "true" ? "github" : "text");
             var outputPath = parse.GetValue(output);
             if (display.Read(parse, chosen, toFile: outputPath is not null, stdout, stderr, settings.DisplayLevel) is not { } textOptions) return ExitCodes.InvalidInput;
             var outputFull = outputPath is null ? null : CliContext.FullPath(outputPath);
@@ -107,7 +115,7 @@ internal static class CheckCommand
                 }
 
                 // The report's findings are written while the output is (see WaitForReport below).
-                (outcome, recorded) = CheckRunner.Start(options, baseDirectory, progress);
+                (outcome, recorded) = CheckRunner.Start(options, baseDirectory, progress, Serving.ServedCheck.Current);
             }
             catch (CheckUsageException ex)
             {
@@ -176,7 +184,7 @@ internal static class CheckCommand
 
             if (parse.GetValue(html) is { } htmlPath && Html.HtmlPageFile.Write(htmlPath, outcome, options.ClaimsPath, baseDirectory, stderr, textOptions.Quiet) is { } failed) return failed;
             var summaryFile = parse.GetValue(stepSummary)
-                ?? (chosen == OutputFormats.GitHub ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
+                ?? (chosen == OutputFormats.GitHub ? Serving.ServedCheck.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
             if (notRecorded is not null)
             {

@@ -70,10 +70,12 @@ internal sealed class DisplayOptions
         var minSeverity = given && KebabCase.TryParse<RuleSeverity>(parse.GetValue(MinSeverity)!, out var severity) ? severity
             : configured ?? TextOutputOptions.DefaultMinSeverity;
         // Only the process's own standard output is ever coloured: not a file, nor a writer given in-process (tests).
-        var isConsole = stdout == Console.Out;
-        var isTerminal = isConsole && !Console.IsOutputRedirected;
+        // A served check (Serving/) writes for its client: the client's standard output and environment decide.
+        var served = Serving.ServedCheck.Current?.Request;
+        var isConsole = served?.OutputIsConsole ?? stdout == Console.Out;
+        var isTerminal = served?.OutputIsTerminal ?? (isConsole && !Console.IsOutputRedirected);
         var color = format == OutputFormats.Text
-            && ColorChoice.Decide(parse.GetValue(NoColor), toFile || !isConsole, isTerminal, Environment.GetEnvironmentVariable);
+            && ColorChoice.Decide(parse.GetValue(NoColor), toFile || !isConsole, isTerminal, Serving.ServedCheck.Variable);
         return new TextOutputOptions(color, minSeverity, quiet, statistics);
     }
 }

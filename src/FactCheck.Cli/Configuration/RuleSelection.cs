@@ -18,6 +18,9 @@ internal sealed class RuleSelection(IReadOnlyList<RuleReference> enable, IReadOn
 
     public bool IsEmpty => enable.Count == 0 && disable.Count == 0 && severity.Count == 0;
 
+    /// <summary>The severities it sets, as one string: selections that set the same give findings the same severities.</summary>
+    public string Severities => string.Join(",", _severity.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+
     /// <summary>Adds an error for every id that names no rule of the pack.</summary>
     public void Validate(IReadOnlyList<RuleInfo> rules, ICollection<Diagnostic> errors)
     {

@@ -1,16 +1,56 @@
 using System.Runtime.InteropServices;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Output;
+using FactCheck.Cli.Serving;
 
 namespace FactCheck.Cli.Watching;
 
-/// <summary><c>check --watch</c>: the first check printed in full, then what each save changes, until Ctrl-C.</summary>
+/// <summary>
+/// <c>check --watch</c>: the first check printed in full, then what each save changes, until Ctrl-C; meanwhile
+/// <c>check</c> processes for the same claims and rules are answered from the session (<see cref="CheckServer"/>).
+/// <c>factcheck serve</c> is the same without the printing.
+/// </summary>
 internal static class WatchCommand
 {
     public static int Run(CheckOptions options, string baseDirectory, IOutputFormatter first, TextWriter output)
     {
         var session = new WatchSession(options, baseDirectory);
         first.Write(session.Outcome, output);
+        using var server = CheckServer.Start(session, (update, outcome) => WatchLoop.PrintLocked(update, outcome, output), out var why);
+        if (server is not null) output.WriteLine("factcheck: `factcheck check` on these claims and rules, from this folder, is answered by this session meanwhile");
+        else if (ServerFolder.Folder() is not null) output.WriteLine($"factcheck: `factcheck check` is not answered by this session: {why}");
+        Loop(session, output);
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>factcheck serve</c>: a session that answers checks and keeps itself up to date with each save, silently.</summary>
+    public static int Serve(CheckOptions options, string baseDirectory, TextWriter error)
+    {
+        if (ServerFolder.Folder() is null)
+        {
+            error.WriteLine("factcheck serve: checks are served on Linux only (a Unix socket in a folder private to the user)");
+            return ExitCodes.InvalidInput;
+        }
+
+        var session = new WatchSession(options, baseDirectory);
+        using var server = CheckServer.Start(session, synced: null, out var why);
+        if (server is null)
+        {
+            error.WriteLine($"factcheck serve: {why}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var claims = session.Claims.ClaimSet;
+        error.WriteLine(
+            $"factcheck: serving `factcheck check` on {session.ClaimsPath} ({claims.Claims.Count:N0} claims) and {session.RulesPath ?? "the bundled rules"}, "
+            + $"from {baseDirectory}, on {server.SocketPath}; Ctrl-C ends");
+        error.Flush();
+        Loop(session, TextWriter.Null);
+        return ExitCodes.Success;
+    }
+
+    private static void Loop(WatchSession session, TextWriter output)
+    {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -32,7 +72,5 @@ internal static class WatchCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
-
-        return ExitCodes.Success;
     }
 }

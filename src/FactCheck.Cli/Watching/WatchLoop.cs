@@ -38,8 +38,12 @@ internal static class WatchLoop
             signal.Release();
         });
         using var rulesWatcher = session.RulesPath is { } rulesPath ? Watch(rulesPath, _ => Rules(), Rules) : null;
-        output.WriteLine($"factcheck: watching {Describe(session)}; each save is checked again (no report is written; `check` without --watch records runs). Ctrl-C ends.");
-        output.Flush();
+        lock (output)
+        {
+            output.WriteLine($"factcheck: watching {Describe(session)}; each save is checked again (no report is written; `check` without --watch records runs). Ctrl-C ends.");
+            output.Flush();
+        }
+
         try
         {
             while (true)
@@ -56,19 +60,46 @@ internal static class WatchLoop
                 var rulesChanged = Interlocked.Exchange(ref rules, 0) == 1;
                 try
                 {
-                    Print(session.Apply(all ? null : changed, rulesChanged), session.Outcome, output);
+                    WatchUpdate update;
+                    CheckOutcome outcome;
+                    session.Gate.Wait(cancel);
+                    try
+                    {
+                        update = session.Apply(all ? null : changed, rulesChanged);
+                        outcome = session.Outcome;
+                    }
+                    finally
+                    {
+                        session.Gate.Release();
+                    }
+
+                    // A save a served check has already read in (or an event that changed nothing) has nothing to say.
+                    if (update.FilesRead.Count > 0 || update.RulesReloaded) PrintLocked(update, outcome, output);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    output.WriteLine($"factcheck: could not read the change: {ex.Message}; save again to retry");
+                    lock (output) output.WriteLine($"factcheck: could not read the change: {ex.Message}; save again to retry");
                 }
 
-                output.Flush();
+                lock (output) output.Flush();
             }
         }
         catch (OperationCanceledException)
         {
-            output.WriteLine("factcheck: stopped watching");
+            lock (output)
+            {
+                output.WriteLine("factcheck: stopped watching");
+                output.Flush();
+            }
+        }
+    }
+
+    /// <summary><see cref="Print"/> while no other thread writes to <paramref name="output"/> (a served check prints what it read in).</summary>
+    public static void PrintLocked(WatchUpdate update, CheckOutcome outcome, TextWriter output)
+    {
+        lock (output)
+        {
+            Print(update, outcome, output);
             output.Flush();
         }
     }

@@ -34,6 +34,8 @@ internal sealed class WatchSession
     private List<CheckedFinding> _cameIn = [];
     private List<CheckedFinding> _wentOut = [];
     private Dictionary<Finding, CheckedFinding> _suppressedCache = new(ReferenceEqualityComparer.Instance);
+    // The rules files as compiled (display path and stamp), to find a change no watcher reported.
+    private List<(string Full, FileStamp Stamp, byte[]? Hash)> _ruleFiles = [];
 
     public WatchSession(CheckOptions options, string baseDirectory)
     {
@@ -48,6 +50,72 @@ internal sealed class WatchSession
 
     /// <summary>The outcome of the claims and rules as they are now (no report is written).</summary>
     public CheckOutcome Outcome { get; private set; }
+
+    /// <summary>Held by whoever changes or reads the session: the watch loop, and a <c>check</c> being served.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The options the session runs with (no report, no baseline).</summary>
+    public CheckOptions Options => _options;
+
+    public string BaseDirectory => _baseDirectory;
+
+    /// <summary>The claims as last read (what <see cref="ClaimsLoader.Load"/> would give for them).</summary>
+    public LoadResult Claims => _claims.Current;
+
+    public RulePack Pack => _pack;
+
+    /// <summary>The rule ids the session runs (null: all), as <see cref="CheckRunner.Prepare"/> computes them.</summary>
+    public IReadOnlyCollection<string>? Only { get; private set; }
+
+    /// <summary>
+    /// Brings the session up to date with the disk without being told what changed: every claims file, source text
+    /// and rules file is compared with its stamp when read (<see cref="WatchedClaims.Refresh"/>). Callers hold <see cref="Gate"/>.
+    /// </summary>
+    public WatchUpdate Sync() => Apply(new HashSet<string>(StringComparer.Ordinal), RulesChanged());
+
+    /// <summary>
+    /// Whether a rules file was added, removed, or is different on disk. A file whose stamp was racy when compiled is
+    /// compared by content instead (compiling the rules again means running them all again), and its stamp kept once
+    /// it is no longer racy.
+    /// </summary>
+    private bool RulesChanged()
+    {
+        if (_options.UseBundledRules) return false;
+        var now = RuleFiles();
+        if (now.Count != _ruleFiles.Count) return true;
+        for (var i = 0; i < now.Count; i++)
+        {
+            var (was, nowFile) = (_ruleFiles[i], now[i]);
+            if (nowFile.Full != was.Full) return true;
+            if (!was.Stamp.Racy && nowFile.Stamp.Same(was.Stamp)) continue;
+            if (was.Hash is null || (nowFile.Hash ?? ContentHash(nowFile.Full)) is not { } hash || !was.Hash.AsSpan().SequenceEqual(hash)) return true;
+        }
+
+        // Unchanged: the new stamps (perhaps no longer racy) stand for the same content.
+        _ruleFiles = now;
+        return false;
+    }
+
+    /// <summary>The rules files, each stamped, and hashed when the stamp is racy (see <see cref="FileStamp"/>).</summary>
+    private List<(string Full, FileStamp Stamp, byte[]? Hash)> RuleFiles() =>
+        _options.UseBundledRules ? [] : ClaimsLoader.Discover([_options.RulesPath], _baseDirectory, [], "rules").Select(f =>
+        {
+            var stamp = FileStamp.Of(f.Full);
+            return (f.Full, stamp, stamp.Racy ? ContentHash(f.Full) : null);
+        }).ToList();
+
+    private static byte[]? ContentHash(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return System.Security.Cryptography.SHA256.HashData(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The rules folder or file, full path; null for the bundled pack (nothing to watch).</summary>
     public string? RulesPath => _options.UseBundledRules ? null : Path.GetFullPath(_options.RulesPath, _baseDirectory);
@@ -66,6 +134,12 @@ internal sealed class WatchSession
         if (rulesChanged) LoadRules();
         var read = _claims.Refresh(rulesChanged ? null : changedClaims);
         timer.Mark($"read {read.Count} changed file(s), cross-file checks");
+        if (read.Count == 0 && !rulesChanged)
+        {
+            // Nothing changed on disk (a save a served check read in already, or an event that changed nothing): the outcome stands.
+            return new WatchUpdate([], [], [], [], Outcome.InputErrors.Count == 0, false, clock.Elapsed, 0, 0);
+        }
+
         var outcome = Evaluate(out var change, timer);
         var touched = read.ToHashSet(StringComparer.Ordinal);
         var loadErrors = rulesChanged ? outcome.InputErrors : outcome.InputErrors.Where(d => touched.Contains(d.Location.File)).ToList();
@@ -87,9 +161,12 @@ internal sealed class WatchSession
 
     private void LoadRules()
     {
+        // Stamped before they are read: a change while they compile shows next time.
+        _ruleFiles = RuleFiles();
         _pack = _options.UseBundledRules ? Configuration.BundledRules.Load(p => p) : RulePackLoader.Load([_options.RulesPath], _baseDirectory);
-        _run = new IncrementalRun(
-            _pack, _options.OnlyRules.Count == 0 ? null : _options.OnlyRules, _options.Engine, _options.MaxFirings, _options.MaxPartialMatches);
+        // The rules check runs: --rule, else factcheck.yaml's enable and disable.
+        Only = _options.OnlyRules.Count > 0 ? _options.OnlyRules : _options.Selection?.Only(_pack.Rules);
+        _run = new IncrementalRun(_pack, Only, _options.Engine, _options.MaxFirings, _options.MaxPartialMatches);
     }
 
     /// <summary>What <see cref="CheckRunner.Run"/> computes, on the kept claims and sessions.</summary>

@@ -7,12 +7,12 @@ namespace FactCheck.Benchmarks.Table;
 /// <summary>
 /// The whole performance table of issue #16, each step as processes: the engine benchmark's insert+fire at 100,000
 /// and 1,000,000 claims, <c>validate</c> on 10,000 claims, a cold <c>check</c> on 100,000 (report written), the same
-/// check after one file changed (a new process; with the parsed-file cache where the build has one), and one save in
-/// watch mode. Builds the CLI and the engine benchmark once, generates the corpora, runs each step N times and prints
+/// check after one file changed (a new process; with the parsed-file cache where the build has one), the same answered
+/// by a running session (<c>factcheck serve</c>), and one save in watch mode. Builds the CLI and the engine benchmark once, generates the corpora, runs each step N times and prints
 /// a Markdown table: median (min–max), CPU, peak resident memory, and the target met or missed.
 /// </summary>
 /// <remarks>
-/// Usage: <c>table [runs=3] [--claims N] [--validate-claims N] [--only engine,validate,check,incremental,watch]
+/// Usage: <c>table [runs=3] [--claims N] [--validate-claims N] [--only engine,validate,check,incremental,served,watch]
 /// [--no-build] [-- extra check arguments]</c>. Arguments after <c>--</c> are passed to every <c>check</c>.
 /// Cold runs start without a report and without a cache: <c>--no-cache</c> is passed when the CLI has it, and the
 /// cache folders (XDG_CACHE_HOME, XDG_DATA_HOME) point into the work folder, emptied before each cold run.
@@ -62,7 +62,7 @@ public sealed partial class TableSuite : IBenchmarkSuite
                     () => ChildProcess.Run(cli.Program, [.. cli.Prefix, "validate", corpus])));
             }
 
-            if (Wanted("check") || Wanted("incremental"))
+            if (Wanted("check") || Wanted("incremental") || Wanted("served"))
             {
                 var corpus = Path.Combine(work, $"claims-{claims}");
                 CorpusGenerator.Write(corpus, claims);
@@ -107,6 +107,13 @@ public sealed partial class TableSuite : IBenchmarkSuite
                     }, () => ChildProcess.Run(cli.Program, Check(cold: false), environment)));
                     File.WriteAllText(file, original);
                 }
+
+                if (Wanted("served"))
+                {
+                    var rows0 = Served(cli, work, corpus, Path.Combine(repository, "rules"), claims, runs, environment, [.. Check(cold: false).Skip(cli.Prefix.Length + 1)]);
+                    if (rows0 is null) return 1;
+                    rows.AddRange(rows0);
+                }
             }
 
             if (Wanted("watch"))
@@ -130,6 +137,70 @@ public sealed partial class TableSuite : IBenchmarkSuite
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// <c>check</c> after one file changed, answered by a running session: <c>factcheck serve</c> started once on the
+    /// corpus (in a private runtime folder of the work folder), then each measured check follows a save of one file,
+    /// with the report written and with <c>--no-report</c>. FACTCHECK_DEBUG=1 makes a check that was not served say
+    /// so, which fails the row. The CPU column is the check process's; the session's CPU per check is in the note.
+    /// </summary>
+    private static List<Row>? Served(
+        (string Program, string[] Prefix) cli, string work, string corpus, string rules, int claims, int runs, Dictionary<string, string> environment, string[] checkArguments)
+    {
+        var runtime = Path.Combine(work, "runtime");
+        if (OperatingSystem.IsWindows()) return [];
+        Directory.CreateDirectory(runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var served = new Dictionary<string, string>(environment) { ["XDG_RUNTIME_DIR"] = runtime, ["FACTCHECK_DEBUG"] = "1" };
+        var start = new System.Diagnostics.ProcessStartInfo(cli.Program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = work };
+        foreach (var argument in (string[])[.. cli.Prefix, "serve", "--claims", corpus, "--rules", rules]) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in served) start.Environment[name] = value;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var session = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("could not start factcheck serve");
+        try
+        {
+            var line = session.StandardError.ReadLine();
+            if (line is null || !line.Contains("serving", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"factcheck serve did not start: {line}{session.StandardError.ReadToEnd()}");
+                return null;
+            }
+
+            Console.WriteLine($"session started in {clock.Elapsed.TotalSeconds:F1} s");
+            var file = Directory.GetFiles(corpus, "claims-*.yaml").Order(StringComparer.Ordinal).ToArray() is var files && files.Length > 0
+                ? files[(files.Length / 2) + 1]
+                : throw new InvalidOperationException("the corpus has no claims files");
+            var original = File.ReadAllText(file);
+            var edits = 0;
+            var rows = new List<Row>();
+            foreach (var report in new[] { true, false })
+            {
+                var sessionCpu = new List<double>();
+                string[] arguments = [.. cli.Prefix, "check", .. checkArguments, .. report ? Array.Empty<string>() : ["--no-report"]];
+                var row = Step(
+                    $"check after one file changed, through a running watch session, {claims:N0} claims{(report ? " (report written)" : ", --no-report")}", "< 1 s", 1_000, null, runs,
+                    () => File.WriteAllText(file, edits++ % 2 == 0 ? original.Replace("going well\"", "going quite well\"", StringComparison.Ordinal) : original),
+                    () =>
+                    {
+                        session.Refresh();
+                        var before = session.TotalProcessorTime;
+                        var run = ChildProcess.Run(cli.Program, arguments, served, work);
+                        session.Refresh();
+                        sessionCpu.Add((session.TotalProcessorTime - before).TotalSeconds);
+                        // Not served: a failed row, not an in-process time under the session's name.
+                        return run.Errors.Contains("checking in this process", StringComparison.Ordinal) ? run with { ExitCode = 99 } : run;
+                    });
+                rows.Add(row with { Note = $"the session's CPU per check, median {Median(sessionCpu):F2} s; its resident memory {Memory(session.WorkingSet64)}" + (row.Note is null ? string.Empty : "; " + row.Note) });
+            }
+
+            File.WriteAllText(file, original);
+            return rows;
+        }
+        finally
+        {
+            session.Kill();
+            session.WaitForExit();
         }
     }
 

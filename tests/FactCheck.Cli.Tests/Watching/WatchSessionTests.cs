@@ -197,6 +197,18 @@ public sealed partial class WatchSessionTests : IDisposable
         AssertSameAsFullRun(session, "rules restored");
     }
 
+    [Fact]
+    public void The_rules_factcheck_yaml_disables_do_not_run_in_watch_mode()
+    {
+        File.WriteAllText(Path.Combine(_root, "factcheck.yaml"), "disable: [quotes.drift]\nseverity:\n  attribution.second-hand: error\n");
+        var options = Cli.Configuration.CheckSettings.Resolve(Cli.Configuration.Project.Discover(_root), null, null, null, noReport: true, null, null, null, []).Options;
+        var session = new WatchSession(options, _root);
+        var full = CheckRunner.Run(options, _root);
+        Assert.Equal(Describe(full), Describe(session.Outcome));
+        Assert.DoesNotContain(session.Outcome.Findings, f => f.Finding.RuleId == "quotes.drift");
+        Assert.Contains(session.Outcome.Findings, f => f.Finding.RuleId == "attribution.second-hand" && f.Finding.Severity == RuleSeverity.Error);
+    }
+
     public void Dispose()
     {
         try

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using FactCheck.Cli.Configuration;
+using FactCheck.Cli.Watching;
+
+namespace FactCheck.Cli.Serving;
+
+/// <summary>
+/// <c>factcheck serve</c>: keeps a session of the claims and rules (as <c>check --watch</c> does, without printing)
+/// so that each <c>factcheck check</c> run from the same folder on them is answered in a fraction of a second.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var claims = new Option<string?>("--claims") { Description = "The claims folder or file. Default: factcheck.yaml's, else claims/ here or in a folder above." };
+        var rules = new Option<string?>("--rules") { Description = "The rules folder or file. Default: factcheck.yaml's, else rules/ beside claims/, else the bundled pack." };
+        var only = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable); checks must ask for the same rules.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command(
+            "serve",
+            "Keep the claims and rules loaded, and answer `factcheck check` runs on them from this folder (exactly as in-process, in a fraction of the time) until Ctrl-C. Linux only; see docs/commands.md.")
+        {
+            claims, rules, only,
+        };
+        command.SetAction(parse =>
+        {
+            var stderr = parse.InvocationConfiguration.Error;
+            var baseDirectory = CliContext.WorkingDirectory;
+            var settings = CheckSettings.Resolve(
+                Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), db: null, noReport: true,
+                failOn: null, baseline: null, baselineRef: null, parse.GetValue(only) ?? []);
+            if (settings.Options.UseBundledRules) stderr.WriteLine($"factcheck: {settings.RulesNote}");
+            return WatchCommand.Serve(settings.Options, baseDirectory, stderr);
+        });
+        return command;
+    }
+}
