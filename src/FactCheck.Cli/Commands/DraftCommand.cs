@@ -65,22 +65,30 @@ internal static partial class DraftCommand
             }
 
             var claimPaths = parse.GetValue(claims) is { Length: > 0 } given ? given : Directory.Exists(CliContext.FullPath("claims")) ? ["claims"] : [];
-            var loaded = claimPaths.Length == 0 ? new LoadResult(ClaimSet.Empty, []) : ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(parse.GetValue(noCache)));
-            var errors = loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var indexFolder = DraftCache.DefaultFolder();
+            var withoutCache = parse.GetValue(noCache);
+
+            // Unchanged claims are read from the snapshot the last run kept, without loading them (docs/draft.md).
+            IReadOnlyList<Diagnostic> diagnostics = [];
+            var recorded = claimPaths.Length == 0
+                ? RecordedClaims.Of(ClaimSet.Empty)
+                : RecordedClaims.Open(
+                    claimPaths, CliContext.WorkingDirectory, withoutCache ? null : indexFolder,
+                    () => ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(withoutCache)), out diagnostics);
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
             {
                 foreach (var d in errors.Take(20)) error.WriteLine(d.ToString());
                 error.WriteLine($"factcheck draft: warning: {errors.Count} error{(errors.Count == 1 ? "" : "s")} in the claims; drafted against what loaded (run factcheck validate)");
             }
 
-            var recordedSource = loaded.ClaimSet.Sources.FirstOrDefault(s => s.Id == sourceId);
             var textPath = parse.GetValue(text);
             string body;
             if (textPath is null)
             {
-                if (recordedSource?.Text is not { } stored)
+                if (recorded.SourceText(sourceId) is not { } stored)
                 {
-                    error.WriteLine($"factcheck draft: give the article's text file, or --source with a recorded source that stores its text ('{sourceId}' {(recordedSource is null ? "is not recorded" : "has no text:")})");
+                    error.WriteLine($"factcheck draft: give the article's text file, or --source with a recorded source that stores its text ('{sourceId}' {(recorded.HasSource(sourceId) ? "has no text:" : "is not recorded")})");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -121,7 +129,7 @@ internal static partial class DraftCommand
                 TextPath = textPath is null ? null : Path.GetRelativePath(relativeTo, CliContext.FullPath(textPath)).Replace('\\', '/'),
             };
 
-            var draft = ClaimDrafter.Draft(body, request, loaded.ClaimSet, DraftCache.DefaultFolder());
+            var draft = ClaimDrafter.Draft(body, request, recorded, indexFolder);
             if (intoPath is null)
             {
                 output.Write(DraftYaml.Write(draft, textPath));

@@ -1,4 +1,4 @@
-using FactCheck.Claims.Model;
+using FactCheck.Drafting.Recorded;
 using FactCheck.Drafting.Text;
 
 namespace FactCheck.Drafting.Matching;
@@ -37,7 +37,7 @@ internal sealed class ClaimIndex
     /// around it (<see cref="Start"/> and <see cref="Length"/> into that text). Its word hashes are computed when a lookup
     /// first shortlists it and kept sorted, so that scoring it again (match looks up every printing) allocates nothing.
     /// </summary>
-    internal sealed class Entry(int claim, EntryKind kind, int appearance, string owner, int start, int length)
+    internal sealed class Entry(int claim, EntryKind kind, int appearance, int start, int length, ClaimsView view)
     {
         private string? _text;
         private ulong[]? _hashes;
@@ -56,9 +56,13 @@ internal sealed class ClaimIndex
 
         public int Length { get; } = length;
 
-        internal string Owner { get; } = owner;
-
-        public string Text => _text ??= Start < 0 ? Owner : Owner.Substring(Start, Length);
+        public string Text => _text ??= Kind switch
+        {
+            EntryKind.Statement => view.Statement(Claim),
+            EntryKind.Quote => view.Quote(Claim, Appearance),
+            // In range by construction; a snapshot file's numbers are checked against the text's length when it is read.
+            _ => view.SourceText(view.Claim(Claim).Appearances[Appearance].Source) is { } t && Start + Length <= t.Length ? t.Substring(Start, Length) : "",
+        };
 
         public ulong[] Hashes => _hashes ??= WordHashes.Of(Text);
 
@@ -79,32 +83,32 @@ internal sealed class ClaimIndex
     private int[] _counts = [];
     private readonly List<int> _touched = [];
 
-    public IReadOnlyList<Claim> Claims { get; }
+    /// <summary>The recorded claims the entries belong to.</summary>
+    public ClaimsView Claims { get; }
 
     public IReadOnlyList<Entry> Entries => _entries;
 
-    private ClaimIndex(IReadOnlyList<Claim> claims) => Claims = claims;
+    private ClaimIndex(ClaimsView claims) => Claims = claims;
 
-    public static ClaimIndex Build(ClaimSet set)
+    public static ClaimIndex Build(ClaimsView claims)
     {
-        var index = new ClaimIndex(set.Claims);
-        var texts = SourceTexts(set);
+        var index = new ClaimIndex(claims);
         var contexts = new Dictionary<string, List<(string Joined, int Start, int End)>>();
         var pairKeys = new List<long>();
         var pairIds = new List<int>();
         var hashes = new List<ulong>();
         var scratch = new List<long>();
-        for (var c = 0; c < set.Claims.Count; c++)
+        for (var c = 0; c < claims.Count; c++)
         {
-            var claim = set.Claims[c];
-            Add(new Entry(c, EntryKind.Statement, -1, claim.Statement, -1, 0));
+            var claim = claims.Claim(c);
+            Add(new Entry(c, EntryKind.Statement, -1, -1, 0, claims));
             for (var a = 0; a < claim.Appearances.Count; a++)
             {
                 var appearance = claim.Appearances[a];
-                Add(new Entry(c, EntryKind.Quote, a, appearance.Quote, -1, 0));
-                if (texts.TryGetValue(appearance.Source.Id, out var text) && Context(contexts, appearance.Source.Id, text, appearance.Quote) is { } sentence)
+                Add(new Entry(c, EntryKind.Quote, a, -1, 0, claims));
+                if (claims.SourceText(appearance.Source) is { } text && Context(contexts, appearance.Source, text, appearance.Quote) is { } sentence)
                 {
-                    Add(new Entry(c, EntryKind.Context, a, text, sentence.Start, sentence.End - sentence.Start));
+                    Add(new Entry(c, EntryKind.Context, a, sentence.Start, sentence.End - sentence.Start, claims));
                 }
             }
         }
@@ -113,18 +117,6 @@ internal sealed class ClaimIndex
         return index;
 
         void Add(Entry e) => index.AddEntry(e, pairKeys, pairIds, hashes, scratch);
-    }
-
-    /// <summary>The stored texts of the recorded sources, by id (the first source of an id wins, as in the loader's set).</summary>
-    internal static Dictionary<string, string> SourceTexts(ClaimSet set)
-    {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in set.Sources)
-        {
-            if (s.Text is { Length: > 0 } text) texts.TryAdd(s.Id, text);
-        }
-
-        return texts;
     }
 
     /// <summary>Adds an entry with a text of at least one word, and its (key, entry) pairs to the lists <see cref="Seal"/> sorts.</summary>
@@ -178,7 +170,7 @@ internal sealed class ClaimIndex
     internal (long[] Keys, int[] Starts, int[] Postings) Postings() => (_keys, _starts, _postings);
 
     /// <summary>An index read back by <see cref="IndexCache"/>: the entries and postings as written, checked by the reader.</summary>
-    internal static ClaimIndex FromParts(IReadOnlyList<Claim> claims, List<Entry> entries, long[] keys, int[] starts, int[] postings)
+    internal static ClaimIndex FromParts(ClaimsView claims, List<Entry> entries, long[] keys, int[] starts, int[] postings)
     {
         var index = new ClaimIndex(claims);
         index._entries.AddRange(entries);

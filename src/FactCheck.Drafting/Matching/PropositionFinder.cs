@@ -1,5 +1,3 @@
-using FactCheck.Claims.Model;
-
 namespace FactCheck.Drafting.Matching;
 
 /// <summary>Recorded propositions whose description shares a drafted printing's words (an inverted index of their words).</summary>
@@ -10,14 +8,14 @@ internal sealed class PropositionFinder
     private readonly List<(string Key, string[] Words)> _propositions = [];
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
 
-    public static PropositionFinder Build(IReadOnlyList<Proposition> propositions)
+    public static PropositionFinder Build(IEnumerable<(string Key, string Description)> propositions)
     {
         var finder = new PropositionFinder();
-        foreach (var p in propositions)
+        foreach (var (key, description) in propositions)
         {
-            var words = Words.Of(p.Description);
+            var words = Words.Of(description);
             var id = finder._propositions.Count;
-            finder._propositions.Add((p.Key, words));
+            finder._propositions.Add((key, words));
             foreach (var w in words.Distinct().Where(w => w.Length > 3))
             {
                 if (!finder._byWord.TryGetValue(w, out var list)) finder._byWord[w] = list = [];

@@ -1,0 +1,362 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using FactCheck.Claims.Caching;
+using FactCheck.Claims.Dates;
+using FactCheck.Drafting.Matching;
+
+namespace FactCheck.Drafting.Recorded;
+
+/// <summary>
+/// What drafting needs of a claims folder, kept on disk so that <c>draft</c> on unchanged claims never loads them: the
+/// recorded printings and the little else a draft reads (ids, claimants, files and lines, stance keys, the sources'
+/// dates, outlets and texts, the propositions' words) with the word-pair index over them. A file stands for one set
+/// of claims paths read from one folder, and holds the <see cref="ClaimsFingerprint"/> digest of the files it was made
+/// from: it is used only while the digest of the files as they are now is the same, so any edit, a new file, a
+/// changed source text or a new build of the loader or the drafter falls back to loading the claims (and writes a
+/// new snapshot). Written only from a load without errors (a load with errors prints them).
+/// </summary>
+internal static class Snapshot
+{
+    public const string Extension = ".snap";
+
+    public const int MaxFiles = 4;
+
+    private const int Magic = 0x53444346; // "FCDS"
+    private const int Version = 1;
+    private const int EntryInts = 5;
+
+    /// <summary>Mixed into the digest: this format and this build of the drafter (the loader's build is in the fingerprint's).</summary>
+    private static readonly byte[] Salt = SHA256.HashData(Encoding.UTF8.GetBytes($"snapshot|{Version}|{typeof(Snapshot).Assembly.ManifestModule.ModuleVersionId}"));
+
+    /// <summary>The file for these claims paths read from <paramref name="baseDirectory"/>.</summary>
+    public static string PathFor(string folder, IEnumerable<string> paths, string baseDirectory)
+    {
+        var name = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', paths.Prepend(Path.GetFullPath(baseDirectory)))));
+        return Path.Combine(folder, Convert.ToHexStringLower(name, 0, 16) + Extension);
+    }
+
+    /// <summary>Writes the snapshot of <paramref name="claims"/> (as just loaded) and <paramref name="index"/>; false when it could not.</summary>
+    public static bool Write(string path, ClaimsFingerprint fingerprint, IReadOnlyList<string> sourceTexts, ClaimsView claims, ClaimIndex index)
+    {
+        if (fingerprint.Digest(sourceTexts, Salt) is not { } digest) return false;
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var blob = new MemoryStream();
+        var offsets = new List<int> { 0 };
+        int S(string? s)
+        {
+            if (s is null) return -1;
+            if (strings.TryGetValue(s, out var n)) return n;
+            var bytes = Encoding.UTF8.GetBytes(s);
+            blob.Write(bytes);
+            offsets.Add(checked((int)blob.Length));
+            return strings[s] = strings.Count;
+        }
+
+        var claimInts = new List<int>(claims.Count * SnapshotClaims.ClaimInts);
+        var appearanceInts = new List<int>();
+        var stanceInts = new List<int>();
+        for (var c = 0; c < claims.Count; c++)
+        {
+            var r = claims.Claim(c);
+            claimInts.AddRange([S(r.Id), S(claims.Statement(c)), S(r.ClaimantName), (int)r.ClaimantKind, S(r.ClaimantRole), S(r.File), r.Line,
+                appearanceInts.Count / SnapshotClaims.AppearanceInts, r.Appearances.Count, stanceInts.Count, r.Stances.Count]);
+            foreach (var a in r.Appearances) appearanceInts.AddRange([S(a.Source), S(a.Quote)]);
+            foreach (var s in r.Stances) stanceInts.Add(S(s));
+        }
+
+        var sourceInts = new List<int>();
+        foreach (var s in claims.Sources())
+        {
+            // Dates are kept in their canonical form; one that does not read back as itself is not snapshotted.
+            if (s.Published is { } p && (!PartialDate.TryParse(p.ToString(), out var back, out _) || back != p)) return false;
+            sourceInts.AddRange([S(s.Id), S(s.Published?.ToString()), S(s.Outlet), S(s.Wire), S(s.Text)]);
+        }
+
+        var textInts = new List<int>();
+        foreach (var (id, text) in claims.SourceTexts()) textInts.AddRange([S(id), S(text), text.Length]);
+        var propositionInts = new List<int>();
+        foreach (var (key, description) in claims.Propositions()) propositionInts.AddRange([S(key), S(description)]);
+        var entryInts = new List<int>(index.Entries.Count * EntryInts);
+        foreach (var e in index.Entries) entryInts.AddRange([e.Claim, (int)e.Kind, e.Appearance, e.Start, e.Length]);
+        var (keys, starts, postings) = index.Postings();
+
+        var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(sourceTexts.Count);
+            foreach (var t in sourceTexts) w.Write(t);
+            w.Write(digest);
+            Ints(w, offsets);
+            w.Write(checked((int)blob.Length));
+            w.Write(blob.GetBuffer().AsSpan(0, (int)blob.Length));
+            foreach (var list in (List<int>[])[claimInts, appearanceInts, stanceInts, sourceInts, textInts, propositionInts, entryInts]) Ints(w, list);
+            w.Write(keys.Length);
+            w.Write(MemoryMarshal.AsBytes(keys.AsSpan()));
+            w.Write(starts.Length);
+            w.Write(MemoryMarshal.AsBytes(starts.AsSpan()));
+            w.Write(postings.Length);
+            w.Write(MemoryMarshal.AsBytes(postings.AsSpan()));
+        }
+
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            var folder = Path.GetDirectoryName(path)!;
+            Directory.CreateDirectory(folder);
+            var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                stream.Write(bytes);
+                stream.Write(BitConverter.GetBytes(IndexCache.Checksum(bytes)));
+            }
+
+            File.Move(temp, path, overwrite: true);
+            Prune(folder);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            return false;
+        }
+
+        static void Ints(BinaryWriter w, List<int> list)
+        {
+            w.Write(list.Count);
+            w.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(list)));
+        }
+    }
+
+    /// <summary>
+    /// The recorded claims and their index from <paramref name="path"/>, if it is whole, of this build, and made from
+    /// files that are exactly as <paramref name="fingerprint"/> found them; null (with why) if not.
+    /// </summary>
+    public static (SnapshotClaims Claims, ClaimIndex Index)? Read(string path, ClaimsFingerprint fingerprint, out string? problem)
+    {
+        problem = null;
+        byte[] file;
+        try
+        {
+            if (!File.Exists(path)) return Fail("no snapshot", out problem);
+            file = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(e.Message, out problem);
+        }
+
+        if (file.Length < 8 || BitConverter.ToUInt64(file, file.Length - 8) != IndexCache.Checksum(file.AsSpan(0, file.Length - 8)))
+        {
+            return Fail("checksum differs (truncated or damaged)", out problem);
+        }
+
+        var r = new Reader(file, file.Length - 8);
+        if (!r.Int(out var magic) || magic != Magic || !r.Int(out var version) || version != Version) return Fail("not a snapshot of this version", out problem);
+        if (!r.Int(out var textCount) || textCount < 0 || textCount > r.Remaining) return Fail("truncated", out problem);
+        var sourceTexts = new string[textCount];
+        for (var i = 0; i < textCount; i++)
+        {
+            if (!r.String(out var t)) return Fail("truncated", out problem);
+            sourceTexts[i] = t;
+        }
+
+        if (!r.Bytes(32, out var stored)) return Fail("truncated", out problem);
+        if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
+
+        if (!r.Ints(out var offsets) || !r.Int(out var blobLength) || blobLength < 0 || blobLength > r.Remaining) return Fail("truncated strings", out problem);
+        var blob = r.At;
+        r.Skip(blobLength);
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blobLength) return Fail("strings out of range", out problem);
+        for (var i = 1; i < offsets.Length; i++)
+        {
+            if (offsets[i] < offsets[i - 1]) return Fail("strings out of range", out problem);
+        }
+
+        if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var texts)
+            || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Longs(out var keys) || !r.Ints(out var starts) || !r.Ints(out var postings)
+            || r.Remaining != 0)
+        {
+            return Fail("truncated", out problem);
+        }
+
+        if (Check(offsets.Length - 1, claims, appearances, stances, sources, texts, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
+        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, texts, propositions);
+        var entries = new List<ClaimIndex.Entry>(entryInts.Length / EntryInts);
+        for (var i = 0; i < entryInts.Length; i += EntryInts)
+        {
+            entries.Add(new ClaimIndex.Entry(entryInts[i], (ClaimIndex.EntryKind)entryInts[i + 1], entryInts[i + 2], entryInts[i + 3], entryInts[i + 4], view));
+        }
+
+        return (view, ClaimIndex.FromParts(view, entries, keys, starts, postings));
+    }
+
+    /// <summary>Every number in range, so that a damaged or planted file cannot make a run read past an array; null when all are.</summary>
+    private static string? Check(
+        int stringCount, int[] claims, int[] appearances, int[] stances, int[] sources, int[] texts, int[] propositions, int[] entries, long[] keys, int[] starts, int[] postings)
+    {
+        bool Str(int s, bool nullable = false) => (uint)s < (uint)stringCount || (nullable && s == -1);
+        if (claims.Length % SnapshotClaims.ClaimInts != 0 || appearances.Length % SnapshotClaims.AppearanceInts != 0 || sources.Length % SnapshotClaims.SourceInts != 0
+            || texts.Length % SnapshotClaims.TextInts != 0 || propositions.Length % SnapshotClaims.PropositionInts != 0 || entries.Length % EntryInts != 0)
+        {
+            return "tables out of shape";
+        }
+
+        var appearanceCount = appearances.Length / SnapshotClaims.AppearanceInts;
+        for (var at = 0; at < claims.Length; at += SnapshotClaims.ClaimInts)
+        {
+            if (!Str(claims[at]) || !Str(claims[at + 1]) || !Str(claims[at + 2]) || !Enum.IsDefined((Claims.Model.ClaimantKind)claims[at + 3]) || !Str(claims[at + 4], true)
+                || !Str(claims[at + 5]) || claims[at + 7] < 0 || claims[at + 8] < 0 || (long)claims[at + 7] + claims[at + 8] > appearanceCount
+                || claims[at + 9] < 0 || claims[at + 10] < 0 || (long)claims[at + 9] + claims[at + 10] > stances.Length)
+            {
+                return "claims out of range";
+            }
+        }
+
+        if (!appearances.All(s => Str(s)) || !stances.All(s => Str(s)) || !propositions.All(s => Str(s))) return "strings out of range";
+        for (var at = 0; at < sources.Length; at += SnapshotClaims.SourceInts)
+        {
+            if (!Str(sources[at]) || !Str(sources[at + 1], true) || !Str(sources[at + 2], true) || !Str(sources[at + 3], true) || !Str(sources[at + 4], true)) return "sources out of range";
+        }
+
+        // A sentence of a stored text is found through its source's id, the same string number as the appearance's source.
+        var textLength = new Dictionary<int, int>();
+        for (var at = 0; at < texts.Length; at += SnapshotClaims.TextInts)
+        {
+            if (!Str(texts[at]) || !Str(texts[at + 1]) || texts[at + 2] < 0) return "texts out of range";
+            textLength.TryAdd(texts[at], texts[at + 2]);
+        }
+
+        var claimCount = claims.Length / SnapshotClaims.ClaimInts;
+        var entryCount = entries.Length / EntryInts;
+        for (var at = 0; at < entries.Length; at += EntryInts)
+        {
+            var (claim, kind, appearance, start, length) = (entries[at], entries[at + 1], entries[at + 2], entries[at + 3], entries[at + 4]);
+            if ((uint)claim >= (uint)claimCount || (uint)kind > (uint)ClaimIndex.EntryKind.Context) return "index entries out of range";
+            var c = claim * SnapshotClaims.ClaimInts;
+            if ((ClaimIndex.EntryKind)kind == ClaimIndex.EntryKind.Statement)
+            {
+                if (appearance != -1 || start != -1) return "index entries out of range";
+                continue;
+            }
+
+            if ((uint)appearance >= (uint)claims[c + 8]) return "index entries out of range";
+            if ((ClaimIndex.EntryKind)kind == ClaimIndex.EntryKind.Quote)
+            {
+                if (start != -1) return "index entries out of range";
+                continue;
+            }
+
+            var source = appearances[(claims[c + 7] + appearance) * SnapshotClaims.AppearanceInts];
+            if (!textLength.TryGetValue(source, out var size) || start < 0 || length <= 0 || (long)start + length > size) return "index entries out of range";
+        }
+
+        if (starts.Length != keys.Length + 1 || starts[0] != 0 || starts[^1] != postings.Length) return "postings do not add up";
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if ((i > 0 && keys[i] <= keys[i - 1]) || starts[i + 1] <= starts[i]) return "postings out of order";
+        }
+
+        foreach (var id in postings)
+        {
+            if ((uint)id >= (uint)entryCount) return "posting out of range";
+        }
+
+        return null;
+    }
+
+    private static (SnapshotClaims, ClaimIndex)? Fail(string why, out string? problem)
+    {
+        problem = why;
+        return null;
+    }
+
+    private static void Prune(string folder)
+    {
+        var files = new DirectoryInfo(folder).GetFiles("*" + Extension).OrderByDescending(f => f.LastWriteTimeUtc).ToList();
+        foreach (var old in files.Skip(MaxFiles)) TryDelete(old.FullName);
+        foreach (var temp in new DirectoryInfo(folder).GetFiles("*" + Extension + ".*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1))) TryDelete(temp.FullName);
+    }
+
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process holds it or the folder is read-only; the next run tries again.
+        }
+    }
+
+    /// <summary>Bounds-checked little-endian reads over the file's bytes up to <paramref name="end"/> (the checksum after it).</summary>
+    private ref struct Reader(byte[] bytes, int end)
+    {
+        private readonly byte[] _bytes = bytes;
+        private readonly int _end = end;
+
+        public int At { get; private set; }
+
+        public readonly long Remaining => _end - At;
+
+        public void Skip(int count) => At += count;
+
+        public bool Int(out int value)
+        {
+            value = 0;
+            if (Remaining < 4) return false;
+            value = BitConverter.ToInt32(_bytes, At);
+            At += 4;
+            return true;
+        }
+
+        public bool Bytes(int count, out byte[] value)
+        {
+            value = [];
+            if (Remaining < count) return false;
+            value = _bytes.AsSpan(At, count).ToArray();
+            At += count;
+            return true;
+        }
+
+        /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: a 7-bit encoded length, then UTF-8.</summary>
+        public bool String(out string value)
+        {
+            value = "";
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (Remaining < 1 || shift > 28) return false;
+                var b = _bytes[At++];
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+
+            if (length < 0 || Remaining < length) return false;
+            value = Encoding.UTF8.GetString(_bytes, At, length);
+            At += length;
+            return true;
+        }
+
+        public bool Longs(out long[] value)
+        {
+            value = [];
+            if (!Int(out var n) || n < 0 || (long)n * 8 > Remaining) return false;
+            value = MemoryMarshal.Cast<byte, long>(_bytes.AsSpan(At, n * 8)).ToArray();
+            At += n * 8;
+            return true;
+        }
+
+        public bool Ints(out int[] value)
+        {
+            value = [];
+            if (!Int(out var n) || n < 0 || (long)n * 4 > Remaining) return false;
+            value = MemoryMarshal.Cast<byte, int>(_bytes.AsSpan(At, n * 4)).ToArray();
+            At += n * 4;
+            return true;
+        }
+    }
+}

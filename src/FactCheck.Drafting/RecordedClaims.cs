@@ -1,0 +1,115 @@
+using FactCheck.Claims.Caching;
+using FactCheck.Claims.Diagnostics;
+using FactCheck.Claims.Loading;
+using FactCheck.Claims.Model;
+using FactCheck.Drafting.Matching;
+using FactCheck.Drafting.Recorded;
+
+namespace FactCheck.Drafting;
+
+/// <summary>
+/// The recorded claims a draft is matched against: a loaded <see cref="ClaimSet"/>, or, when the claims files are
+/// exactly as they were at an earlier run, the snapshot that run kept of what drafting reads (the claims are then not
+/// loaded at all). Drafting against either gives the same draft.
+/// </summary>
+public sealed class RecordedClaims
+{
+    private RecordedClaims(ClaimsView view, ClaimIndex? index, string outcome)
+    {
+        View = view;
+        Index = index;
+        Outcome = outcome;
+    }
+
+    /// <summary>How many claims are recorded.</summary>
+    public int Count => View.Count;
+
+    /// <summary>
+    /// Where the claims came from: "snapshot", or "loaded", with why no snapshot was read and whether one was written.
+    /// </summary>
+    public string Outcome { get; }
+
+    internal ClaimsView View { get; }
+
+    /// <summary>The word-pair index, when it came with the claims (from a snapshot, or built to write one).</summary>
+    internal ClaimIndex? Index { get; }
+
+    /// <summary>The claims of a loaded set.</summary>
+    public static RecordedClaims Of(ClaimSet set) => new(new LoadedClaims(set), null, "loaded");
+
+    /// <summary>Whether a source of this id is recorded.</summary>
+    public bool HasSource(string id) => View.Source(id) is not null;
+
+    /// <summary>The stored text (<c>text:</c>) of the recorded source of this id, if it has one.</summary>
+    public string? SourceText(string id) => View.Source(id)?.Text;
+
+    /// <summary>
+    /// The claims in <paramref name="paths"/> (read from <paramref name="baseDirectory"/>): from the snapshot in
+    /// <paramref name="cacheFolder"/> when every file is exactly as when it was written, else by <paramref name="load"/>
+    /// (then, for a load of <see cref="IndexCache.DefaultMinClaims"/> claims or more without errors, a new snapshot is
+    /// written). <paramref name="diagnostics"/> are the load's, and empty when the snapshot was read (one is only ever
+    /// written from a load without errors). A null <paramref name="cacheFolder"/> always loads.
+    /// </summary>
+    public static RecordedClaims Open(
+        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, out IReadOnlyList<Diagnostic> diagnostics) =>
+        Open(paths, baseDirectory, cacheFolder, load, IndexCache.DefaultMinClaims, out diagnostics);
+
+    internal static RecordedClaims Open(
+        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, int minClaims, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (cacheFolder is null)
+        {
+            var plain = load();
+            diagnostics = plain.Diagnostics;
+            return Of(plain.ClaimSet);
+        }
+
+        using var timer = new PhaseTimer();
+        var fingerprint = ClaimsFingerprint.Take(paths, baseDirectory);
+        timer.Mark($"fingerprint {fingerprint?.Files ?? 0} claims files");
+        var path = Snapshot.PathFor(cacheFolder, paths, baseDirectory);
+        string? problem = "the claims folder could not be walked or read";
+        if (fingerprint is not null)
+        {
+            var read = Snapshot.Read(path, fingerprint, out problem);
+            timer.Mark("read the snapshot");
+            if (read is { } snapshot)
+            {
+                diagnostics = [];
+                Touch(path);
+                return new RecordedClaims(snapshot.Claims, snapshot.Index, "snapshot");
+            }
+        }
+
+        var loaded = load();
+        diagnostics = loaded.Diagnostics;
+        var view = new LoadedClaims(loaded.ClaimSet);
+        if (fingerprint is null || loaded.HasErrors || view.Count < minClaims)
+        {
+            var why = fingerprint is null ? problem : loaded.HasErrors ? "the claims have errors" : "too few claims to keep one";
+            return new RecordedClaims(view, null, $"loaded (snapshot: {problem}; none written: {why})");
+        }
+
+        var index = new IndexCache(cacheFolder).Get(view);
+        timer.Mark("index");
+        var texts = fingerprint.SourceTexts(loaded.ClaimSet);
+        var outcome = $"loaded (snapshot: {problem}; " + (!fingerprint.Settled(texts) ? "none written: files changed while they were read or just before)"
+            : Snapshot.Write(path, fingerprint, texts, view, index) ? "a new one written)"
+            : "none written: the cache folder is not writable)");
+        timer.Mark("write the snapshot");
+        return new RecordedClaims(view, index, outcome);
+    }
+
+    private static void Touch(string path)
+    {
+        try
+        {
+            // The four snapshots used last are kept.
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the pruning order suffers.
+        }
+    }
+}
