@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FactCheck.Claims.Dates;
+using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Model;
 using FactCheck.Drafting.Attribution;
 using FactCheck.Drafting.Matching;
@@ -40,6 +41,7 @@ public static partial class ClaimDrafter
 
     internal static Draft Draft(string text, DraftRequest request, ClaimsView recorded, ClaimIndex index)
     {
+        using var timer = new PhaseTimer();
         var notes = new List<string>();
         var known = recorded.Source(request.SourceId);
         DraftedSource? newSource = null;
@@ -66,9 +68,11 @@ public static partial class ClaimDrafter
         var registry = PersonRegistry.Build(article);
         var utterances = new AttributionFinder(article, registry, outlet).Find();
         var lineStarts = LineStarts(text);
+        timer.Mark($"read the article: {utterances.Count} quotations and statements");
 
-        var slugs = new Slugs(recorded.ClaimIds());
-        var propositions = PropositionFinder.Build(recorded.Propositions());
+        var slugs = new Slugs(recorded.IsClaimId);
+        var propositions = recorded.PropositionFinder();
+        timer.Mark($"ids and propositions of {recorded.Count} claims");
         var claims = new List<DraftedClaim>();
         var matched = new List<MatchedAppearance>();
         var alreadyRecorded = 0;
@@ -129,6 +133,7 @@ public static partial class ClaimDrafter
                 claimNotes));
         }
 
+        timer.Mark("match against the recorded claims");
         if (alreadyRecorded > 0) notes.Add($"{alreadyRecorded} printing{(alreadyRecorded == 1 ? " is" : "s are")} already recorded for source '{request.SourceId}' and left out");
         return new Draft(request, newSource, claims, matched, notes);
     }

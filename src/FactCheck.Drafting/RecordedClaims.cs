@@ -82,6 +82,7 @@ public sealed class RecordedClaims
         }
 
         var loaded = load();
+        timer.Mark("load the claims");
         diagnostics = loaded.Diagnostics;
         var view = new LoadedClaims(loaded.ClaimSet);
         if (fingerprint is null || loaded.HasErrors || view.Count < minClaims)

@@ -43,6 +43,7 @@ internal static partial class DraftCommand
         };
         command.SetAction(parse =>
         {
+            using var timer = new PhaseTimer();
             var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
             var sourceId = parse.GetValue(source)!;
@@ -75,6 +76,7 @@ internal static partial class DraftCommand
                 : RecordedClaims.Open(
                     claimPaths, CliContext.WorkingDirectory, withoutCache ? null : indexFolder,
                     () => ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(withoutCache)), out diagnostics);
+            timer.Mark($"recorded claims: {recorded.Outcome}");
             var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
             {
@@ -130,6 +132,7 @@ internal static partial class DraftCommand
             };
 
             var draft = ClaimDrafter.Draft(body, request, recorded, indexFolder);
+            timer.Mark("draft");
             if (intoPath is null)
             {
                 output.Write(DraftYaml.Write(draft, textPath));

@@ -119,7 +119,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
                 w.Write(Version);
                 w.Write(key);
                 w.Write(index.Claims.Count);
-                w.Write(index.Entries.Count);
+                w.Write(index.EntryCount);
                 foreach (var e in index.Entries)
                 {
                     w.Write(e.Claim);

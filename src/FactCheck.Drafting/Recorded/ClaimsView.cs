@@ -1,4 +1,5 @@
 using FactCheck.Claims.Model;
+using FactCheck.Drafting.Matching;
 
 namespace FactCheck.Drafting.Recorded;
 
@@ -30,6 +31,12 @@ internal abstract class ClaimsView
     public abstract IEnumerable<(string Id, string Text)> SourceTexts();
 
     public abstract IEnumerable<string> ClaimIds();
+
+    /// <summary>Whether a recorded claim has this id (drafted ids must not take one).</summary>
+    public abstract bool IsClaimId(string id);
+
+    /// <summary>The recorded propositions, to propose for a drafted claim's stance when the words match.</summary>
+    public abstract PropositionFinder PropositionFinder();
 
     public abstract IEnumerable<(string Key, string Description)> Propositions();
 }

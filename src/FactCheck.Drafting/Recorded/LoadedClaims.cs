@@ -1,4 +1,5 @@
 using FactCheck.Claims.Model;
+using FactCheck.Drafting.Matching;
 
 namespace FactCheck.Drafting.Recorded;
 
@@ -9,6 +10,7 @@ internal sealed class LoadedClaims : ClaimsView
     private readonly RecordedClaim?[] _claims;
     private Dictionary<string, RecordedSource>? _sources;
     private Dictionary<string, string>? _texts;
+    private HashSet<string>? _ids;
 
     public LoadedClaims(ClaimSet set)
     {
@@ -33,6 +35,10 @@ internal sealed class LoadedClaims : ClaimsView
     public override IEnumerable<(string Id, string Text)> SourceTexts() => Texts().Select(kv => (kv.Key, kv.Value));
 
     public override IEnumerable<string> ClaimIds() => _set.Claims.Select(c => c.Id);
+
+    public override bool IsClaimId(string id) => (_ids ??= new HashSet<string>(ClaimIds(), StringComparer.Ordinal)).Contains(id);
+
+    public override PropositionFinder PropositionFinder() => Matching.PropositionFinder.Build(Propositions());
 
     public override IEnumerable<(string Key, string Description)> Propositions() => _set.Propositions.Select(p => (p.Key, p.Description));
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FactCheck.Claims.Caching;
 using FactCheck.Claims.Dates;
+using FactCheck.Claims.Diagnostics;
 using FactCheck.Drafting.Matching;
 
 namespace FactCheck.Drafting.Recorded;
@@ -24,7 +25,7 @@ internal static class Snapshot
 
     private const int Magic = 0x53444346; // "FCDS"
     private const int Version = 1;
-    private const int EntryInts = 5;
+    private const int EntryInts = ClaimIndex.EntryColumns;
 
     /// <summary>Mixed into the digest: this format and this build of the drafter (the loader's build is in the fingerprint's).</summary>
     private static readonly byte[] Salt = SHA256.HashData(Encoding.UTF8.GetBytes($"snapshot|{Version}|{typeof(Snapshot).Assembly.ManifestModule.ModuleVersionId}"));
@@ -77,7 +78,9 @@ internal static class Snapshot
         foreach (var (id, text) in claims.SourceTexts()) textInts.AddRange([S(id), S(text), text.Length]);
         var propositionInts = new List<int>();
         foreach (var (key, description) in claims.Propositions()) propositionInts.AddRange([S(key), S(description)]);
-        var entryInts = new List<int>(index.Entries.Count * EntryInts);
+        var ids = HashedStrings.Of(Enumerable.Range(0, claims.Count).Select(c => claims.Claim(c).Id).Select((id, c) => (id, S(id), (IReadOnlyList<int>)[c])));
+        var words = HashedStrings.Of(PropositionFinder.Lists(claims.Propositions().ToList()).Select(kv => (kv.Key, S(kv.Key), (IReadOnlyList<int>)kv.Value)));
+        var entryInts = new List<int>(index.EntryCount * EntryInts);
         foreach (var e in index.Entries) entryInts.AddRange([e.Claim, (int)e.Kind, e.Appearance, e.Start, e.Length]);
         var (keys, starts, postings) = index.Postings();
 
@@ -93,6 +96,17 @@ internal static class Snapshot
             w.Write(checked((int)blob.Length));
             w.Write(blob.GetBuffer().AsSpan(0, (int)blob.Length));
             foreach (var list in (List<int>[])[claimInts, appearanceInts, stanceInts, sourceInts, textInts, propositionInts, entryInts]) Ints(w, list);
+            foreach (var table in (HashedStrings[])[ids, words])
+            {
+                w.Write(table.Hashes.Length);
+                w.Write(MemoryMarshal.AsBytes(table.Hashes.AsSpan()));
+                foreach (var array in (int[][])[table.Strings, table.Starts, table.Values])
+                {
+                    w.Write(array.Length);
+                    w.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+                }
+            }
+
             w.Write(keys.Length);
             w.Write(MemoryMarshal.AsBytes(keys.AsSpan()));
             w.Write(starts.Length);
@@ -137,6 +151,7 @@ internal static class Snapshot
     public static (SnapshotClaims Claims, ClaimIndex Index)? Read(string path, ClaimsFingerprint fingerprint, out string? problem)
     {
         problem = null;
+        using var timer = new PhaseTimer();
         byte[] file;
         try
         {
@@ -148,10 +163,13 @@ internal static class Snapshot
             return Fail(e.Message, out problem);
         }
 
+        timer.Mark($"read {file.Length / 1048576.0:F1} MiB");
         if (file.Length < 8 || BitConverter.ToUInt64(file, file.Length - 8) != IndexCache.Checksum(file.AsSpan(0, file.Length - 8)))
         {
             return Fail("checksum differs (truncated or damaged)", out problem);
         }
+
+        timer.Mark("checksum");
 
         var r = new Reader(file, file.Length - 8);
         if (!r.Int(out var magic) || magic != Magic || !r.Int(out var version) || version != Version) return Fail("not a snapshot of this version", out problem);
@@ -165,6 +183,7 @@ internal static class Snapshot
 
         if (!r.Bytes(32, out var stored)) return Fail("truncated", out problem);
         if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
+        timer.Mark("digest");
 
         if (!r.Ints(out var offsets) || !r.Int(out var blobLength) || blobLength < 0 || blobLength > r.Remaining) return Fail("truncated strings", out problem);
         var blob = r.At;
@@ -176,21 +195,24 @@ internal static class Snapshot
         }
 
         if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var texts)
-            || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Longs(out var keys) || !r.Ints(out var starts) || !r.Ints(out var postings)
+            || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Table(out var ids) || !r.Table(out var words) || !r.Longs(out var keys) || !r.Ints(out var starts) || !r.Ints(out var postings)
             || r.Remaining != 0)
         {
             return Fail("truncated", out problem);
         }
 
+        timer.Mark("arrays");
         if (Check(offsets.Length - 1, claims, appearances, stances, sources, texts, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
-        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, texts, propositions);
-        var entries = new List<ClaimIndex.Entry>(entryInts.Length / EntryInts);
-        for (var i = 0; i < entryInts.Length; i += EntryInts)
+        if (!ids.InRange(offsets.Length - 1, claims.Length / SnapshotClaims.ClaimInts) || !words.InRange(offsets.Length - 1, propositions.Length / SnapshotClaims.PropositionInts))
         {
-            entries.Add(new ClaimIndex.Entry(entryInts[i], (ClaimIndex.EntryKind)entryInts[i + 1], entryInts[i + 2], entryInts[i + 3], entryInts[i + 4], view));
+            return Fail("lookup tables out of range", out problem);
         }
 
-        return (view, ClaimIndex.FromParts(view, entries, keys, starts, postings));
+        timer.Mark("bounds");
+        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, texts, propositions, ids, words);
+        var index = ClaimIndex.FromTable(view, entryInts, keys, starts, postings);
+        timer.Mark("entries");
+        return (view, index);
     }
 
     /// <summary>Every number in range, so that a damaged or planted file cannot make a run read past an array; null when all are.</summary>
@@ -347,6 +369,14 @@ internal static class Snapshot
             if (!Int(out var n) || n < 0 || (long)n * 8 > Remaining) return false;
             value = MemoryMarshal.Cast<byte, long>(_bytes.AsSpan(At, n * 8)).ToArray();
             At += n * 8;
+            return true;
+        }
+
+        public bool Table(out HashedStrings value)
+        {
+            value = new HashedStrings([], [], [0], []);
+            if (!Longs(out var hashes) || !Ints(out var strings) || !Ints(out var starts) || !Ints(out var values)) return false;
+            value = new HashedStrings(MemoryMarshal.Cast<long, ulong>(hashes.AsSpan()).ToArray(), strings, starts, values);
             return true;
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Model;
+using FactCheck.Drafting.Matching;
 
 namespace FactCheck.Drafting.Recorded;
 
@@ -27,13 +28,15 @@ internal sealed class SnapshotClaims : ClaimsView
     private readonly int[] _sources;
     private readonly int[] _texts;
     private readonly int[] _propositions;
+    private readonly HashedStrings _ids;
+    private readonly HashedStrings _words;
     private readonly RecordedClaim?[] _decoded;
     private Dictionary<string, int>? _sourceById;
     private Dictionary<string, int>? _textById;
 
     /// <param name="file">The file's bytes; strings are decoded from them as they are read.</param>
     /// <param name="blob">Where the strings' bytes begin in <paramref name="file"/>; <paramref name="offsets"/> are relative to it.</param>
-    internal SnapshotClaims(byte[] file, int blob, int[] offsets, int[] claims, int[] appearances, int[] stances, int[] sources, int[] texts, int[] propositions)
+    internal SnapshotClaims(byte[] file, int blob, int[] offsets, int[] claims, int[] appearances, int[] stances, int[] sources, int[] texts, int[] propositions, HashedStrings ids, HashedStrings words)
     {
         _file = file;
         _blob = blob;
@@ -45,6 +48,8 @@ internal sealed class SnapshotClaims : ClaimsView
         _sources = sources;
         _texts = texts;
         _propositions = propositions;
+        _ids = ids;
+        _words = words;
         _decoded = new RecordedClaim?[claims.Length / ClaimInts];
     }
 
@@ -102,6 +107,13 @@ internal sealed class SnapshotClaims : ClaimsView
     {
         for (var i = 0; i < _propositions.Length / PropositionInts; i++) yield return (S(_propositions[i * PropositionInts])!, S(_propositions[(i * PropositionInts) + 1])!);
     }
+
+    public override bool IsClaimId(string id) => _ids.Find(id, i => S(i)!).Count > 0;
+
+    public override PropositionFinder PropositionFinder() =>
+        Matching.PropositionFinder.Over(
+            word => _words.Find(word, i => S(i)!),
+            i => (S(_propositions[i * PropositionInts])!, S(_propositions[(i * PropositionInts) + 1])!));
 
     /// <summary>The string numbered <paramref name="i"/>; -1 is null.</summary>
     private string? S(int i) => i < 0 ? null : _strings[i] ??= Encoding.UTF8.GetString(_file, _blob + _offsets[i], _offsets[i + 1] - _offsets[i]);

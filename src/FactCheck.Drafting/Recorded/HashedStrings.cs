@@ -1,0 +1,67 @@
+using FactCheck.Drafting.Matching;
+
+namespace FactCheck.Drafting.Recorded;
+
+/// <summary>
+/// A snapshot's table from strings (claim ids, the propositions' words) to lists of numbers, read without decoding
+/// the strings: 64-bit hashes sorted, each with its string's number in the snapshot's string table (compared on a hash
+/// hit, so a collision never answers for another string) and its list. 100,000 claim ids decoded into a set cost more
+/// than the rest of a draft's lookups together.
+/// </summary>
+internal sealed class HashedStrings(ulong[] hashes, int[] strings, int[] starts, int[] values)
+{
+    public int Count => hashes.Length;
+
+    internal ulong[] Hashes => hashes;
+
+    internal int[] Strings => strings;
+
+    internal int[] Starts => starts;
+
+    internal int[] Values => values;
+
+    public static ulong Hash(string s) => WordHashes.Hash(s);
+
+    /// <summary>The numbers listed under <paramref name="key"/>; <paramref name="decode"/> gives a string number's string.</summary>
+    public ArraySegment<int> Find(string key, Func<int, string> decode)
+    {
+        var h = Hash(key);
+        var i = Array.BinarySearch(hashes, h);
+        if (i < 0) return ArraySegment<int>.Empty;
+        while (i > 0 && hashes[i - 1] == h) i--;
+        for (; i < hashes.Length && hashes[i] == h; i++)
+        {
+            if (decode(strings[i]) == key) return new ArraySegment<int>(values, starts[i], starts[i + 1] - starts[i]);
+        }
+
+        return ArraySegment<int>.Empty;
+    }
+
+    /// <summary>The table of <paramref name="lists"/>, each key given by its string number.</summary>
+    public static HashedStrings Of(IEnumerable<(string Key, int String, IReadOnlyList<int> Values)> lists)
+    {
+        var rows = lists.Select(l => (Hash: Hash(l.Key), l.String, l.Values)).OrderBy(r => r.Hash).ThenBy(r => r.String).ToList();
+        var starts = new int[rows.Count + 1];
+        var values = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            starts[i] = values.Count;
+            values.AddRange(rows[i].Values);
+        }
+
+        starts[^1] = values.Count;
+        return new HashedStrings(rows.Select(r => r.Hash).ToArray(), rows.Select(r => r.String).ToArray(), starts, values.ToArray());
+    }
+
+    /// <summary>Whether every number is in range (a damaged or planted snapshot must not make a lookup read past an array).</summary>
+    public bool InRange(int stringCount, int valueLimit)
+    {
+        if (strings.Length != hashes.Length || starts.Length != hashes.Length + 1 || starts[0] != 0 || starts[^1] != values.Length) return false;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if ((i > 0 && hashes[i] < hashes[i - 1]) || starts[i + 1] < starts[i] || (uint)strings[i] >= (uint)stringCount) return false;
+        }
+
+        return values.All(v => (uint)v < (uint)valueLimit);
+    }
+}
