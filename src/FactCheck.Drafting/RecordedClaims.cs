@@ -95,8 +95,8 @@ public sealed class RecordedClaims
         timer.Mark("index");
         var texts = fingerprint.SourceTexts(loaded.ClaimSet);
         var outcome = $"loaded (snapshot: {problem}; " + (!fingerprint.Settled(texts) ? "none written: files changed while they were read or just before)"
-            : Snapshot.Write(path, fingerprint, texts, view, index) ? "a new one written)"
-            : "none written: the cache folder is not writable)");
+            : Snapshot.Write(path, fingerprint, texts, view, index) is { } notWritten ? $"none written: {notWritten})"
+            : "a new one written)");
         timer.Mark("write the snapshot");
         return new RecordedClaims(view, index, outcome);
     }

@@ -210,10 +210,9 @@ public sealed class SnapshotTests : IDisposable
                 File.WriteAllBytes(file, bytes);
                 break;
             case "forged":
-                // A posting past the entries under a checksum that matches: the bounds checks catch it.
-                var body = bytes[..^8];
-                body[^2] = 0x7f;
-                File.WriteAllBytes(file, [.. body, .. BitConverter.GetBytes(Matching.IndexCache.Checksum(body))]);
+                // One byte short under a checksum that matches: the bounds checks catch it.
+                var body = bytes[..^9];
+                File.WriteAllBytes(file, [.. body, .. BitConverter.GetBytes(Checksum64.Of(body))]);
                 break;
             default:
                 File.WriteAllBytes(file, []);
@@ -241,5 +240,35 @@ public sealed class SnapshotTests : IDisposable
         var recorded = RecordedClaims.Open(["claims"], _work.Path, null, Load, minClaims: 0, out _);
         Assert.Equal("loaded", recorded.Outcome);
         Assert.False(Directory.Exists(_cache));
+    }
+
+    [Fact]
+    public void A_string_utf8_cannot_hold_as_it_is_is_refused()
+    {
+        var strings = new StringNumbers(2);
+        Assert.Equal(0, strings.Number("fine"));
+        Assert.Equal(0, strings.Number("fine"));
+        Assert.Equal(-1, strings.Number(null));
+        Assert.True(strings.Seal());
+        strings.Number("half a pair \ud800");
+        Assert.False(strings.Seal());
+    }
+
+    [Fact]
+    public void The_checksum_does_not_depend_on_how_the_bytes_are_cut()
+    {
+        var bytes = new byte[1000];
+        new Random(7).NextBytes(bytes);
+        var whole = Checksum64.Of(bytes);
+        foreach (var cut in (int[])[1, 3, 7, 8, 9, 64, 999])
+        {
+            var pieces = new Checksum64();
+            for (var i = 0; i < bytes.Length; i += cut) pieces.Append(bytes.AsSpan(i, Math.Min(cut, bytes.Length - i)));
+            Assert.Equal(whole, pieces.Value);
+        }
+
+        bytes[500] ^= 1;
+        Assert.NotEqual(whole, Checksum64.Of(bytes));
+        Assert.NotEqual(Checksum64.Of(new byte[8]), Checksum64.Of(new byte[9]));
     }
 }

@@ -37,20 +37,25 @@ internal sealed class HashedStrings(ulong[] hashes, int[] strings, int[] starts,
         return ArraySegment<int>.Empty;
     }
 
-    /// <summary>The table of <paramref name="lists"/>, each key given by its string number.</summary>
-    public static HashedStrings Of(IEnumerable<(string Key, int String, IReadOnlyList<int> Values)> lists)
+    /// <summary>The table of <paramref name="count"/> rows: each row's key, its string number and its list.</summary>
+    public static HashedStrings OfRows(int count, Func<int, string> key, Func<int, int> number, Func<int, IReadOnlyList<int>> list)
     {
-        var rows = lists.Select(l => (Hash: Hash(l.Key), l.String, l.Values)).OrderBy(r => r.Hash).ThenBy(r => r.String).ToList();
-        var starts = new int[rows.Count + 1];
-        var values = new List<int>();
-        for (var i = 0; i < rows.Count; i++)
+        var hashes = new ulong[count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++) (hashes[i], order[i]) = (Hash(key(i)), i);
+        Array.Sort(hashes, order);
+        var strings = new int[count];
+        var starts = new int[count + 1];
+        var values = new List<int>(count);
+        for (var j = 0; j < count; j++)
         {
-            starts[i] = values.Count;
-            values.AddRange(rows[i].Values);
+            strings[j] = number(order[j]);
+            starts[j] = values.Count;
+            values.AddRange(list(order[j]));
         }
 
         starts[^1] = values.Count;
-        return new HashedStrings(rows.Select(r => r.Hash).ToArray(), rows.Select(r => r.String).ToArray(), starts, values.ToArray());
+        return new HashedStrings(hashes, strings, starts, values.ToArray());
     }
 
     /// <summary>Whether every number is in range (a damaged or planted snapshot must not make a lookup read past an array).</summary>
