@@ -14,11 +14,15 @@ namespace FactCheck.Drafting;
 /// </summary>
 public sealed class RecordedClaims
 {
-    private RecordedClaims(ClaimsView view, ClaimIndex? index, string outcome)
+    private readonly Task<string>? _writing;
+    private readonly string _outcome;
+
+    private RecordedClaims(ClaimsView view, ClaimIndex? index, string outcome, Task<string>? writing = null)
     {
         View = view;
         Index = index;
-        Outcome = outcome;
+        _outcome = outcome;
+        _writing = writing;
     }
 
     /// <summary>How many claims are recorded.</summary>
@@ -26,8 +30,9 @@ public sealed class RecordedClaims
 
     /// <summary>
     /// Where the claims came from: "snapshot", or "loaded", with why no snapshot was read and whether one was written.
+    /// A snapshot is written on another thread while the draft is made: reading this waits for it (a process must, before it ends).
     /// </summary>
-    public string Outcome { get; }
+    public string Outcome => _writing is null ? _outcome : _outcome + _writing.GetAwaiter().GetResult();
 
     internal ClaimsView View { get; }
 
@@ -94,11 +99,23 @@ public sealed class RecordedClaims
         var index = new IndexCache(cacheFolder).Get(view);
         timer.Mark("index");
         var texts = fingerprint.SourceTexts(loaded.ClaimSet);
-        var outcome = $"loaded (snapshot: {problem}; " + (!fingerprint.Settled(texts) ? "none written: files changed while they were read or just before)"
-            : Snapshot.Write(path, fingerprint, texts, view, index) is { } notWritten ? $"none written: {notWritten})"
-            : "a new one written)");
-        timer.Mark("write the snapshot");
-        return new RecordedClaims(view, index, outcome);
+        var outcome = $"loaded (snapshot: {problem}; ";
+        if (!fingerprint.Settled(texts)) return new RecordedClaims(view, index, outcome + "none written: files changed while they were read or just before)");
+
+        // On the other core while the article is drafted: both only read the claims and the index.
+        var writing = Task.Run(() =>
+        {
+            try
+            {
+                return Snapshot.Write(path, fingerprint, texts, view, index) is { } notWritten ? $"none written: {notWritten})" : "a new one written)";
+            }
+            catch (Exception e)
+            {
+                // A snapshot is only a cache: failing to write one must not fail the draft (the outcome says why, for FACTCHECK_TIMINGS).
+                return $"none written: {e.GetType().Name}: {e.Message})";
+            }
+        });
+        return new RecordedClaims(view, index, outcome, writing);
     }
 
     private static void Touch(string path)

@@ -47,7 +47,13 @@ public sealed class SnapshotTests : IDisposable
 
     private LoadResult Load() => ClaimsLoader.Load(["claims"], _work.Path);
 
-    private RecordedClaims Open() => RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out _);
+    /// <summary>The claims, once any snapshot the run writes is written (as the command waits for it before it ends).</summary>
+    private RecordedClaims Open()
+    {
+        var recorded = RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out _);
+        _ = recorded.Outcome;
+        return recorded;
+    }
 
     /// <summary>The rewrite as a new outlet's article (its printings match recorded claims), and the recorded wire story drafted from its stored text.</summary>
     private static string Drafts(RecordedClaims recorded)
@@ -80,6 +86,21 @@ public sealed class SnapshotTests : IDisposable
         Assert.Matches(@"claims/port-strike/claims\.yaml:\d+", full);
         Assert.Equal(full, Drafts(first));
         Assert.Equal(full, Drafts(second));
+    }
+
+    [Fact]
+    public void A_draft_made_while_the_snapshot_is_written_is_the_same()
+    {
+        var full = Drafts(RecordedClaims.Of(Load().ClaimSet));
+        for (var i = 0; i < 3; i++)
+        {
+            Directory.CreateDirectory(_cache);
+            foreach (var old in Directory.GetFiles(_cache)) File.Delete(old);
+            var recorded = RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out _);
+            Assert.Equal(full, Drafts(recorded));
+            Assert.EndsWith("a new one written)", recorded.Outcome);
+            Assert.Equal(full, Drafts(Open()));
+        }
     }
 
     [Fact]
@@ -174,7 +195,7 @@ public sealed class SnapshotTests : IDisposable
     {
         File.AppendAllText(ClaimsFile("wildfire"), "  - id: broken\n");
         Age();
-        RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out var diagnostics);
+        _ = RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out var diagnostics).Outcome;
         Assert.Contains(diagnostics, d => d.Severity == Claims.Diagnostics.DiagnosticSeverity.Error);
         var again = RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out diagnostics);
         Assert.Contains("none written: the claims have errors", again.Outcome);

@@ -46,8 +46,10 @@ internal sealed class LoadedClaims : ClaimsView
     {
         if (_sources is null)
         {
-            _sources = new Dictionary<string, RecordedSource>(StringComparer.Ordinal);
-            foreach (var s in _set.Sources) _sources.TryAdd(s.Id, new RecordedSource(s.Id, s.Published, s.Outlet, s.Wire, s.Text));
+            // Filled before it is published, so that no thread ever sees it half made.
+            var sources = new Dictionary<string, RecordedSource>(StringComparer.Ordinal);
+            foreach (var s in _set.Sources) sources.TryAdd(s.Id, new RecordedSource(s.Id, s.Published, s.Outlet, s.Wire, s.Text));
+            _sources = sources;
         }
 
         return _sources;
@@ -58,11 +60,13 @@ internal sealed class LoadedClaims : ClaimsView
         if (_texts is null)
         {
             // Insertion order is the sources' order: the index cache's key hashes the texts in it.
-            _texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var s in _set.Sources)
             {
-                if (s.Text is { Length: > 0 } text) _texts.TryAdd(s.Id, text);
+                if (s.Text is { Length: > 0 } text) texts.TryAdd(s.Id, text);
             }
+
+            _texts = texts;
         }
 
         return _texts;

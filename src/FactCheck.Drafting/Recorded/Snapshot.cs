@@ -190,11 +190,26 @@ internal static class Snapshot
         try
         {
             if (!File.Exists(path)) return Fail("no snapshot", out problem);
+
+            // The digest first, from the head of the file: after an edit, the rest is not read at all.
+            using (var head = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096), Encoding.UTF8))
+            {
+                if (head.ReadInt32() != Magic || head.ReadInt32() != Version) return Fail("not a snapshot of this version", out problem);
+                var textCount = head.ReadInt32();
+                if (textCount < 0 || textCount > head.BaseStream.Length) return Fail("truncated", out problem);
+                var sourceTexts = new string[textCount];
+                for (var i = 0; i < textCount; i++) sourceTexts[i] = head.ReadString();
+                var stored = head.ReadBytes(32);
+                if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
+            }
+
+            timer.Mark("digest");
             file = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(e.Message, out problem);
+            // EndOfStreamException, a truncated head, is an IOException.
+            return Fail(e is EndOfStreamException ? "truncated" : e.Message, out problem);
         }
 
         timer.Mark($"read {file.Length / 1048576.0:F1} MiB");
@@ -205,21 +220,17 @@ internal static class Snapshot
 
         timer.Mark("checksum");
 
+        // The head again, now under the checksum.
         var r = new Reader(file, file.Length - 8);
-        if (!r.Int(out var magic) || magic != Magic || !r.Int(out var version) || version != Version) return Fail("not a snapshot of this version", out problem);
-        if (!r.Int(out var textCount) || textCount < 0 || textCount > r.Remaining) return Fail("truncated", out problem);
-        var sourceTexts = new string[textCount];
-        for (var i = 0; i < textCount; i++)
+        if (!r.Int(out _) || !r.Int(out _) || !r.Int(out var texts) || texts < 0) return Fail("truncated", out problem);
+        for (var i = 0; i < texts; i++)
         {
-            if (!r.String(out var t)) return Fail("truncated", out problem);
-            sourceTexts[i] = t;
+            if (!r.String(out _)) return Fail("truncated", out problem);
         }
 
-        if (!r.Bytes(32, out var stored)) return Fail("truncated", out problem);
-        if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
-        timer.Mark("digest");
+        if (!r.Bytes(32, out _)) return Fail("truncated", out problem);
 
-        if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var texts)
+        if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var textRows)
             || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Table(out var ids) || !r.Table(out var words) || !r.Longs(out var keys)
             || !r.Ints(out var starts) || !r.Ints(out var postings) || !r.Ints(out var offsets) || !r.Int(out var blobLength) || blobLength < 0 || blobLength != r.Remaining)
         {
@@ -234,14 +245,14 @@ internal static class Snapshot
         }
 
         timer.Mark("arrays");
-        if (Check(offsets.Length - 1, claims, appearances, stances, sources, texts, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
+        if (Check(offsets.Length - 1, claims, appearances, stances, sources, textRows, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
         if (!ids.InRange(offsets.Length - 1, claims.Length / SnapshotClaims.ClaimInts) || !words.InRange(offsets.Length - 1, propositions.Length / SnapshotClaims.PropositionInts))
         {
             return Fail("lookup tables out of range", out problem);
         }
 
         timer.Mark("bounds");
-        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, texts, propositions, ids, words);
+        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, textRows, propositions, ids, words);
         var index = ClaimIndex.FromTable(view, entryInts, keys, starts, postings);
         timer.Mark("entries");
         return (view, index);
