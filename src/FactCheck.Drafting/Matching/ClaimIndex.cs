@@ -61,7 +61,7 @@ internal sealed class ClaimIndex
             EntryKind.Statement => view.Statement(Claim),
             EntryKind.Quote => view.Quote(Claim, Appearance),
             // In range by construction; a snapshot file's numbers are checked against the text's length when it is read.
-            _ => view.SourceText(view.Claim(Claim).Appearances[Appearance].Source) is { } t && Start + Length <= t.Length ? t.Substring(Start, Length) : "",
+            _ => view.SourceText(view.AppearanceSource(Claim, Appearance)) is { } t && Start + Length <= t.Length ? t.Substring(Start, Length) : "",
         };
 
         public ulong[] Hashes => _hashes ??= WordHashes.Of(Text);
@@ -106,13 +106,12 @@ internal sealed class ClaimIndex
         var scratch = new List<long>();
         for (var c = 0; c < claims.Count; c++)
         {
-            var claim = claims.Claim(c);
             Add(new Entry(c, EntryKind.Statement, -1, -1, 0, claims));
-            for (var a = 0; a < claim.Appearances.Count; a++)
+            for (var a = 0; a < claims.AppearanceCount(c); a++)
             {
-                var appearance = claim.Appearances[a];
                 Add(new Entry(c, EntryKind.Quote, a, -1, 0, claims));
-                if (claims.SourceText(appearance.Source) is { } text && Context(contexts, appearance.Source, text, appearance.Quote) is { } sentence)
+                var source = claims.AppearanceSource(c, a);
+                if (claims.SourceText(source) is { } text && Context(contexts, source, text, claims.Quote(c, a)) is { } sentence)
                 {
                     Add(new Entry(c, EntryKind.Context, a, sentence.Start, sentence.End - sentence.Start, claims));
                 }

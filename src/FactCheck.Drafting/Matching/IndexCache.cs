@@ -85,13 +85,12 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
         Int(set.Count);
         for (var c = 0; c < set.Count; c++)
         {
-            var claim = set.Claim(c);
             Str(set.Statement(c));
-            Int(claim.Appearances.Count);
-            foreach (var a in claim.Appearances)
+            Int(set.AppearanceCount(c));
+            for (var a = 0; a < set.AppearanceCount(c); a++)
             {
-                Str(a.Source);
-                Str(a.Quote);
+                Str(set.AppearanceSource(c, a));
+                Str(set.Quote(c, a));
             }
         }
 
@@ -178,7 +177,6 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
             r.Int(out var start);
             r.Int(out var length);
             if ((uint)claim >= (uint)set.Count || kindByte > (byte)ClaimIndex.EntryKind.Context) return Fail($"entry {i} is out of range", out problem);
-            var c = set.Claim(claim);
             var kind = (ClaimIndex.EntryKind)kindByte;
             if (kind == ClaimIndex.EntryKind.Statement)
             {
@@ -187,8 +185,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
                 continue;
             }
 
-            if ((uint)appearance >= (uint)c.Appearances.Count) return Fail($"entry {i} is out of range", out problem);
-            var a = c.Appearances[appearance];
+            if ((uint)appearance >= (uint)set.AppearanceCount(claim)) return Fail($"entry {i} is out of range", out problem);
             if (kind == ClaimIndex.EntryKind.Quote)
             {
                 if (start != -1) return Fail($"entry {i} is out of range", out problem);
@@ -196,7 +193,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
                 continue;
             }
 
-            if (set.SourceText(a.Source) is not { } text || start < 0 || length <= 0 || (long)start + length > text.Length)
+            if (set.SourceText(set.AppearanceSource(claim, appearance)) is not { } text || start < 0 || length <= 0 || (long)start + length > text.Length)
             {
                 return Fail($"entry {i} is out of range", out problem);
             }

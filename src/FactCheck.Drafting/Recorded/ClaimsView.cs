@@ -18,6 +18,10 @@ internal abstract class ClaimsView
 
     public virtual string Quote(int claim, int appearance) => Claim(claim).Appearances[appearance].Quote;
 
+    public virtual int AppearanceCount(int claim) => Claim(claim).Appearances.Count;
+
+    public virtual string AppearanceSource(int claim, int appearance) => Claim(claim).Appearances[appearance].Source;
+
     /// <summary>The first recorded source of that id (as the drafter's lookups always took it), or null.</summary>
     public abstract RecordedSource? Source(string id);
 

@@ -26,6 +26,11 @@ internal sealed class LoadedClaims : ClaimsView
 
     public override string Quote(int claim, int appearance) => _set.Claims[claim].Appearances[appearance].Quote;
 
+    // Read straight from the set: the index's key and build read every claim, and need no converted copy of it.
+    public override int AppearanceCount(int claim) => _set.Claims[claim].Appearances.Count;
+
+    public override string AppearanceSource(int claim, int appearance) => _set.Claims[claim].Appearances[appearance].Source.Id;
+
     public override RecordedSource? Source(string id) => SourcesById().GetValueOrDefault(id);
 
     public override IEnumerable<RecordedSource> Sources() => SourcesById().Values;
