@@ -45,12 +45,14 @@ public sealed class ClaimsFingerprint
     /// Walks <paramref name="paths"/> as the loader does and hashes every file found. Null when the walk reports a
     /// problem or a file cannot be read: the load then says what is wrong, and nothing stands in for it.
     /// </summary>
-    public static ClaimsFingerprint? Take(IEnumerable<string> paths, string baseDirectory)
+    /// <param name="minBytes">Files smaller than this in all are not hashed (null): what is derived from them is cheap to make again.</param>
+    public static ClaimsFingerprint? Take(IEnumerable<string> paths, string baseDirectory, long minBytes = 0)
     {
         var taken = DateTime.UtcNow;
         var diagnostics = new List<Diagnostic>();
         var files = ClaimsLoader.DiscoverScoped(paths, Path.GetFullPath(baseDirectory), diagnostics, "claims");
         if (diagnostics.Count > 0) return null;
+        if (minBytes > 0 && files.Sum(f => Math.Max(0, Stamp(f.Full).Length)) < minBytes) return null;
         var hashes = new byte[files.Count][];
         var stamps = new (long, DateTime)[files.Count];
         var unreadable = false;
