@@ -65,8 +65,8 @@ internal static class Snapshot
         {
             var r = claims.Claim(c);
             var at = c * SnapshotClaims.ClaimInts;
-            claimInts[at] = idStrings[c] = S(r.Id);
-            claimInts[at + 1] = S(claims.Statement(c));
+            claimInts[at] = idStrings[c] = strings.Unique(r.Id);
+            claimInts[at + 1] = strings.Unique(claims.Statement(c));
             claimInts[at + 2] = S(r.ClaimantName);
             claimInts[at + 3] = (int)r.ClaimantKind;
             claimInts[at + 4] = S(r.ClaimantRole);
