@@ -55,15 +55,18 @@ public sealed class RecordedClaims
     /// written). <paramref name="diagnostics"/> are the load's, and empty when the snapshot was read (one is only ever
     /// written from a load without errors). A null <paramref name="cacheFolder"/> always loads.
     /// </summary>
+    /// <param name="writeSnapshot">False when the claims are about to change (<c>draft --into</c>): a snapshot written now
+    /// would be out of date at once. One that is there is still read.</param>
     public static RecordedClaims Open(
-        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, out IReadOnlyList<Diagnostic> diagnostics) =>
-        Open(paths, baseDirectory, cacheFolder, load, IndexCache.DefaultMinClaims, out diagnostics);
+        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, out IReadOnlyList<Diagnostic> diagnostics, bool writeSnapshot = true) =>
+        Open(paths, baseDirectory, cacheFolder, load, IndexCache.DefaultMinClaims, out diagnostics, writeSnapshot);
 
     /// <summary>Fewer bytes than any claim takes in YAML (an id, a statement, a claimant, a stance and an appearance).</summary>
     private const long SmallestClaimBytes = 100;
 
     internal static RecordedClaims Open(
-        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, int minClaims, out IReadOnlyList<Diagnostic> diagnostics)
+        IReadOnlyList<string> paths, string baseDirectory, string? cacheFolder, Func<LoadResult> load, int minClaims, out IReadOnlyList<Diagnostic> diagnostics,
+        bool writeSnapshot = true)
     {
         if (cacheFolder is null)
         {
@@ -75,8 +78,10 @@ public sealed class RecordedClaims
         using var timer = new PhaseTimer();
         var path = Snapshot.PathFor(cacheFolder, paths, baseDirectory);
 
-        // Claims files of less than 1 MB in all hold well under 10,000 claims: without a snapshot already, they are not hashed.
-        var fingerprint = ClaimsFingerprint.Take(paths, baseDirectory, minClaims == 0 || File.Exists(path) ? 0 : minClaims * SmallestClaimBytes);
+        // Without a snapshot already, the files are not hashed when none will be written: claims files of less than 1 MB
+        // in all hold well under 10,000 claims.
+        var exists = File.Exists(path);
+        var fingerprint = exists || writeSnapshot ? ClaimsFingerprint.Take(paths, baseDirectory, minClaims == 0 || exists ? 0 : minClaims * SmallestClaimBytes) : null;
         timer.Mark($"fingerprint {fingerprint?.Files ?? 0} claims files");
         string? problem = null;
         if (fingerprint is not null)
@@ -95,6 +100,7 @@ public sealed class RecordedClaims
         timer.Mark("load the claims");
         diagnostics = loaded.Diagnostics;
         var view = new LoadedClaims(loaded.ClaimSet);
+        if (!writeSnapshot) return new RecordedClaims(view, null, $"loaded (snapshot: {problem ?? "none"}; none written: the claims are about to change)");
         if (fingerprint is null) return new RecordedClaims(view, null, "loaded (no snapshot: too few claims to keep one, or the claims folder could not be walked or read)");
         if (loaded.HasErrors || view.Count < minClaims)
         {

@@ -256,6 +256,16 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Claims_about_to_change_read_a_snapshot_but_write_none()
+    {
+        var recorded = RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out _, writeSnapshot: false);
+        Assert.Contains("none written: the claims are about to change", recorded.Outcome);
+        Assert.False(Directory.Exists(_cache) && Directory.GetFiles(_cache, "*" + Snapshot.Extension).Length > 0);
+        Open();
+        Assert.Equal("snapshot", RecordedClaims.Open(["claims"], _work.Path, _cache, Load, minClaims: 0, out _, writeSnapshot: false).Outcome);
+    }
+
+    [Fact]
     public void Without_a_cache_folder_the_claims_are_loaded()
     {
         var recorded = RecordedClaims.Open(["claims"], _work.Path, null, Load, minClaims: 0, out _);

@@ -90,13 +90,15 @@ internal static partial class DraftCommand
             var indexFolder = DraftCache.DefaultFolder();
             var withoutCache = parse.GetValue(noCache);
 
-            // Unchanged claims are read from the snapshot the last run kept, without loading them (docs/draft.md).
+            // Unchanged claims are read from the snapshot the last run kept, without loading them (docs/draft.md); with
+            // --into they are about to change, so none is written.
+            var intoPath = parse.GetValue(into);
             IReadOnlyList<Diagnostic> diagnostics = [];
             var recorded = claimPaths.Length == 0
                 ? RecordedClaims.Of(ClaimSet.Empty)
                 : RecordedClaims.Open(
                     claimPaths, CliContext.WorkingDirectory, withoutCache ? null : indexFolder,
-                    () => ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(withoutCache)), out diagnostics);
+                    () => ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(withoutCache)), out diagnostics, writeSnapshot: intoPath is null);
             timer.Mark("recorded claims");
             var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
@@ -117,7 +119,6 @@ internal static partial class DraftCommand
                 body = stored;
             }
 
-            var intoPath = parse.GetValue(into);
             var relativeTo = intoPath is not null
                 ? Path.GetDirectoryName(CliContext.FullPath(intoPath))!
                 : CliContext.FullPath(claimPaths.Length > 0 && Directory.Exists(CliContext.FullPath(claimPaths[0])) ? claimPaths[0] : ".");
