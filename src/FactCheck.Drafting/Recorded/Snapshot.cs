@@ -180,82 +180,61 @@ internal static class Snapshot
 
     /// <summary>
     /// The recorded claims and their index from <paramref name="path"/>, if it is whole, of this build, and made from
-    /// files that are exactly as <paramref name="fingerprint"/> found them; null (with why) if not.
+    /// files that are exactly as <paramref name="fingerprint"/> found them; null (with why) if not. The head (the digest)
+    /// is read first, and after an edit nothing more; each table is then read straight into its array, and the strings'
+    /// bytes into one, the checksum taken as they pass (a copy of the whole file first cost 41 MB and a collection).
     /// </summary>
     public static (SnapshotClaims Claims, ClaimIndex Index)? Read(string path, ClaimsFingerprint fingerprint, out string? problem)
     {
         problem = null;
         using var timer = new PhaseTimer();
-        byte[] file;
         try
         {
             if (!File.Exists(path)) return Fail("no snapshot", out problem);
-
-            // The digest first, from the head of the file: after an edit, the rest is not read at all.
-            using (var head = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096), Encoding.UTF8))
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.SequentialScan);
+            var r = new TableReader(stream);
+            if (!r.Int(out var magic) || magic != Magic || !r.Int(out var version) || version != Version) return Fail("not a snapshot of this version", out problem);
+            if (!r.Int(out var textCount) || textCount < 0 || textCount > r.Remaining) return Fail("truncated", out problem);
+            var sourceTexts = new string[textCount];
+            for (var i = 0; i < textCount; i++)
             {
-                if (head.ReadInt32() != Magic || head.ReadInt32() != Version) return Fail("not a snapshot of this version", out problem);
-                var textCount = head.ReadInt32();
-                if (textCount < 0 || textCount > head.BaseStream.Length) return Fail("truncated", out problem);
-                var sourceTexts = new string[textCount];
-                for (var i = 0; i < textCount; i++) sourceTexts[i] = head.ReadString();
-                var stored = head.ReadBytes(32);
-                if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
+                if (!r.String(out sourceTexts[i])) return Fail("truncated", out problem);
             }
 
+            if (!r.Bytes(32, out var stored)) return Fail("truncated", out problem);
+            if (fingerprint.Digest(sourceTexts, Salt) is not { } digest || !digest.AsSpan().SequenceEqual(stored)) return Fail("the claims changed", out problem);
             timer.Mark("digest");
-            file = File.ReadAllBytes(path);
+
+            if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var textRows)
+                || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Table(out var ids) || !r.Table(out var words) || !r.Longs(out var keys)
+                || !r.Ints(out var starts) || !r.Ints(out var postings) || !r.Ints(out var offsets) || !r.Int(out var blobLength) || blobLength < 0
+                || !r.Bytes(blobLength, out var blob) || r.Remaining != 0)
+            {
+                return Fail("truncated", out problem);
+            }
+
+            timer.Mark($"read {stream.Length / 1048576.0:F1} MiB");
+            if (!r.ChecksumHolds()) return Fail("checksum differs (truncated or damaged)", out problem);
+            if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blobLength) return Fail("strings out of range", out problem);
+            for (var i = 1; i < offsets.Length; i++)
+            {
+                if (offsets[i] < offsets[i - 1]) return Fail("strings out of range", out problem);
+            }
+
+            if (Check(offsets.Length - 1, claims, appearances, stances, sources, textRows, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
+            if (!ids.InRange(offsets.Length - 1, claims.Length / SnapshotClaims.ClaimInts) || !words.InRange(offsets.Length - 1, propositions.Length / SnapshotClaims.PropositionInts))
+            {
+                return Fail("lookup tables out of range", out problem);
+            }
+
+            timer.Mark("bounds");
+            var view = new SnapshotClaims(blob, 0, offsets, claims, appearances, stances, sources, textRows, propositions, ids, words);
+            return (view, ClaimIndex.FromTable(view, entryInts, keys, starts, postings));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // EndOfStreamException, a truncated head, is an IOException.
-            return Fail(e is EndOfStreamException ? "truncated" : e.Message, out problem);
+            return Fail(e.Message, out problem);
         }
-
-        timer.Mark($"read {file.Length / 1048576.0:F1} MiB");
-        if (file.Length < 8 || BitConverter.ToUInt64(file, file.Length - 8) != Checksum64.Of(file.AsSpan(0, file.Length - 8)))
-        {
-            return Fail("checksum differs (truncated or damaged)", out problem);
-        }
-
-        timer.Mark("checksum");
-
-        // The head again, now under the checksum.
-        var r = new Reader(file, file.Length - 8);
-        if (!r.Int(out _) || !r.Int(out _) || !r.Int(out var texts) || texts < 0) return Fail("truncated", out problem);
-        for (var i = 0; i < texts; i++)
-        {
-            if (!r.String(out _)) return Fail("truncated", out problem);
-        }
-
-        if (!r.Bytes(32, out _)) return Fail("truncated", out problem);
-
-        if (!r.Ints(out var claims) || !r.Ints(out var appearances) || !r.Ints(out var stances) || !r.Ints(out var sources) || !r.Ints(out var textRows)
-            || !r.Ints(out var propositions) || !r.Ints(out var entryInts) || !r.Table(out var ids) || !r.Table(out var words) || !r.Longs(out var keys)
-            || !r.Ints(out var starts) || !r.Ints(out var postings) || !r.Ints(out var offsets) || !r.Int(out var blobLength) || blobLength < 0 || blobLength != r.Remaining)
-        {
-            return Fail("truncated", out problem);
-        }
-
-        var blob = r.At;
-        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blobLength) return Fail("strings out of range", out problem);
-        for (var i = 1; i < offsets.Length; i++)
-        {
-            if (offsets[i] < offsets[i - 1]) return Fail("strings out of range", out problem);
-        }
-
-        timer.Mark("arrays");
-        if (Check(offsets.Length - 1, claims, appearances, stances, sources, textRows, propositions, entryInts, keys, starts, postings) is { } wrong) return Fail(wrong, out problem);
-        if (!ids.InRange(offsets.Length - 1, claims.Length / SnapshotClaims.ClaimInts) || !words.InRange(offsets.Length - 1, propositions.Length / SnapshotClaims.PropositionInts))
-        {
-            return Fail("lookup tables out of range", out problem);
-        }
-
-        timer.Mark("bounds");
-        var view = new SnapshotClaims(file, blob, offsets, claims, appearances, stances, sources, textRows, propositions, ids, words);
-        var index = ClaimIndex.FromTable(view, entryInts, keys, starts, postings);
-        timer.Mark("entries");
-        return (view, index);
     }
 
     /// <summary>Every number in range, so that a damaged or planted file cannot make a run read past an array; null when all are.</summary>
@@ -357,32 +336,30 @@ internal static class Snapshot
         }
     }
 
-    /// <summary>Bounds-checked little-endian reads over the file's bytes up to <paramref name="end"/> (the checksum after it).</summary>
-    private ref struct Reader(byte[] bytes, int end)
+    /// <summary>
+    /// Bounds-checked reads of a snapshot file, each table straight into its array, with the <see cref="Checksum64"/> of
+    /// every byte read; the file's last eight bytes are the checksum, never read as a table.
+    /// </summary>
+    private sealed class TableReader(FileStream stream)
     {
-        private readonly byte[] _bytes = bytes;
-        private readonly int _end = end;
+        private readonly Checksum64 _checksum = new();
+        private readonly long _end = stream.Length - 8;
+        private readonly byte[] _small = new byte[8];
 
-        public int At { get; private set; }
-
-        public readonly long Remaining => _end - At;
+        public long Remaining => _end - stream.Position;
 
         public bool Int(out int value)
         {
             value = 0;
-            if (Remaining < 4) return false;
-            value = BitConverter.ToInt32(_bytes, At);
-            At += 4;
+            if (!Fill(_small.AsSpan(0, 4))) return false;
+            value = BitConverter.ToInt32(_small, 0);
             return true;
         }
 
         public bool Bytes(int count, out byte[] value)
         {
-            value = [];
-            if (Remaining < count) return false;
-            value = _bytes.AsSpan(At, count).ToArray();
-            At += count;
-            return true;
+            value = count <= Remaining ? new byte[count] : [];
+            return count <= Remaining && Fill(value);
         }
 
         /// <summary>A string as <see cref="BinaryWriter.Write(string)"/> writes it: a 7-bit encoded length, then UTF-8.</summary>
@@ -392,41 +369,50 @@ internal static class Snapshot
             var length = 0;
             for (var shift = 0; ; shift += 7)
             {
-                if (Remaining < 1 || shift > 28) return false;
-                var b = _bytes[At++];
-                length |= (b & 0x7F) << shift;
-                if (b < 0x80) break;
+                if (shift > 28 || !Fill(_small.AsSpan(0, 1))) return false;
+                length |= (_small[0] & 0x7F) << shift;
+                if (_small[0] < 0x80) break;
             }
 
-            if (length < 0 || Remaining < length) return false;
-            value = Encoding.UTF8.GetString(_bytes, At, length);
-            At += length;
+            if (length < 0 || !Bytes(length, out var bytes)) return false;
+            value = Encoding.UTF8.GetString(bytes);
             return true;
         }
 
-        public bool Longs(out long[] value)
-        {
-            value = [];
-            if (!Int(out var n) || n < 0 || (long)n * 8 > Remaining) return false;
-            value = MemoryMarshal.Cast<byte, long>(_bytes.AsSpan(At, n * 8)).ToArray();
-            At += n * 8;
-            return true;
-        }
+        public bool Ints(out int[] value) => Array(4, out value);
+
+        public bool Longs(out long[] value) => Array(8, out value);
 
         public bool Table(out HashedStrings value)
         {
             value = new HashedStrings([], [], [0], []);
-            if (!Longs(out var hashes) || !Ints(out var strings) || !Ints(out var starts) || !Ints(out var values)) return false;
-            value = new HashedStrings(MemoryMarshal.Cast<long, ulong>(hashes.AsSpan()).ToArray(), strings, starts, values);
+            if (!Array<ulong>(8, out var hashes) || !Ints(out var strings) || !Ints(out var starts) || !Ints(out var values)) return false;
+            value = new HashedStrings(hashes, strings, starts, values);
             return true;
         }
 
-        public bool Ints(out int[] value)
+        /// <summary>Whether the checksum of everything read so far is the one the file ends with (after the last table).</summary>
+        public bool ChecksumHolds()
+        {
+            if (Remaining != 0) return false;
+            stream.ReadExactly(_small);
+            return BitConverter.ToUInt64(_small, 0) == _checksum.Value;
+        }
+
+        private bool Array<T>(int size, out T[] value)
+            where T : unmanaged
         {
             value = [];
-            if (!Int(out var n) || n < 0 || (long)n * 4 > Remaining) return false;
-            value = MemoryMarshal.Cast<byte, int>(_bytes.AsSpan(At, n * 4)).ToArray();
-            At += n * 4;
+            if (!Int(out var n) || n < 0 || (long)n * size > Remaining) return false;
+            value = new T[n];
+            return Fill(MemoryMarshal.AsBytes(value.AsSpan()));
+        }
+
+        private bool Fill(Span<byte> into)
+        {
+            if (into.Length > Remaining) return false;
+            stream.ReadExactly(into);
+            _checksum.Append(into);
             return true;
         }
     }
