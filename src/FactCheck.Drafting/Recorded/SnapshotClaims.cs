@@ -93,11 +93,6 @@ internal sealed class SnapshotClaims : ClaimsView
         for (var i = 0; i < _texts.Length / TextInts; i++) yield return (S(_texts[i * TextInts])!, S(_texts[(i * TextInts) + 1])!);
     }
 
-    /// <summary>The length in characters of the <paramref name="i"/>th stored text, as written (the reader checks the index's sentences against it).</summary>
-    internal int TextLength(int i) => _texts[(i * TextInts) + 2];
-
-    internal int TextCount => _texts.Length / TextInts;
-
     public override IEnumerable<string> ClaimIds()
     {
         for (var c = 0; c < Count; c++) yield return S(_claims[c * ClaimInts])!;
