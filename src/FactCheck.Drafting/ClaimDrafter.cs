@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using FactCheck.Claims.Dates;
+using FactCheck.Claims.Diagnostics;
 using FactCheck.Claims.Model;
 using FactCheck.Drafting.Attribution;
 using FactCheck.Drafting.Matching;
+using FactCheck.Drafting.Recorded;
 using FactCheck.Drafting.Text;
 
 namespace FactCheck.Drafting;
@@ -21,20 +23,27 @@ public static partial class ClaimDrafter
     /// <summary>Similarity from which a recorded claim is proposed as <c>same_as</c>.</summary>
     public const double SameAsThreshold = 0.3;
 
-    public static Draft Draft(string text, DraftRequest request, ClaimSet recorded) =>
-        Draft(text, request, recorded, ClaimIndex.Build(recorded));
+    public static Draft Draft(string text, DraftRequest request, ClaimSet recorded) => Draft(text, request, RecordedClaims.Of(recorded), null);
 
     /// <summary>
     /// As <see cref="Draft(string, DraftRequest, ClaimSet)"/>, with the recorded claims' word-pair index kept in
     /// <paramref name="cacheFolder"/> between runs (read when the claims are unchanged; see <see cref="DraftCache"/>).
     /// </summary>
     public static Draft Draft(string text, DraftRequest request, ClaimSet recorded, string? cacheFolder) =>
-        Draft(text, request, recorded, cacheFolder is null ? ClaimIndex.Build(recorded) : new IndexCache(cacheFolder).Get(recorded));
+        Draft(text, request, RecordedClaims.Of(recorded), cacheFolder);
 
-    internal static Draft Draft(string text, DraftRequest request, ClaimSet recorded, ClaimIndex index)
+    /// <summary>
+    /// As <see cref="Draft(string, DraftRequest, ClaimSet, string?)"/>, against recorded claims loaded or read back from
+    /// a snapshot (<see cref="RecordedClaims.Open"/>): the same draft either way.
+    /// </summary>
+    public static Draft Draft(string text, DraftRequest request, RecordedClaims recorded, string? cacheFolder) =>
+        Draft(text, request, recorded.View, recorded.Index ?? (cacheFolder is null ? ClaimIndex.Build(recorded.View) : new IndexCache(cacheFolder).Get(recorded.View)));
+
+    internal static Draft Draft(string text, DraftRequest request, ClaimsView recorded, ClaimIndex index)
     {
+        using var timer = new PhaseTimer();
         var notes = new List<string>();
-        var known = recorded.Sources.FirstOrDefault(s => s.Id == request.SourceId);
+        var known = recorded.Source(request.SourceId);
         DraftedSource? newSource = null;
         var published = known?.Published ?? request.Published;
         if (published is null && DateLine(text) is { } found)
@@ -59,9 +68,11 @@ public static partial class ClaimDrafter
         var registry = PersonRegistry.Build(article);
         var utterances = new AttributionFinder(article, registry, outlet).Find();
         var lineStarts = LineStarts(text);
+        timer.Mark($"read the article: {utterances.Count} quotations and statements");
 
-        var slugs = new Slugs(recorded.Claims.Select(c => c.Id));
-        var propositions = PropositionFinder.Build(recorded.Propositions);
+        var slugs = new Slugs(recorded.IsClaimId);
+        var propositions = recorded.PropositionFinder();
+        timer.Mark($"ids and propositions of {recorded.Count} claims");
         var claims = new List<DraftedClaim>();
         var matched = new List<MatchedAppearance>();
         var alreadyRecorded = 0;
@@ -73,15 +84,15 @@ public static partial class ClaimDrafter
             // Quoted fragments match the fuller quotation they come from; an outlet's sentence holding a recorded clause
             // is not taken for that clause (the editor cuts such sentences into several claims).
             var candidates = index.Find(quoteWords, sentenceWords, fragments: u.Kind == AttributionKind.DirectQuote)
-                .Where(c => Speakers.Compatible(u.SpeakerName, u.SpeakerKind, index.Claims[c.Claim].Claimant))
+                .Where(c => index.Claims.Claim(c.Claim) is var r && Speakers.Compatible(u.SpeakerName, u.SpeakerKind, r.ClaimantName, r.ClaimantKind, r.ClaimantRole))
                 .ToList();
 
             if (candidates.Count > 0 && candidates[0].Score >= AppearanceThreshold)
             {
                 var best = candidates[0];
-                var claim = index.Claims[best.Claim];
+                var claim = index.Claims.Claim(best.Claim);
                 // The same printing recorded already (perhaps cut differently): words of one hold the other's.
-                if (claim.Appearances.Any(a => a.Source.Id == request.SourceId && Words.Containment(Words.Of(a.Quote), quoteWords) >= 0.9))
+                if (claim.Appearances.Any(a => a.Source == request.SourceId && Words.Containment(Words.Of(a.Quote), quoteWords) >= 0.9))
                 {
                     alreadyRecorded++;
                     continue;
@@ -89,15 +100,15 @@ public static partial class ClaimDrafter
 
                 var recordedQuote = best.Best.Kind == ClaimIndex.EntryKind.Quote ? best.Best.Text : claim.Appearances[0].Quote;
                 matched.Add(new MatchedAppearance(
-                    claim.Id, claim.Location.File, claim.Location.Line, appearance, Math.Round(best.Score, 2), Words.Drift(recordedQuote, u.Quote)));
+                    claim.Id, claim.File, claim.Line, appearance, Math.Round(best.Score, 2), Words.Drift(recordedQuote, u.Quote)));
                 continue;
             }
 
             var sameAs = candidates.Where(c => c.Score >= SameAsThreshold).Take(3)
-                .Select(c => new ProposedLink(index.Claims[c.Claim].Id, Math.Round(c.Score, 2), Words.Drift(c.Best.Text, u.Quote)))
+                .Select(c => new ProposedLink(index.Claims.Claim(c.Claim).Id, Math.Round(c.Score, 2), Words.Drift(c.Best.Text, u.Quote)))
                 .ToList();
             var proposed = candidates.Where(c => c.Score >= SameAsThreshold).Take(3)
-                .SelectMany(c => index.Claims[c.Claim].Stances.Select(s => s.Proposition.Id))
+                .SelectMany(c => index.Claims.Claim(c.Claim).Stances)
                 .Concat(propositions.Find(quoteWords))
                 .Distinct(StringComparer.Ordinal)
                 .Take(3)
@@ -122,6 +133,7 @@ public static partial class ClaimDrafter
                 claimNotes));
         }
 
+        timer.Mark("match against the recorded claims");
         if (alreadyRecorded > 0) notes.Add($"{alreadyRecorded} printing{(alreadyRecorded == 1 ? " is" : "s are")} already recorded for source '{request.SourceId}' and left out");
         return new Draft(request, newSource, claims, matched, notes);
     }

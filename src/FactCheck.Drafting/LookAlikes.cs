@@ -1,5 +1,6 @@
 using FactCheck.Claims.Model;
 using FactCheck.Drafting.Matching;
+using FactCheck.Drafting.Recorded;
 
 namespace FactCheck.Drafting;
 
@@ -17,7 +18,8 @@ public static class LookAlikes
     /// <summary>As <see cref="Find(ClaimSet, double)"/>, with the word-pair index kept in <paramref name="cacheFolder"/> between runs.</summary>
     public static IReadOnlyList<LookAlikePair> Find(ClaimSet set, double threshold, string? cacheFolder)
     {
-        var index = cacheFolder is null ? ClaimIndex.Build(set) : new IndexCache(cacheFolder).Get(set);
+        var view = new LoadedClaims(set);
+        var index = cacheFolder is null ? ClaimIndex.Build(view) : new IndexCache(cacheFolder).Get(view);
         var groups = new SameAsGroups(set.Claims);
         var found = new Dictionary<(int, int), LookAlikePair>();
         for (var c = 0; c < set.Claims.Count; c++)

@@ -4,7 +4,8 @@ using FactCheck.Drafting.Matching;
 namespace FactCheck.Drafting;
 
 /// <summary>Readable ids: the speaker's last name and the quote's first content words, kebab-case, unique against what exists.</summary>
-internal sealed class Slugs(IEnumerable<string> taken)
+/// <param name="taken">Whether an id is recorded already.</param>
+internal sealed class Slugs(Func<string, bool> taken)
 {
     private const int MaxLength = 60;
 
@@ -15,7 +16,12 @@ internal sealed class Slugs(IEnumerable<string> taken)
         "would", "has", "have", "had", "but", "not", "no",
     };
 
-    private readonly HashSet<string> _taken = new(taken, StringComparer.Ordinal);
+    private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+
+    public Slugs(IEnumerable<string> taken)
+        : this(new HashSet<string>(taken, StringComparer.Ordinal).Contains)
+    {
+    }
 
     public string For(string speaker, string words)
     {
@@ -36,7 +42,7 @@ internal sealed class Slugs(IEnumerable<string> taken)
 
         var slug = sb.ToString();
         var unique = slug;
-        for (var n = 2; !_taken.Add(unique); n++) unique = $"{slug}-{n}";
+        for (var n = 2; taken(unique) || !_given.Add(unique); n++) unique = $"{slug}-{n}";
         return unique;
     }
 

@@ -1,6 +1,7 @@
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Model;
 using FactCheck.Drafting.Matching;
+using FactCheck.Drafting.Recorded;
 using FactCheck.Drafting.Tests.Evaluation;
 
 namespace FactCheck.Drafting.Tests;
@@ -24,6 +25,8 @@ public sealed class IndexCacheTests : IDisposable
         return (GoldSet.Without(gold, source.Id), source.Text!, new DraftRequest(source.Id) { Published = PartialDate.Parse("2024-03-06") });
     }
 
+    private static Draft Drafted(string text, DraftRequest request, ClaimIndex index) => ClaimDrafter.Draft(text, request, index.Claims, index);
+
     private static string Summary(Draft d) =>
         string.Join("\n", d.Matched.Select(m => $"{m.ClaimId} {m.Similarity} {m.Appearance.Quote}")
             .Concat(d.Claims.Select(c => $"{c.Id} {string.Join(",", c.SameAs.Select(l => l.ClaimId + l.Similarity))} {c.Appearance.Quote}")));
@@ -33,9 +36,9 @@ public sealed class IndexCacheTests : IDisposable
     {
         var (recorded, text, request) = Article();
         var cache = new IndexCache(_folder, minClaims: 0);
-        var built = ClaimDrafter.Draft(text, request, recorded, cache.Get(recorded));
+        var built = Drafted(text, request, cache.Get(new LoadedClaims(recorded)));
         Assert.StartsWith("built", cache.LastOutcome);
-        var read = ClaimDrafter.Draft(text, request, recorded, cache.Get(recorded));
+        var read = Drafted(text, request, cache.Get(new LoadedClaims(recorded)));
         Assert.Equal("read", cache.LastOutcome);
         Assert.Equal(Summary(built), Summary(read));
         Assert.Equal(Summary(ClaimDrafter.Draft(text, request, recorded)), Summary(read));
@@ -47,13 +50,13 @@ public sealed class IndexCacheTests : IDisposable
     {
         var (recorded, _, _) = Article();
         var cache = new IndexCache(_folder, minClaims: 0);
-        cache.Get(recorded);
+        cache.Get(new LoadedClaims(recorded));
         var first = recorded.Claims[0];
         var edited = recorded with
         {
             Claims = [first with { Appearances = [first.Appearances[0] with { Quote = first.Appearances[0].Quote + " today" }] }, .. recorded.Claims.Skip(1)],
         };
-        cache.Get(edited);
+        cache.Get(new LoadedClaims(edited));
         Assert.StartsWith("built", cache.LastOutcome);
         Assert.Equal(2, Directory.GetFiles(_folder, "*.idx").Length);
     }
@@ -67,7 +70,7 @@ public sealed class IndexCacheTests : IDisposable
     {
         var (recorded, text, request) = Article();
         var cache = new IndexCache(_folder, minClaims: 0);
-        var expected = Summary(ClaimDrafter.Draft(text, request, recorded, cache.Get(recorded)));
+        var expected = Summary(Drafted(text, request, cache.Get(new LoadedClaims(recorded))));
         var file = Directory.GetFiles(_folder, "*.idx").Single();
         var bytes = File.ReadAllBytes(file);
         switch (damage)
@@ -91,10 +94,10 @@ public sealed class IndexCacheTests : IDisposable
                 break;
         }
 
-        var index = cache.Get(recorded);
+        var index = cache.Get(new LoadedClaims(recorded));
         Assert.StartsWith("built (cache file unreadable", cache.LastOutcome);
-        Assert.Equal(expected, Summary(ClaimDrafter.Draft(text, request, recorded, index)));
-        cache.Get(recorded);
+        Assert.Equal(expected, Summary(Drafted(text, request, index)));
+        cache.Get(new LoadedClaims(recorded));
         Assert.Equal("read", cache.LastOutcome);
     }
 
@@ -105,7 +108,7 @@ public sealed class IndexCacheTests : IDisposable
         var cache = new IndexCache(_folder, minClaims: 0);
         for (var i = 0; i < 6; i++)
         {
-            cache.Get(recorded with { Claims = recorded.Claims.Take(recorded.Claims.Count - i).ToList() });
+            cache.Get(new LoadedClaims(recorded with { Claims = recorded.Claims.Take(recorded.Claims.Count - i).ToList() }));
         }
 
         Assert.Equal(IndexCache.MaxFiles, Directory.GetFiles(_folder, "*.idx").Length);
@@ -119,7 +122,7 @@ public sealed class IndexCacheTests : IDisposable
         var blocker = Path.Combine(_folder, "file");
         File.WriteAllText(blocker, "not a folder");
         var cache = new IndexCache(Path.Combine(blocker, "sub"), minClaims: 0);
-        var draft = ClaimDrafter.Draft(text, request, recorded, cache.Get(recorded));
+        var draft = Drafted(text, request, cache.Get(new LoadedClaims(recorded)));
         Assert.Contains("not writable", cache.LastOutcome);
         Assert.Equal(Summary(ClaimDrafter.Draft(text, request, recorded)), Summary(draft));
     }
@@ -128,7 +131,7 @@ public sealed class IndexCacheTests : IDisposable
     public void Small_claim_sets_are_not_cached()
     {
         var (recorded, _, _) = Article();
-        new IndexCache(_folder).Get(recorded);
+        new IndexCache(_folder).Get(new LoadedClaims(recorded));
         Assert.False(Directory.Exists(_folder));
     }
 }

@@ -43,6 +43,7 @@ internal static partial class DraftCommand
         };
         command.SetAction(parse =>
         {
+            using var timer = new PhaseTimer();
             var error = parse.InvocationConfiguration.Error;
             var output = parse.InvocationConfiguration.Output;
             var sourceId = parse.GetValue(source)!;
@@ -64,29 +65,10 @@ internal static partial class DraftCommand
                 date = d;
             }
 
-            var claimPaths = parse.GetValue(claims) is { Length: > 0 } given ? given : Directory.Exists(CliContext.FullPath("claims")) ? ["claims"] : [];
-            var loaded = claimPaths.Length == 0 ? new LoadResult(ClaimSet.Empty, []) : ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(parse.GetValue(noCache)));
-            var errors = loaded.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            if (errors.Count > 0)
-            {
-                foreach (var d in errors.Take(20)) error.WriteLine(d.ToString());
-                error.WriteLine($"factcheck draft: warning: {errors.Count} error{(errors.Count == 1 ? "" : "s")} in the claims; drafted against what loaded (run factcheck validate)");
-            }
-
-            var recordedSource = loaded.ClaimSet.Sources.FirstOrDefault(s => s.Id == sourceId);
+            // The text first: a missing file is said before any claims are read.
             var textPath = parse.GetValue(text);
-            string body;
-            if (textPath is null)
-            {
-                if (recordedSource?.Text is not { } stored)
-                {
-                    error.WriteLine($"factcheck draft: give the article's text file, or --source with a recorded source that stores its text ('{sourceId}' {(recordedSource is null ? "is not recorded" : "has no text:")})");
-                    return ExitCodes.InvalidInput;
-                }
-
-                body = stored;
-            }
-            else
+            string? body = null;
+            if (textPath is not null)
             {
                 var full = CliContext.FullPath(textPath);
                 if (!File.Exists(full))
@@ -104,7 +86,39 @@ internal static partial class DraftCommand
                 body = File.ReadAllText(full);
             }
 
+            var claimPaths = parse.GetValue(claims) is { Length: > 0 } given ? given : Directory.Exists(CliContext.FullPath("claims")) ? ["claims"] : [];
+            var indexFolder = DraftCache.DefaultFolder();
+            var withoutCache = parse.GetValue(noCache);
+
+            // Unchanged claims are read from the snapshot the last run kept, without loading them (docs/draft.md); with
+            // --into they are about to change, so none is written.
             var intoPath = parse.GetValue(into);
+            IReadOnlyList<Diagnostic> diagnostics = [];
+            var recorded = claimPaths.Length == 0
+                ? RecordedClaims.Of(ClaimSet.Empty)
+                : RecordedClaims.Open(
+                    claimPaths, CliContext.WorkingDirectory, withoutCache ? null : indexFolder,
+                    () => ClaimsLoader.Load(claimPaths, CliContext.WorkingDirectory, CacheOption.Open(withoutCache)), out diagnostics, writeSnapshot: intoPath is null);
+            timer.Mark("recorded claims");
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                foreach (var d in errors.Take(20)) error.WriteLine(d.ToString());
+                error.WriteLine($"factcheck draft: warning: {errors.Count} error{(errors.Count == 1 ? "" : "s")} in the claims; drafted against what loaded (run factcheck validate)");
+            }
+
+            if (body is null)
+            {
+                if (recorded.SourceText(sourceId) is not { } stored)
+                {
+                    error.WriteLine($"factcheck draft: give the article's text file, or --source with a recorded source that stores its text ('{sourceId}' {(recorded.HasSource(sourceId) ? "has no text:" : "is not recorded")})");
+                    _ = recorded.Outcome; // waits for a snapshot still being written
+                    return ExitCodes.InvalidInput;
+                }
+
+                body = stored;
+            }
+
             var relativeTo = intoPath is not null
                 ? Path.GetDirectoryName(CliContext.FullPath(intoPath))!
                 : CliContext.FullPath(claimPaths.Length > 0 && Directory.Exists(CliContext.FullPath(claimPaths[0])) ? claimPaths[0] : ".");
@@ -121,10 +135,12 @@ internal static partial class DraftCommand
                 TextPath = textPath is null ? null : Path.GetRelativePath(relativeTo, CliContext.FullPath(textPath)).Replace('\\', '/'),
             };
 
-            var draft = ClaimDrafter.Draft(body, request, loaded.ClaimSet, DraftCache.DefaultFolder());
+            var draft = ClaimDrafter.Draft(body, request, recorded, indexFolder);
+            timer.Mark("draft");
             if (intoPath is null)
             {
                 output.Write(DraftYaml.Write(draft, textPath));
+                timer.Mark($"recorded claims: {recorded.Outcome}"); // waits for a snapshot still being written
                 return ExitCodes.Success;
             }
 
@@ -133,6 +149,7 @@ internal static partial class DraftCommand
             output.WriteLine($"drafted {result.Claims} claim{(result.Claims == 1 ? "" : "s")} into {intoPath} and {result.Appearances} appearance{(result.Appearances == 1 ? "" : "s")} of recorded claims; "
                 + $"files written: {string.Join(", ", result.FilesWritten.Select(f => Path.GetRelativePath(CliContext.WorkingDirectory, f).Replace('\\', '/')))}");
             foreach (var note in draft.Notes) output.WriteLine($"note: {note}");
+            timer.Mark($"recorded claims: {recorded.Outcome}"); // waits for a snapshot still being written
             return result.Problems.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,4 @@
-using FactCheck.Claims.Model;
+using FactCheck.Drafting.Recorded;
 using FactCheck.Drafting.Text;
 
 namespace FactCheck.Drafting.Matching;
@@ -37,7 +37,7 @@ internal sealed class ClaimIndex
     /// around it (<see cref="Start"/> and <see cref="Length"/> into that text). Its word hashes are computed when a lookup
     /// first shortlists it and kept sorted, so that scoring it again (match looks up every printing) allocates nothing.
     /// </summary>
-    internal sealed class Entry(int claim, EntryKind kind, int appearance, string owner, int start, int length)
+    internal sealed class Entry(int claim, EntryKind kind, int appearance, int start, int length, ClaimsView view)
     {
         private string? _text;
         private ulong[]? _hashes;
@@ -56,9 +56,13 @@ internal sealed class ClaimIndex
 
         public int Length { get; } = length;
 
-        internal string Owner { get; } = owner;
-
-        public string Text => _text ??= Start < 0 ? Owner : Owner.Substring(Start, Length);
+        public string Text => _text ??= Kind switch
+        {
+            EntryKind.Statement => view.Statement(Claim),
+            EntryKind.Quote => view.Quote(Claim, Appearance),
+            // In range by construction; a snapshot file's numbers are checked against the text's length when it is read.
+            _ => view.SourceText(view.AppearanceSource(Claim, Appearance)) is { } t && Start + Length <= t.Length ? t.Substring(Start, Length) : "",
+        };
 
         public ulong[] Hashes => _hashes ??= WordHashes.Of(Text);
 
@@ -67,7 +71,11 @@ internal sealed class ClaimIndex
         public ulong[] SortedPairs => _sortedPairs ??= WordHashes.SortedPairs(Hashes);
     }
 
-    private readonly List<Entry> _entries = [];
+    // Built: every entry. Read from a snapshot: each made from _table when a lookup first reaches it (300,000 objects
+    // made up front were a fifth of the snapshot's read time).
+    private readonly List<Entry?> _entries = [];
+    private int[]? _table;
+    private byte[] _kinds = [];
 
     // The postings as flat arrays: every (key, entry) pair sorted by key, then each distinct key's first pair.
     // A dictionary of lists (one list per word pair) made 4 million small objects for 100,000 claims.
@@ -79,32 +87,33 @@ internal sealed class ClaimIndex
     private int[] _counts = [];
     private readonly List<int> _touched = [];
 
-    public IReadOnlyList<Claim> Claims { get; }
+    /// <summary>The recorded claims the entries belong to.</summary>
+    public ClaimsView Claims { get; }
 
-    public IReadOnlyList<Entry> Entries => _entries;
+    public int EntryCount => _entries.Count;
 
-    private ClaimIndex(IReadOnlyList<Claim> claims) => Claims = claims;
+    public IEnumerable<Entry> Entries => Enumerable.Range(0, _entries.Count).Select(EntryAt);
 
-    public static ClaimIndex Build(ClaimSet set)
+    private ClaimIndex(ClaimsView claims) => Claims = claims;
+
+    public static ClaimIndex Build(ClaimsView claims)
     {
-        var index = new ClaimIndex(set.Claims);
-        var texts = SourceTexts(set);
+        var index = new ClaimIndex(claims);
         var contexts = new Dictionary<string, List<(string Joined, int Start, int End)>>();
         var pairKeys = new List<long>();
         var pairIds = new List<int>();
         var hashes = new List<ulong>();
         var scratch = new List<long>();
-        for (var c = 0; c < set.Claims.Count; c++)
+        for (var c = 0; c < claims.Count; c++)
         {
-            var claim = set.Claims[c];
-            Add(new Entry(c, EntryKind.Statement, -1, claim.Statement, -1, 0));
-            for (var a = 0; a < claim.Appearances.Count; a++)
+            Add(new Entry(c, EntryKind.Statement, -1, -1, 0, claims));
+            for (var a = 0; a < claims.AppearanceCount(c); a++)
             {
-                var appearance = claim.Appearances[a];
-                Add(new Entry(c, EntryKind.Quote, a, appearance.Quote, -1, 0));
-                if (texts.TryGetValue(appearance.Source.Id, out var text) && Context(contexts, appearance.Source.Id, text, appearance.Quote) is { } sentence)
+                Add(new Entry(c, EntryKind.Quote, a, -1, 0, claims));
+                var source = claims.AppearanceSource(c, a);
+                if (claims.SourceText(source) is { } text && Context(contexts, source, text, claims.Quote(c, a)) is { } sentence)
                 {
-                    Add(new Entry(c, EntryKind.Context, a, text, sentence.Start, sentence.End - sentence.Start));
+                    Add(new Entry(c, EntryKind.Context, a, sentence.Start, sentence.End - sentence.Start, claims));
                 }
             }
         }
@@ -113,18 +122,6 @@ internal sealed class ClaimIndex
         return index;
 
         void Add(Entry e) => index.AddEntry(e, pairKeys, pairIds, hashes, scratch);
-    }
-
-    /// <summary>The stored texts of the recorded sources, by id (the first source of an id wins, as in the loader's set).</summary>
-    internal static Dictionary<string, string> SourceTexts(ClaimSet set)
-    {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in set.Sources)
-        {
-            if (s.Text is { Length: > 0 } text) texts.TryAdd(s.Id, text);
-        }
-
-        return texts;
     }
 
     /// <summary>Adds an entry with a text of at least one word, and its (key, entry) pairs to the lists <see cref="Seal"/> sorts.</summary>
@@ -172,18 +169,45 @@ internal sealed class ClaimIndex
         _starts = starts;
         _postings = postings;
         _counts = new int[_entries.Count];
+        if (_table is null)
+        {
+            _kinds = new byte[_entries.Count];
+            for (var i = 0; i < _kinds.Length; i++) _kinds[i] = (byte)_entries[i]!.Kind;
+        }
     }
 
     /// <summary>The arrays <see cref="IndexCache"/> writes.</summary>
     internal (long[] Keys, int[] Starts, int[] Postings) Postings() => (_keys, _starts, _postings);
 
     /// <summary>An index read back by <see cref="IndexCache"/>: the entries and postings as written, checked by the reader.</summary>
-    internal static ClaimIndex FromParts(IReadOnlyList<Claim> claims, List<Entry> entries, long[] keys, int[] starts, int[] postings)
+    internal static ClaimIndex FromParts(ClaimsView claims, List<Entry> entries, long[] keys, int[] starts, int[] postings)
     {
         var index = new ClaimIndex(claims);
         index._entries.AddRange(entries);
         index.SetPostings(keys, starts, postings);
         return index;
+    }
+
+    /// <summary>An index read back from a snapshot: the entries as (claim, kind, appearance, start, length) rows, checked by the reader.</summary>
+    internal static ClaimIndex FromTable(ClaimsView claims, int[] table, long[] keys, int[] starts, int[] postings)
+    {
+        var index = new ClaimIndex(claims) { _table = table };
+        var count = table.Length / EntryColumns;
+        index._entries.AddRange(new Entry?[count]);
+        index._kinds = new byte[count];
+        for (var i = 0; i < count; i++) index._kinds[i] = (byte)table[(i * EntryColumns) + 1];
+        index.SetPostings(keys, starts, postings);
+        return index;
+    }
+
+    internal const int EntryColumns = 5;
+
+    private Entry EntryAt(int id) => _entries[id] ??= MakeEntry(id);
+
+    private Entry MakeEntry(int id)
+    {
+        var at = id * EntryColumns;
+        return new Entry(_table![at], (EntryKind)_table[at + 1], _table[at + 2], _table[at + 3], _table[at + 4], Claims);
     }
 
     private static List<long> KeysOf(ulong[] hashes)
@@ -265,7 +289,7 @@ internal sealed class ClaimIndex
             var byClaim = new Dictionary<int, (double Quote, double Context, Entry Best)>();
             foreach (var id in scored)
             {
-                var e = _entries[id];
+                var e = EntryAt(id);
                 var (q, ctx, _) = byClaim.GetValueOrDefault(e.Claim);
                 var best = byClaim.TryGetValue(e.Claim, out var known) ? known.Best : e;
                 if (e.Kind == EntryKind.Context)
@@ -341,7 +365,7 @@ internal sealed class ClaimIndex
             if (length > CommonKeyLimit) continue;
             foreach (var id in _postings.AsSpan(start, length))
             {
-                if (contextOnly != (_entries[id].Kind == EntryKind.Context)) continue;
+                if (contextOnly != (_kinds[id] == (byte)EntryKind.Context)) continue;
                 if (_counts[id]++ == 0) _touched.Add(id);
             }
         }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using FactCheck.Claims.Model;
+using FactCheck.Drafting.Recorded;
 
 namespace FactCheck.Drafting.Matching;
 
@@ -27,23 +27,22 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
     /// <summary>What the last <see cref="Get"/> did: "built", "read", "built (cache file unreadable: ...)".</summary>
     public string? LastOutcome { get; private set; }
 
-    public ClaimIndex Get(ClaimSet set)
+    public ClaimIndex Get(ClaimsView set)
     {
-        if (set.Claims.Count < minClaims)
+        if (set.Count < minClaims)
         {
             LastOutcome = "built (too few claims to cache)";
             return ClaimIndex.Build(set);
         }
 
-        var texts = ClaimIndex.SourceTexts(set);
-        var key = Key(set, texts);
+        var key = Key(set);
         var path = Path.Combine(Folder, Convert.ToHexString(key, 0, 16).ToLowerInvariant() + ".idx");
         string? problem = null;
         if (File.Exists(path))
         {
             try
             {
-                if (Read(path, key, set, texts, out problem) is { } cached)
+                if (Read(path, key, set, out problem) is { } cached)
                 {
                     Touch(path);
                     LastOutcome = "read";
@@ -65,7 +64,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
     }
 
     /// <summary>A SHA-256 of the inputs the index depends on, in the order the index numbers them.</summary>
-    internal static byte[] Key(ClaimSet set, Dictionary<string, string> texts)
+    internal static byte[] Key(ClaimsView set)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var number = new byte[4];
@@ -83,18 +82,19 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
 
         Int(Version);
         hash.AppendData(typeof(IndexCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        Int(set.Claims.Count);
-        foreach (var claim in set.Claims)
+        Int(set.Count);
+        for (var c = 0; c < set.Count; c++)
         {
-            Str(claim.Statement);
-            Int(claim.Appearances.Count);
-            foreach (var a in claim.Appearances)
+            Str(set.Statement(c));
+            Int(set.AppearanceCount(c));
+            for (var a = 0; a < set.AppearanceCount(c); a++)
             {
-                Str(a.Source.Id);
-                Str(a.Quote);
+                Str(set.AppearanceSource(c, a));
+                Str(set.Quote(c, a));
             }
         }
 
+        var texts = set.SourceTexts().ToList();
         Int(texts.Count);
         foreach (var (id, text) in texts)
         {
@@ -118,7 +118,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
                 w.Write(Version);
                 w.Write(key);
                 w.Write(index.Claims.Count);
-                w.Write(index.Entries.Count);
+                w.Write(index.EntryCount);
                 foreach (var e in index.Entries)
                 {
                     w.Write(e.Claim);
@@ -156,7 +156,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
     }
 
     /// <summary>The index in <paramref name="path"/> if it is whole and built from exactly this set; null (with why) if not.</summary>
-    internal static ClaimIndex? Read(string path, byte[] key, ClaimSet set, Dictionary<string, string> texts, out string? problem)
+    internal static ClaimIndex? Read(string path, byte[] key, ClaimsView set, out string? problem)
     {
         var file = File.ReadAllBytes(path);
         problem = null;
@@ -165,10 +165,9 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
         var r = new Reader(bytes);
         if (!r.Int(out var magic) || magic != Magic || !r.Int(out var version) || version != Version) return Fail("not an index file of this version", out problem);
         if (!r.Bytes(key.Length, out var stored) || !stored.SequenceEqual(key)) return Fail("built from other claims", out problem);
-        if (!r.Int(out var claimCount) || claimCount != set.Claims.Count) return Fail("claim count differs", out problem);
+        if (!r.Int(out var claimCount) || claimCount != set.Count) return Fail("claim count differs", out problem);
         if (!r.Int(out var entryCount) || entryCount < 0 || (long)entryCount * EntryBytes > r.Remaining) return Fail("truncated entries", out problem);
 
-        var claims = set.Claims;
         var entries = new List<ClaimIndex.Entry>(entryCount);
         for (var i = 0; i < entryCount; i++)
         {
@@ -177,31 +176,29 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
             r.Int(out var appearance);
             r.Int(out var start);
             r.Int(out var length);
-            if ((uint)claim >= (uint)claims.Count || kindByte > (byte)ClaimIndex.EntryKind.Context) return Fail($"entry {i} is out of range", out problem);
-            var c = claims[claim];
+            if ((uint)claim >= (uint)set.Count || kindByte > (byte)ClaimIndex.EntryKind.Context) return Fail($"entry {i} is out of range", out problem);
             var kind = (ClaimIndex.EntryKind)kindByte;
             if (kind == ClaimIndex.EntryKind.Statement)
             {
                 if (appearance != -1 || start != -1) return Fail($"entry {i} is out of range", out problem);
-                entries.Add(new ClaimIndex.Entry(claim, kind, -1, c.Statement, -1, 0));
+                entries.Add(new ClaimIndex.Entry(claim, kind, -1, -1, 0, set));
                 continue;
             }
 
-            if ((uint)appearance >= (uint)c.Appearances.Count) return Fail($"entry {i} is out of range", out problem);
-            var a = c.Appearances[appearance];
+            if ((uint)appearance >= (uint)set.AppearanceCount(claim)) return Fail($"entry {i} is out of range", out problem);
             if (kind == ClaimIndex.EntryKind.Quote)
             {
                 if (start != -1) return Fail($"entry {i} is out of range", out problem);
-                entries.Add(new ClaimIndex.Entry(claim, kind, appearance, a.Quote, -1, 0));
+                entries.Add(new ClaimIndex.Entry(claim, kind, appearance, -1, 0, set));
                 continue;
             }
 
-            if (!texts.TryGetValue(a.Source.Id, out var text) || start < 0 || length <= 0 || (long)start + length > text.Length)
+            if (set.SourceText(set.AppearanceSource(claim, appearance)) is not { } text || start < 0 || length <= 0 || (long)start + length > text.Length)
             {
                 return Fail($"entry {i} is out of range", out problem);
             }
 
-            entries.Add(new ClaimIndex.Entry(claim, kind, appearance, text, start, length));
+            entries.Add(new ClaimIndex.Entry(claim, kind, appearance, start, length, set));
         }
 
         if (!r.Longs(out var keys) || !r.Ints(out var starts) || !r.Ints(out var postings) || r.Remaining != 0) return Fail("truncated postings", out problem);
@@ -216,7 +213,7 @@ internal sealed class IndexCache(string folder, int minClaims = IndexCache.Defau
             if ((uint)id >= (uint)entryCount) return Fail("posting out of range", out problem);
         }
 
-        return ClaimIndex.FromParts(claims, entries, keys, starts, postings);
+        return ClaimIndex.FromParts(set, entries, keys, starts, postings);
     }
 
     /// <summary>

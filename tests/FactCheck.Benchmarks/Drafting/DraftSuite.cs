@@ -5,6 +5,7 @@ using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
 using FactCheck.Drafting;
 using FactCheck.Drafting.Matching;
+using FactCheck.Drafting.Recorded;
 
 namespace FactCheck.Benchmarks.Drafting;
 
@@ -43,9 +44,9 @@ public sealed class DraftSuite : IBenchmarkSuite
             }
         }));
         ClaimIndex? index = null;
-        Report("index build", Time(runs, () => index = ClaimIndex.Build(set)));
+        Report("index build", Time(runs, () => index = ClaimIndex.Build(new LoadedClaims(set))));
         Draft? draft = null;
-        Report("draft (index built)", Time(runs, () => draft = ClaimDrafter.Draft(article, request, set, index!)));
+        Report("draft (index built)", Time(runs, () => draft = ClaimDrafter.Draft(article, request, index!.Claims, index)));
         Report("index + draft", Time(Math.Max(3, runs / 3), () => ClaimDrafter.Draft(article, request, set)));
         Console.WriteLine($"  drafted {draft!.Claims.Count} new claims and {draft.Matched.Count} appearances of recorded claims");
 
@@ -54,11 +55,11 @@ public sealed class DraftSuite : IBenchmarkSuite
         try
         {
             var cache = new IndexCache(folder, minClaims: 0);
-            cache.Get(set);
+            var view = new LoadedClaims(set);
+            cache.Get(view);
             Console.WriteLine($"  cache file {new DirectoryInfo(folder).GetFiles("*.idx").Sum(f => f.Length) / 1048576.0:F1} MiB");
-            var sourceTexts = ClaimIndex.SourceTexts(set);
-            Report("index cache key", Time(runs, () => IndexCache.Key(set, sourceTexts)));
-            Report("index from cache", Time(runs, () => cache.Get(set)));
+            Report("index cache key", Time(runs, () => IndexCache.Key(new LoadedClaims(set))));
+            Report("index from cache", Time(runs, () => cache.Get(new LoadedClaims(set))));
             if (cache.LastOutcome != "read") throw new InvalidOperationException("the cache was not read: " + cache.LastOutcome);
             Report("cached index + draft", Time(runs, () => ClaimDrafter.Draft(article, request, set, folder)));
         }
