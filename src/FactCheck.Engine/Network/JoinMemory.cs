@@ -15,8 +15,11 @@ internal abstract class JoinMemory
     /// <summary>The slot of the token's key (made on first use), or null when the key threw (recorded; matches nothing).</summary>
     public abstract Slot? LeftSlot(Token token);
 
-    /// <summary>The slot of the fact's key (made on first use), or null when the key threw.</summary>
-    public abstract Slot? RightSlot(object fact);
+    /// <summary>The slot of the fact's key (made on first use), or null when the key threw (recorded if <paramref name="record"/>).</summary>
+    public abstract Slot? RightSlot(object fact, bool record = true);
+
+    /// <summary>Whether the fact's key can be computed (an error is recorded if not); no slot is made.</summary>
+    public abstract bool RightKeyValid(object fact);
 
     /// <summary>
     /// A hint for an insertion coming soon: stage 0 asks for the bucket of the token's key, stage 1 (a few facts later)
@@ -47,7 +50,9 @@ internal abstract class JoinMemory
 
         public override Slot LeftSlot(Token token) => _single;
 
-        public override Slot RightSlot(object fact) => _single;
+        public override Slot RightSlot(object fact, bool record) => _single;
+
+        public override bool RightKeyValid(object fact) => true;
 
         public override void Release(Slot slot) { }
 
@@ -84,7 +89,7 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
         return SlotFor(key);
     }
 
-    public override Slot? RightSlot(object fact)
+    public override Slot? RightSlot(object fact, bool record)
     {
         TKey key;
         try
@@ -93,10 +98,24 @@ internal sealed class KeyedJoinMemory<TKey>(Session session, JoinSpec spec, Func
         }
         catch (Exception ex)
         {
-            session.RecordKeyError(spec, null, fact, ex);
+            if (record) session.RecordKeyError(spec, null, fact, ex);
             return null;
         }
         return SlotFor(key);
+    }
+
+    public override bool RightKeyValid(object fact)
+    {
+        try
+        {
+            _ = right(fact);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            session.RecordKeyError(spec, null, fact, ex);
+            return false;
+        }
     }
 
     public override void PrefetchLeft(Token token, int stage)

@@ -14,6 +14,9 @@ internal sealed class NegationNode : BetaNode
     private readonly JoinSpec _j;
     private readonly bool _exists;
     private readonly JoinMemory _memory;
+    // Built with the first left token, as an aggregate's (see AggregateNode).
+    private bool _built;
+    private long _passedAt = -1;
 
     public NegationNode(Session session, NegationPlan plan) : base(session)
     {
@@ -27,10 +30,18 @@ internal sealed class NegationNode : BetaNode
 
     public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
 
-    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
+    public override void PrefetchRight(object fact, int stage)
+    {
+        if (_built) _memory.PrefetchRight(fact, stage);
+    }
 
     public override void LeftInsert(Token input)
     {
+        if (!_built)
+        {
+            _built = true;
+            S.Replay(_j.Memory, _passedAt, h => Index(h, record: false));
+        }
         var token = (BetaToken)input;
         var le = _j.Residual is null ? new LeftEntry(this, token) : new PairedLeftEntry(this, token);
         token.AddEntry(le);
@@ -58,7 +69,18 @@ internal sealed class NegationNode : BetaNode
 
     public override void RightInsert(FactHandle handle)
     {
-        if (_memory.RightSlot(handle.Fact) is not { } slot) return;
+        if (_built)
+        {
+            Index(handle, record: true);
+            return;
+        }
+        // A key that throws is recorded now, as the built memory would; the fact is indexed if a token ever comes.
+        if (_memory.RightKeyValid(handle.Fact)) _passedAt = S.Propagation;
+    }
+
+    private void Index(FactHandle handle, bool record)
+    {
+        if (_memory.RightSlot(handle.Fact, record) is not { } slot) return;
         if (_j.Residual is null)
         {
             var member = new MemberEntry(this);

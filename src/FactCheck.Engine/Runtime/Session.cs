@@ -16,6 +16,11 @@ internal sealed class Session : ISession
     private readonly SessionOptions _options;
     private readonly BetaNode[] _nodes;
     private readonly BetaNode[][] _memorySuccessors;
+    // Each alpha memory's paths from a type node (one in practice): what a lazy right memory replays (see Replay).
+    private readonly List<(Type Type, Func<object, bool>[] Tests)>?[] _memoryPaths;
+    // The handle being propagated (AlphaInsert) or forgotten (ForgetFact), and a number that changes with each.
+    private FactHandle? _inFlight;
+    private long _walk;
     private readonly BetaToken _root = new(null, null);
     // Truth maintenance: each owner's linked facts, as the one handle most owners have or a list of several (a list
     // per owner was 88 bytes more for each of the 276,000 findings a 100,000-claim check inserts linked).
@@ -59,10 +64,11 @@ internal sealed class Session : ISession
         foreach (var n in _nodes) n.Link(_nodes);
         foreach (var n in _nodes) n.Linked();
         _memorySuccessors = new BetaNode[ruleSet.Memories][];
+        _memoryPaths = new List<(Type, Func<object, bool>[])>?[ruleSet.Memories];
         foreach (var root in ruleSet.TypeNodes)
         {
-            if (root.Memory is not null) RegisterMemory(root.Memory);
-            foreach (var child in root.Children) RegisterAlpha(child);
+            if (root.Memory is not null) RegisterMemory(root.Memory, root.Type, []);
+            foreach (var child in root.Children) RegisterAlpha(child, root.Type, []);
         }
         Enter();
         try
@@ -77,14 +83,16 @@ internal sealed class Session : ISession
         Exit();
     }
 
-    private void RegisterAlpha(AlphaNodePlan node)
+    private void RegisterAlpha(AlphaNodePlan node, Type type, Func<object, bool>[] tests)
     {
-        if (node.Memory is not null) RegisterMemory(node.Memory);
-        foreach (var child in node.Children) RegisterAlpha(child);
+        tests = [.. tests, node.Test];
+        if (node.Memory is not null) RegisterMemory(node.Memory, type, tests);
+        foreach (var child in node.Children) RegisterAlpha(child, type, tests);
     }
 
-    private void RegisterMemory(AlphaMemoryPlan memory)
+    private void RegisterMemory(AlphaMemoryPlan memory, Type type, Func<object, bool>[] tests)
     {
+        (_memoryPaths[memory.Id] ??= []).Add((type, tests));
         var successors = new BetaNode[memory.Successors.Count];
         for (var i = 0; i < successors.Length; i++) successors[i] = _nodes[memory.Successors[i].Id];
         _memorySuccessors[memory.Id] = successors;
@@ -577,6 +585,21 @@ internal sealed class Session : ISession
 
     private void ForgetFact(FactHandle h)
     {
+        var previous = _inFlight;
+        _inFlight = h;
+        _walk++;
+        try
+        {
+            ForgetEntries(h);
+        }
+        finally
+        {
+            _inFlight = previous;
+        }
+    }
+
+    private void ForgetEntries(FactHandle h)
+    {
         var e = h.Entries;
         var root = h.Root;
         h.Entries = null;
@@ -607,12 +630,72 @@ internal sealed class Session : ISession
 
     private void AlphaInsert(FactHandle h)
     {
-        var roots = TypeRoots(h.Fact.GetType());
-        foreach (var root in roots)
+        var previous = _inFlight;
+        _inFlight = h;
+        _walk++;
+        try
         {
-            if (root.Memory is not null) Feed(root.Memory, h);
-            foreach (var child in root.Children) Walk(child, h);
+            var roots = TypeRoots(h.Fact.GetType());
+            foreach (var root in roots)
+            {
+                if (root.Memory is not null) Feed(root.Memory, h);
+                foreach (var child in root.Children) Walk(child, h);
+            }
         }
+        finally
+        {
+            _inFlight = previous;
+        }
+    }
+
+    /// <summary>Identifies the current propagation: a lazy node keeps it when it passes over the handle in flight.</summary>
+    public long Propagation => _walk;
+
+    /// <summary>
+    /// Builds a lazy right memory (see <see cref="AggregateNode"/>): feeds the node, in insertion
+    /// order, the live facts that passed <paramref name="memory"/>'s alpha path, found again by re-running the path's
+    /// tests (the facts are the same objects, unchanged unless updated, which re-propagates them). The handle in flight
+    /// is fed only if the node already passed over it in this propagation (<paramref name="passedAt"/>); a handle being
+    /// forgotten is not. A test or key that throws was recorded when the fact came; it is skipped silently here.
+    /// </summary>
+    public void Replay(AlphaMemoryPlan memory, long passedAt, Action<FactHandle> feed)
+    {
+        var paths = _memoryPaths[memory.Id];
+        if (paths is null) return;
+        for (var i = 0; i < _orderCount; i++)
+        {
+            if (_order[i] is not { Dead: false } h) continue;
+            if (h == _inFlight)
+            {
+                if (passedAt == _walk) feed(h);
+                continue;
+            }
+            if (Passes(paths, h.Fact)) feed(h);
+        }
+    }
+
+    private static bool Passes(List<(Type Type, Func<object, bool>[] Tests)> paths, object fact)
+    {
+        foreach (var (type, tests) in paths)
+        {
+            if (!type.IsInstanceOfType(fact)) continue;
+            var pass = true;
+            foreach (var test in tests)
+            {
+                try
+                {
+                    pass = test(fact);
+                }
+                catch (Exception)
+                {
+                    // Recorded when the fact was inserted: the fact did not pass then and does not now.
+                    pass = false;
+                }
+                if (!pass) break;
+            }
+            if (pass) return true;
+        }
+        return false;
     }
 
     private void Walk(AlphaNodePlan node, FactHandle h)
@@ -760,7 +843,7 @@ internal sealed class Session : ISession
         }
     }
 
-    public bool TrySelect(AggregatePlan a, object fact, out object? value)
+    public bool TrySelect(AggregatePlan a, object fact, out object? value, bool record = true)
     {
         try
         {
@@ -769,7 +852,7 @@ internal sealed class Session : ISession
         }
         catch (Exception ex)
         {
-            Record(new RuleEvaluationError(a.SelectorSite.Rule, a.SelectorSite.Element, a.SelectorSite.What, [fact], ex));
+            if (record) Record(new RuleEvaluationError(a.SelectorSite.Rule, a.SelectorSite.Element, a.SelectorSite.What, [fact], ex));
             value = null;
             return false;
         }
