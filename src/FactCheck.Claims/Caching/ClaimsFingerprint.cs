@@ -52,14 +52,14 @@ public sealed class ClaimsFingerprint
         var diagnostics = new List<Diagnostic>();
         var files = ClaimsLoader.DiscoverScoped(paths, Path.GetFullPath(baseDirectory), diagnostics, "claims");
         if (diagnostics.Count > 0) return null;
-        if (minBytes > 0 && files.Sum(f => Math.Max(0, Stamp(f.Full).Length)) < minBytes) return null;
+        if (minBytes > 0 && files.Sum(f => Math.Max(0, ParsedFileCache.Stamp(f.Full).Length)) < minBytes) return null;
         var hashes = new byte[files.Count][];
         var stamps = new (long, DateTime)[files.Count];
         var unreadable = false;
         Parallel.For(0, files.Count, i =>
         {
-            stamps[i] = Stamp(files[i].Full);
-            if (Hash(files[i].Full) is { } hash) hashes[i] = hash;
+            stamps[i] = ParsedFileCache.Stamp(files[i].Full);
+            if (ParsedFileCache.ContentHash(files[i].Full) is { } hash) hashes[i] = hash;
             else unreadable = true;
         });
         return unreadable ? null : new ClaimsFingerprint(files, hashes, stamps, taken);
@@ -141,7 +141,7 @@ public sealed class ClaimsFingerprint
         var before = _taken - SettleTime;
         for (var i = 0; i < _files.Count; i++)
         {
-            if (Stamp(_files[i].Full) != _stamps[i] || _stamps[i].Written >= before) return false;
+            if (ParsedFileCache.Stamp(_files[i].Full) != _stamps[i] || _stamps[i].Written >= before) return false;
         }
 
         foreach (var text in sourceTexts)
@@ -149,35 +149,9 @@ public sealed class ClaimsFingerprint
             var bar = text.IndexOf('|', StringComparison.Ordinal);
             if (bar <= 0 || !int.TryParse(text.AsSpan(0, bar), System.Globalization.CultureInfo.InvariantCulture, out var file) || (uint)file >= (uint)_files.Count) return false;
             _files[file].Scope.Check(text[(bar + 1)..], out var real);
-            if (Stamp(real) is var (length, written) && length >= 0 && written >= before) return false;
+            if (ParsedFileCache.Stamp(real) is var (length, written) && length >= 0 && written >= before) return false;
         }
 
         return true;
-    }
-
-    private static byte[]? Hash(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            return stream.Length > InputText.MaxBytes ? null : SHA256.HashData(stream);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static (long Length, DateTime Written) Stamp(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (-1, default);
-        }
     }
 }

@@ -152,7 +152,7 @@ public sealed class ParsedFileCache
     }
 
     /// <summary>The SHA-256 of a claims file's bytes; null when it cannot be read or is past the size limit (the parser reports those).</summary>
-    private static byte[]? ContentHash(string path)
+    internal static byte[]? ContentHash(string path)
     {
         try
         {
@@ -165,8 +165,8 @@ public sealed class ParsedFileCache
         }
     }
 
-    /// <summary>Length and time written, to tell cheaply that a file did not change while it was parsed.</summary>
-    private static (long, DateTime) Stamp(string path)
+    /// <summary>Length and time written, to tell cheaply that a file did not change while it was parsed (or since a fingerprint).</summary>
+    internal static (long Length, DateTime Written) Stamp(string path)
     {
         try
         {
