@@ -16,6 +16,13 @@ internal static class WatchCommand
     {
         var session = new WatchSession(options, baseDirectory);
         first.Write(session.Outcome, output);
+        if (Missing(session) is { } missing)
+        {
+            // The first check has said what is wrong; there is nothing to watch until it exists.
+            output.WriteLine($"factcheck: not watching: '{missing}' does not exist");
+            return ExitCodes.InvalidInput;
+        }
+
         using var server = CheckServer.Start(session, (update, outcome) => WatchLoop.PrintLocked(update, outcome, output), out var why);
         if (server is not null) output.WriteLine("factcheck: `factcheck check` on these claims and rules, from this folder, is answered by this session meanwhile");
         else if (ServerFolder.Folder() is not null) output.WriteLine($"factcheck: `factcheck check` is not answered by this session: {why}");
@@ -33,6 +40,12 @@ internal static class WatchCommand
         }
 
         var session = new WatchSession(options, baseDirectory);
+        if (Missing(session) is { } missing)
+        {
+            error.WriteLine($"factcheck serve: '{missing}' does not exist (give a claims file or a folder of them, and a rules folder; --claims, --rules)");
+            return ExitCodes.InvalidInput;
+        }
+
         using var server = CheckServer.Start(session, synced: null, out var why);
         if (server is null)
         {
@@ -48,6 +61,10 @@ internal static class WatchCommand
         Loop(session, TextWriter.Null);
         return ExitCodes.Success;
     }
+
+    /// <summary>The claims or rules path that does not exist (a watcher needs a file or folder to watch); null when both do.</summary>
+    private static string? Missing(WatchSession session) =>
+        new[] { session.ClaimsPath, session.RulesPath }.FirstOrDefault(path => path is not null && !File.Exists(path) && !Directory.Exists(path));
 
     private static void Loop(WatchSession session, TextWriter output)
     {

@@ -40,6 +40,23 @@ public sealed class WatchLoopTests : IDisposable
         Assert.EndsWith("factcheck: stopped watching", Written(output).TrimEnd());
     }
 
+    [Theory]
+    [InlineData("check", "--watch")]
+    [InlineData("serve")]
+    public async Task A_claims_folder_that_does_not_exist_is_an_input_error_not_a_watch(params string[] command)
+    {
+        Directory.CreateDirectory(_root);
+        using var folder = FactCheck.Cli.Serving.ServerFolder.Use(Path.Combine(_root, "servers"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var run = Task.Run(() => FactCheckApp.Run([.. command, "--claims", "missing", "--rules", RepositoryPaths.Combine("rules")], output, error, _root));
+        var exit = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("missing' does not exist", output.ToString() + error.ToString());
+        Assert.DoesNotContain("internal error", error.ToString());
+    }
+
     public void Dispose()
     {
         try
