@@ -579,30 +579,22 @@ internal sealed class IncrementalProjection : IComparer<object>
         return result;
     }
 
-    private void Index(ClaimEntry entry)
+    private void Index(ClaimEntry entry) => ForEachKey(entry, Add);
+
+    private void Unindex(ClaimEntry entry) => ForEachKey(entry, Remove);
+
+    /// <summary>Applies <paramref name="apply"/> to each key a claim is indexed under: its sources, propositions and same_as targets.</summary>
+    private void ForEachKey(ClaimEntry entry, Action<Dictionary<string, HashSet<string>>, string, string> apply)
     {
         var claim = entry.Claim;
-        foreach (var a in claim.Appearances) Add(_claimsBySource, a.Source.Id, claim.Id);
+        foreach (var a in claim.Appearances) apply(_claimsBySource, a.Source.Id, claim.Id);
         foreach (var c in claim.Cites)
         {
-            if (c.Source is not null) Add(_claimsBySource, c.Source.Id, claim.Id);
+            if (c.Source is not null) apply(_claimsBySource, c.Source.Id, claim.Id);
         }
 
-        foreach (var s in claim.Stances) Add(_claimsByProposition, s.Proposition.Id, claim.Id);
-        foreach (var link in claim.Links.SameAs) Add(_linkedBy, link.Id, claim.Id);
-    }
-
-    private void Unindex(ClaimEntry entry)
-    {
-        var claim = entry.Claim;
-        foreach (var a in claim.Appearances) Remove(_claimsBySource, a.Source.Id, claim.Id);
-        foreach (var c in claim.Cites)
-        {
-            if (c.Source is not null) Remove(_claimsBySource, c.Source.Id, claim.Id);
-        }
-
-        foreach (var s in claim.Stances) Remove(_claimsByProposition, s.Proposition.Id, claim.Id);
-        foreach (var link in claim.Links.SameAs) Remove(_linkedBy, link.Id, claim.Id);
+        foreach (var s in claim.Stances) apply(_claimsByProposition, s.Proposition.Id, claim.Id);
+        foreach (var link in claim.Links.SameAs) apply(_linkedBy, link.Id, claim.Id);
     }
 
     private static void Add(Dictionary<string, HashSet<string>> index, string key, string claim)
