@@ -183,21 +183,60 @@ internal sealed class Session : ISession
         Enter();
         try
         {
-            for (var i = 0; i < list.Count; i++)
+            // Right inputs first: every fact of the batch goes into the memories it feeds from the right, then the facts'
+            // tokens start down the rule chains (see RootsAfter). The matches are the same, made once each.
+            _deferRoots = _deferredRoots;
+            try
             {
-                // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
-                // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
-                if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
-                if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
-                AddHandle(_order[start + i]!, null);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
+                    // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
+                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
+                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
+                    AddHandle(_order[start + i]!, null);
+                }
             }
+            finally
+            {
+                _deferRoots = null;
+            }
+            RootsAfter();
             Drain();
         }
         finally
         {
+            _deferredRoots.Clear();
             _busy = false;
         }
         Exit();
+    }
+
+    // InsertAll's batch: while set, a fact reaching a root join is listed here instead of going down the chains.
+    private List<(FactHandle Handle, BetaNode Root)>? _deferRoots;
+    private readonly List<(FactHandle Handle, BetaNode Root)> _deferredRoots = [];
+
+    /// <summary>
+    /// The second half of a batch: the facts' tokens, in insertion order, go down the rule chains from the root joins
+    /// the facts reached. Every fact of the batch is by then in the memories of the nodes it feeds from the right, so
+    /// a token meets at once all the facts it will join or count: none is emitted through a `not` only to be retracted
+    /// when the fact that blocks it comes a moment later (a claim inserted before its appearances was one such token,
+    /// and their cascade, per claim), and an aggregate's or a not/exists's right memory is not built for a token that
+    /// does not last (see <see cref="AggregateNode"/>). Each (token, fact) pair is still met once, by the second of
+    /// its two activations; what changes is only the order in which a batch's matches reach the agenda.
+    /// No handle is in flight: a lazy memory built now replays every live fact that passed its alpha path, the batch's
+    /// included (they all have passed it by now).
+    /// </summary>
+    private void RootsAfter()
+    {
+        var deferred = _deferredRoots;
+        for (var i = 0; i < deferred.Count; i++)
+        {
+            if (i + 16 < deferred.Count) deferred[i + 16].Root.PrefetchRight(deferred[i + 16].Handle.Fact, 0);
+            if (i + 8 < deferred.Count) deferred[i + 8].Root.PrefetchRight(deferred[i + 8].Handle.Fact, 1);
+            var (h, root) = deferred[i];
+            root.RightInsert(h);
+        }
     }
 
     public void Update(object fact)
@@ -625,7 +664,8 @@ internal sealed class Session : ISession
     {
         foreach (var root in TypeRoots(fact.GetType()))
             if (root.Memory is not null)
-                foreach (var n in _memorySuccessors[root.Memory.Id]) n.PrefetchRight(fact, stage);
+                foreach (var n in _memorySuccessors[root.Memory.Id])
+                    if (n is not RootJoinNode) n.PrefetchRight(fact, stage);
     }
 
     private void AlphaInsert(FactHandle h)
@@ -717,6 +757,15 @@ internal sealed class Session : ISession
 
     private void Feed(AlphaMemoryPlan memory, FactHandle h)
     {
+        if (_deferRoots is { } deferred)
+        {
+            foreach (var n in _memorySuccessors[memory.Id])
+            {
+                if (n is RootJoinNode) deferred.Add((h, n));
+                else n.RightInsert(h);
+            }
+            return;
+        }
         foreach (var n in _memorySuccessors[memory.Id]) n.RightInsert(h);
     }
 
