@@ -185,7 +185,8 @@ internal sealed class Session : ISession
         {
             // Right inputs first: every fact of the batch goes into the memories it feeds from the right, then the facts'
             // tokens start down the rule chains (see RootsAfter). The matches are the same, made once each.
-            _deferRoots = _deferredRoots;
+            // A list per batch, dropped after it: kept in the session, its array (16 bytes a fact) would live as long.
+            var deferred = _deferRoots = new List<(FactHandle, BetaNode)>(list.Count);
             try
             {
                 for (var i = 0; i < list.Count; i++)
@@ -201,12 +202,11 @@ internal sealed class Session : ISession
             {
                 _deferRoots = null;
             }
-            RootsAfter();
+            RootsAfter(deferred);
             Drain();
         }
         finally
         {
-            _deferredRoots.Clear();
             _busy = false;
         }
         Exit();
@@ -214,7 +214,6 @@ internal sealed class Session : ISession
 
     // InsertAll's batch: while set, a fact reaching a root join is listed here instead of going down the chains.
     private List<(FactHandle Handle, BetaNode Root)>? _deferRoots;
-    private readonly List<(FactHandle Handle, BetaNode Root)> _deferredRoots = [];
 
     /// <summary>
     /// The second half of a batch: the facts' tokens, in insertion order, go down the rule chains from the root joins
@@ -227,9 +226,8 @@ internal sealed class Session : ISession
     /// No handle is in flight: a lazy memory built now replays every live fact that passed its alpha path, the batch's
     /// included (they all have passed it by now).
     /// </summary>
-    private void RootsAfter()
+    private static void RootsAfter(List<(FactHandle Handle, BetaNode Root)> deferred)
     {
-        var deferred = _deferredRoots;
         for (var i = 0; i < deferred.Count; i++)
         {
             if (i + 16 < deferred.Count) deferred[i + 16].Root.PrefetchRight(deferred[i + 16].Handle.Fact, 0);
