@@ -745,12 +745,30 @@ internal sealed class Session : ISession
         }
         catch (Exception ex)
         {
-            foreach (var site in node.Sites) Record(new RuleEvaluationError(site.Rule, site.Element, site.What, [h.Fact], ex));
+            for (var i = 0; i < node.Sites.Count; i++)
+            {
+                var site = node.Sites[i];
+                Record(new RuleEvaluationError(site.Rule, site.Element, site.What, [h.Fact], SiteError(node.SiteTests[i], h.Fact) ?? ex));
+            }
             return;
         }
         if (!pass) return;
         if (node.Memory is not null) Feed(node.Memory, h);
         foreach (var child in node.Children) Walk(child, h);
+    }
+
+    /// <summary>What a rule's own alpha test throws on the fact (null if it does not: the shared test's error stands).</summary>
+    private static Exception? SiteError(Func<object, bool> test, object fact)
+    {
+        try
+        {
+            test(fact);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
     }
 
     private void Feed(AlphaMemoryPlan memory, FactHandle h)
