@@ -16,9 +16,8 @@ public sealed class SmokeTests
         var c2 = new Claim(2, "p", -1);
         var c3 = new Claim(3, "q", 1);
         s.InsertAll([c1, c2, c3, new Attribution(1)]);
-        // A batch's facts are all in the right memories before their tokens go down: c1's token made pair(c1,c2), then
-        // c2's made pair(c2,c1); newest first.
-        Assert.Equal(["pair(c2,c1)", "pair(c1,c2)", "orphan(c3)", "orphan(c2)"], R.Agenda(s));
+        // c2 arrived last: its right activation made pair(c1,c2) after its left one made pair(c2,c1); newest first.
+        Assert.Equal(["pair(c1,c2)", "pair(c2,c1)", "orphan(c3)", "orphan(c2)"], R.Agenda(s));
         s.Retract(c1);
         Assert.Equal(["orphan(c3)", "orphan(c2)"], R.Agenda(s));
         Assert.Equal(2, s.Fire());

@@ -183,10 +183,10 @@ internal sealed class Session : ISession
         Enter();
         try
         {
-            // Right inputs first: every fact of the batch goes into the memories it feeds from the right, then the facts'
-            // tokens start down the rule chains (see RootsAfter). The matches are the same, made once each.
-            // A list per batch, dropped after it: kept in the session, its array (16 bytes a fact) would live as long.
-            var deferred = _deferRoots = new List<(FactHandle, BetaNode)>(list.Count);
+            // Right inputs first (if asked): every fact of the batch goes into the memories it feeds from the right, then
+            // the facts' tokens start down the rule chains (see RootsAfter). The matches are the same, made once each.
+            // A list per batch, dropped after it: kept in the session, its pages (16 bytes a fact) would live as long.
+            var deferred = _deferRoots = _options.RightInputsFirst ? new DeferredRoots() : null;
             try
             {
                 for (var i = 0; i < list.Count; i++)
@@ -202,7 +202,7 @@ internal sealed class Session : ISession
             {
                 _deferRoots = null;
             }
-            RootsAfter(deferred);
+            if (deferred is not null) RootsAfter(deferred);
             Drain();
         }
         finally
@@ -213,10 +213,10 @@ internal sealed class Session : ISession
     }
 
     // InsertAll's batch: while set, a fact reaching a root join is listed here instead of going down the chains.
-    private List<(FactHandle Handle, BetaNode Root)>? _deferRoots;
+    private DeferredRoots? _deferRoots;
 
     /// <summary>
-    /// The second half of a batch: the facts' tokens, in insertion order, go down the rule chains from the root joins
+    /// The second half of a batch with <see cref="SessionOptions.RightInputsFirst"/>: the facts' tokens, in insertion order, go down the rule chains from the root joins
     /// the facts reached. Every fact of the batch is by then in the memories of the nodes it feeds from the right, so
     /// a token meets at once all the facts it will join or count: none is emitted through a `not` only to be retracted
     /// when the fact that blocks it comes a moment later (a claim inserted before its appearances was one such token,
@@ -226,14 +226,17 @@ internal sealed class Session : ISession
     /// No handle is in flight: a lazy memory built now replays every live fact that passed its alpha path, the batch's
     /// included (they all have passed it by now).
     /// </summary>
-    private static void RootsAfter(List<(FactHandle Handle, BetaNode Root)> deferred)
+    private static void RootsAfter(DeferredRoots deferred)
     {
-        for (var i = 0; i < deferred.Count; i++)
+        var count = deferred.Count;
+        for (var i = 0; i < count; i++)
         {
-            if (i + 16 < deferred.Count) deferred[i + 16].Root.PrefetchRight(deferred[i + 16].Handle.Fact, 0);
-            if (i + 8 < deferred.Count) deferred[i + 8].Root.PrefetchRight(deferred[i + 8].Handle.Fact, 1);
-            var (h, root) = deferred[i];
-            root.RightInsert(h);
+            // The batch's first facts left the caches long ago: ask for the handle, then its fact, then the keys' buckets.
+            if (i + 48 < count) Prefetch.Object(deferred.Handle(i + 48));
+            if (i + 32 < count) Prefetch.Object(deferred.Handle(i + 32).Fact);
+            if (i + 16 < count) deferred.Root(i + 16).PrefetchRight(deferred.Handle(i + 16).Fact, 0);
+            if (i + 8 < count) deferred.Root(i + 8).PrefetchRight(deferred.Handle(i + 8).Fact, 1);
+            deferred.Root(i).RightInsert(deferred.Handle(i));
         }
     }
 
@@ -777,7 +780,7 @@ internal sealed class Session : ISession
         {
             foreach (var n in _memorySuccessors[memory.Id])
             {
-                if (n is RootJoinNode) deferred.Add((h, n));
+                if (n is RootJoinNode) deferred.Add(h, n);
                 else n.RightInsert(h);
             }
             return;
