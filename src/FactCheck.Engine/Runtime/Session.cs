@@ -666,7 +666,7 @@ internal sealed class Session : ISession
         foreach (var root in TypeRoots(fact.GetType()))
             if (root.Memory is not null)
                 foreach (var n in _memorySuccessors[root.Memory.Id])
-                    if (n is not RootJoinNode) n.PrefetchRight(fact, stage);
+                    if (_deferRoots is null || n is not RootJoinNode) n.PrefetchRight(fact, stage);
     }
 
     private void AlphaInsert(FactHandle h)
