@@ -216,8 +216,8 @@ internal sealed class Session : ISession
     private DeferredRoots? _deferRoots;
 
     /// <summary>
-    /// The second half of a batch with <see cref="SessionOptions.RightInputsFirst"/>: the facts' tokens, in insertion order, go down the rule chains from the root joins
-    /// the facts reached. Every fact of the batch is by then in the memories of the nodes it feeds from the right, so
+    /// The second half of a batch with <see cref="SessionOptions.RightInputsFirst"/>: the facts' tokens, in insertion
+    /// order, go down the rule chains from the root joins the facts reached. Every fact of the batch is by then in the memories of the nodes it feeds from the right, so
     /// a token meets at once all the facts it will join or count: none is emitted through a `not` only to be retracted
     /// when the fact that blocks it comes a moment later (a claim inserted before its appearances was one such token,
     /// and their cascade, per claim), and an aggregate's or a not/exists's right memory is not built for a token that
