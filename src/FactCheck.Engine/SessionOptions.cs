@@ -31,4 +31,19 @@ public sealed record SessionOptions
     /// the aggregate's rule and the facts keep insertion order.
     /// </summary>
     public IComparer<object>? AggregateOrder { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="ISession.InsertAll"/> puts all of a batch's facts in the memories they feed from the right
+    /// before any of their tokens goes down a rule chain (default false: each fact in turn, both ways). The matches are
+    /// the same; what changes is the work and the agenda's order. A token then meets at once every fact of the batch
+    /// that blocks, completes or counts towards it, so none passes a not/exists or makes an aggregate's result only to
+    /// be retracted when such a fact comes a moment later, nor builds a right memory for nothing on the way; the
+    /// batch's matches reach the agenda in the order of their tokens (the order of the facts that start them) rather
+    /// than of the facts that complete them. Worth it when facts that block or complete matches come after the ones
+    /// they block: a claim's appearances after the claim, in <c>check</c>'s projection (on 100,000 claims it saved
+    /// 8 % of the rule run's CPU and 27 MB of the memory kept). It costs a second pass over the batch's facts, cold in
+    /// the caches by then: the engine benchmark, whose short-lived matches are few and cheap, took 6–19 % more CPU to
+    /// insert a million claims with it.
+    /// </summary>
+    public bool RightInputsFirst { get; init; }
 }

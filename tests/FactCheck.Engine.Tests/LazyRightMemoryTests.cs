@@ -5,7 +5,7 @@ using static FactCheck.Engine.Tests.R;
 namespace FactCheck.Engine.Tests;
 
 /// <summary>
-/// Aggregate and not/exists nodes index their right facts only once a token comes to their left side; the facts that
+/// Join, aggregate and not/exists nodes index their right facts only once a token comes to their left side; the facts that
 /// came before are replayed then. The cases where that could go wrong: facts updated or retracted before the first
 /// token, the fact whose own propagation brings the first token (fed to the node before or after it), a retraction that
 /// brings it, and errors of keys and selectors (recorded once, when the fact comes).
@@ -97,5 +97,62 @@ public sealed class LazyRightMemoryTests
         s.InsertAll([new Tag(1, 0, 0), new Tag(2, 2, 0)]);
         Assert.Equal(2, s.Errors.Count);
         Assert.Equal(["Sum(t=T1,g=2)", "Sum(t=T2,g=0)", "by-key(t=T1,n=0)", "by-key(t=T2,n=1)"], Live(s));
+    }
+
+    [Fact]
+    public void A_join_indexes_its_facts_when_its_first_token_comes()
+    {
+        var rule = Rule("tagged", new AndElement(P<Tag>("t"), P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind))));
+        var s = Session(rule);
+        var i1 = new Item(1, 0, 4);
+        var i2 = new Item(2, 1, 7);
+        var i3 = new Item(3, 0, 5);
+        s.InsertAll([i1, i2, i3]);
+        i2.Kind = 0;
+        s.Update(i2);
+        s.Retract(i3);
+        s.Insert(new Tag(1, 0, 0));
+        Assert.Equal(["tagged(t=T1,i=I1)", "tagged(t=T1,i=I2)"], Live(s));
+        Assert.Equal(2, s.Fire());
+        s.Retract(i1);
+        Assert.Equal(["tagged(t=T1,i=I2)"], Live(s));
+    }
+
+    [Fact]
+    public void The_fact_that_brings_a_joins_first_token_joins_itself_once()
+    {
+        // The item is the token (a) and a fact on the join's right side (b), keyed and not.
+        var keyed = Rule("same-kind", new AndElement(P<Item>("a"), P<Item>("b", C<Item, Item>((b, a) => b.Kind == a.Kind))));
+        var unkeyed = Rule("not-above", new AndElement(P<Item>("a"), P<Item>("b", C<Item, Item>((b, a) => b.Value <= a.Value))));
+        foreach (var insertAll in new[] { false, true })
+        {
+            var s = Session(keyed, unkeyed);
+            var i1 = new Item(1, 0, 4);
+            if (insertAll) s.InsertAll([i1]);
+            else s.Insert(i1);
+            Assert.Equal(["not-above(a=I1,b=I1)", "same-kind(a=I1,b=I1)"], Live(s));
+            var i2 = new Item(2, 0, 7);
+            s.Insert(i2);
+            Assert.Equal(
+                ["not-above(a=I1,b=I1)", "not-above(a=I2,b=I1)", "not-above(a=I2,b=I2)",
+                 "same-kind(a=I1,b=I1)", "same-kind(a=I1,b=I2)", "same-kind(a=I2,b=I1)", "same-kind(a=I2,b=I2)"], Live(s));
+            i1.Value = 9;
+            s.Update(i1);
+            Assert.Equal(
+                ["not-above(a=I1,b=I1)", "not-above(a=I1,b=I2)", "not-above(a=I2,b=I2)",
+                 "same-kind(a=I1,b=I1)", "same-kind(a=I1,b=I2)", "same-kind(a=I2,b=I1)", "same-kind(a=I2,b=I2)"], Live(s));
+        }
+    }
+
+    [Fact]
+    public void A_joins_key_error_is_recorded_once_when_the_fact_comes()
+    {
+        var rule = Rule("by-key", new AndElement(P<Tag>("t"), P<Item>("i", C<Item, Tag>((i, t) => 100 / i.Value == t.Kind))));
+        var s = Session(new SessionOptions { ErrorPolicy = ErrorPolicy.Continue }, rule);
+        s.InsertAll([new Item(1, 0, 0), new Item(2, 0, 50)]);
+        Assert.Single(s.Errors); // before any token
+        s.InsertAll([new Tag(1, 2, 0), new Tag(2, 3, 0)]);
+        Assert.Single(s.Errors);
+        Assert.Equal(["by-key(t=T1,i=I2)"], Live(s));
     }
 }

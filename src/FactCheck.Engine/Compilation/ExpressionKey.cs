@@ -7,6 +7,10 @@ namespace FactCheck.Engine.Compilation;
 /// <summary>
 /// A structural identity for a single-fact condition, so that equal tests in different rules share one alpha node.
 /// Null when the expression holds a constant we cannot compare by text (closures, arbitrary objects): no sharing then.
+/// A try/catch whose every handler throws (a guard that only dresses the error, say with the condition's text and
+/// position in its rule's file) is keyed by its body alone: two such tests pass, fail and throw on the same facts, and
+/// only what they throw differs, which the shared node asks each rule's own test for (see
+/// <see cref="AlphaNodePlan.SiteTests"/>). Without this, no guarded condition of one rule was ever shared with another's.
 /// </summary>
 internal sealed class ExpressionKey : ExpressionVisitor
 {
@@ -73,6 +77,24 @@ internal sealed class ExpressionKey : ExpressionVisitor
         // Every node's kind and type, in visit order: the printed text elides block and try/catch bodies.
         if (node is not null) _members.Append(node.NodeType).Append(':').Append(node.Type.FullName).Append(';');
         return base.Visit(node);
+    }
+
+    protected override Expression VisitTry(TryExpression node)
+    {
+        if (node.Finally is not null || node.Fault is not null || !node.Handlers.All(AlwaysThrows)) return base.VisitTry(node);
+        _members.Append("guarded(");
+        Visit(node.Body);
+        _members.Append(");");
+        return node;
+    }
+
+    /// <summary>A handler without filter whose body is a throw (or rethrow), or a block ending in one.</summary>
+    private static bool AlwaysThrows(CatchBlock handler)
+    {
+        if (handler.Filter is not null) return false;
+        var body = handler.Body;
+        while (body is BlockExpression { Expressions.Count: > 0 } block) body = block.Expressions[^1];
+        return body.NodeType == ExpressionType.Throw;
     }
 
     protected override Expression VisitParameter(ParameterExpression node)

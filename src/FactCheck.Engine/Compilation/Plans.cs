@@ -142,6 +142,12 @@ internal sealed class AlphaNodePlan(string? key, Func<object, bool> test)
     public readonly string? Key = key;
     public readonly Func<object, bool> Test = test;
     public readonly List<ErrorSite> Sites = [];
+
+    /// <summary>
+    /// Each site's own test, beside <see cref="Sites"/>: when the shared test throws, each rule's error carries what its
+    /// own condition throws (equal keys may differ in how a guard dresses the error, see <see cref="ExpressionKey"/>).
+    /// </summary>
+    public readonly List<Func<object, bool>> SiteTests = [];
     public readonly List<AlphaNodePlan> Children = [];
     public AlphaMemoryPlan? Memory;
 }

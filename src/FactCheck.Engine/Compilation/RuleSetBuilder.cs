@@ -320,13 +320,18 @@ internal sealed class RuleSetBuilder
             if (key is not null)
                 foreach (var child in children)
                     if (child.Key == key) found = child;
+            var test = found is null ? ConditionCompiler.Alpha(c.Body, own) : null;
             if (found is null)
             {
-                found = new AlphaNodePlan(key, ConditionCompiler.Alpha(c.Body, own));
+                found = new AlphaNodePlan(key, test!);
                 children.Add(found);
             }
             var what = $"condition {c.From}";
-            if (!found.Sites.Exists(s => s.Rule == _rule && s.What == what)) found.Sites.Add(new ErrorSite(_rule, p.Source, what));
+            if (!found.Sites.Exists(s => s.Rule == _rule && s.What == what))
+            {
+                found.Sites.Add(new ErrorSite(_rule, p.Source, what));
+                found.SiteTests.Add(test ?? ConditionCompiler.Alpha(c.Body, own));
+            }
             node = found;
             children = found.Children;
         }

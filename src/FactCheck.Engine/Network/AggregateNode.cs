@@ -256,8 +256,8 @@ internal sealed class AggregateNode : BetaNode
                 var items = Matching(le);
                 var facts = new object?[items.Count];
                 for (var i = 0; i < facts.Length; i++) facts[i] = items[i].Fact;
-                if (le.Out is not null && le.Groups is { Count: 1 } previous && SameItems(previous[0].Items, facts)) return;
-                le.Groups = [(NullKey.Instance, null!, facts)];
+                if (le.Out is not null && le.Emitted is object?[] previous && SameItems(previous, facts)) return;
+                le.Emitted = facts;
                 result = _plan.CollectFactory!(facts);
                 Replace(le, result, true, compare: false);
                 return;
@@ -308,7 +308,7 @@ internal sealed class AggregateNode : BetaNode
             }
             list.Add(re.Fact);
         }
-        var previous = le.Groups ?? [];
+        var previous = le.Emitted as List<(object Key, Token Out, object?[] Items)> ?? [];
         var kept = new Dictionary<object, (object Key, Token Out, object?[] Items)>();
         foreach (var g in previous)
         {
@@ -327,7 +327,7 @@ internal sealed class AggregateNode : BetaNode
             var token = Emit(le.Token, _plan.GroupFactory!(key, facts), null);
             if (token is not null) next.Add((key, token, facts));
         }
-        le.Groups = next;
+        le.Emitted = next;
     }
 
     private static bool SameItems(object?[] a, IReadOnlyList<object?> b)

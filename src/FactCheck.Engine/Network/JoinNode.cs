@@ -18,6 +18,10 @@ internal sealed class JoinNode : BetaNode
     private readonly JoinPlan _plan;
     private readonly JoinSpec _j;
     private readonly JoinMemory _memory;
+    // Built with the first left token, as an aggregate's (see AggregateNode): a join whose chain never brings a token
+    // keeps nothing for its facts (on 100,000 generated claims, one of the pack's kept 100,000 entries and slots).
+    private bool _built;
+    private long _passedAt = -1;
 
     public JoinNode(Session session, JoinPlan plan) : base(session)
     {
@@ -41,10 +45,19 @@ internal sealed class JoinNode : BetaNode
 
     public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
 
-    public override void PrefetchRight(object fact, int stage) => _memory.PrefetchRight(fact, stage);
+    public override void PrefetchRight(object fact, int stage)
+    {
+        if (_built) _memory.PrefetchRight(fact, stage);
+    }
 
     public override void LeftInsert(Token input)
     {
+        if (!_built)
+        {
+            // No token yet, so the replayed facts join nothing: they are only indexed.
+            _built = true;
+            S.Replay(_j.Memory, _passedAt, h => Index(h, record: false));
+        }
         var token = (BetaToken)input;
         if (_memory.LeftSlot(token) is not { } slot) return;
         var le = new TokenEntry(this, token);
@@ -63,7 +76,18 @@ internal sealed class JoinNode : BetaNode
 
     public override void RightInsert(FactHandle handle)
     {
-        if (_memory.RightSlot(handle.Fact) is not { } slot) return;
+        if (_built)
+        {
+            Index(handle, record: true);
+            return;
+        }
+        // A key that throws is recorded now, as the built memory would; the fact is indexed if a token ever comes.
+        if (_memory.RightKeyValid(handle.Fact)) _passedAt = S.Propagation;
+    }
+
+    private void Index(FactHandle handle, bool record)
+    {
+        if (_memory.RightSlot(handle.Fact, record) is not { } slot) return;
         var re = new RightEntry(this, handle.Fact);
         handle.AddEntry(re);
         slot.Add(re, right: true);

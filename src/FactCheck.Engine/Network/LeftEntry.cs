@@ -30,5 +30,11 @@ internal sealed class AggregateEntry(BetaNode node, BetaToken token) : PairedLef
     public long LongSum;
     public decimal DecimalSum;
     public object? Result;
-    public List<(object Key, Token Out, object?[] Items)>? Groups;
+
+    /// <summary>
+    /// What the last emitted result was made of, to tell whether a new one differs: a collect's facts (the array
+    /// itself: a list holding one group of them was 80 bytes more per token, 95,000 tokens on 100,000 claims), a group
+    /// by's groups (a <c>List&lt;(object Key, Token Out, object?[] Items)&gt;</c>).
+    /// </summary>
+    public object? Emitted;
 }

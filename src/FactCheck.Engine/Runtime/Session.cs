@@ -183,14 +183,26 @@ internal sealed class Session : ISession
         Enter();
         try
         {
-            for (var i = 0; i < list.Count; i++)
+            // Right inputs first (if asked): every fact of the batch goes into the memories it feeds from the right, then
+            // the facts' tokens start down the rule chains (see RootsAfter). The matches are the same, made once each.
+            // A list per batch, dropped after it: kept in the session, its pages (16 bytes a fact) would live as long.
+            var deferred = _deferRoots = _options.RightInputsFirst ? new DeferredRoots() : null;
+            try
             {
-                // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
-                // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
-                if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
-                if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
-                AddHandle(_order[start + i]!, null);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
+                    // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
+                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
+                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
+                    AddHandle(_order[start + i]!, null);
+                }
             }
+            finally
+            {
+                _deferRoots = null;
+            }
+            if (deferred is not null) RootsAfter(deferred);
             Drain();
         }
         finally
@@ -198,6 +210,34 @@ internal sealed class Session : ISession
             _busy = false;
         }
         Exit();
+    }
+
+    // InsertAll's batch: while set, a fact reaching a root join is listed here instead of going down the chains.
+    private DeferredRoots? _deferRoots;
+
+    /// <summary>
+    /// The second half of a batch with <see cref="SessionOptions.RightInputsFirst"/>: the facts' tokens, in insertion
+    /// order, go down the rule chains from the root joins the facts reached. Every fact of the batch is by then in the memories of the nodes it feeds from the right, so
+    /// a token meets at once all the facts it will join or count: none is emitted through a `not` only to be retracted
+    /// when the fact that blocks it comes a moment later (a claim inserted before its appearances was one such token,
+    /// and their cascade, per claim), and an aggregate's or a not/exists's right memory is not built for a token that
+    /// does not last (see <see cref="AggregateNode"/>). Each (token, fact) pair is still met once, by the second of
+    /// its two activations; what changes is only the order in which a batch's matches reach the agenda.
+    /// No handle is in flight: a lazy memory built now replays every live fact that passed its alpha path, the batch's
+    /// included (they all have passed it by now).
+    /// </summary>
+    private static void RootsAfter(DeferredRoots deferred)
+    {
+        var count = deferred.Count;
+        for (var i = 0; i < count; i++)
+        {
+            // The batch's first facts left the caches long ago: ask for the handle, then its fact, then the keys' buckets.
+            if (i + 48 < count) Prefetch.Object(deferred.Handle(i + 48));
+            if (i + 32 < count) Prefetch.Object(deferred.Handle(i + 32).Fact);
+            if (i + 16 < count) deferred.Root(i + 16).PrefetchRight(deferred.Handle(i + 16).Fact, 0);
+            if (i + 8 < count) deferred.Root(i + 8).PrefetchRight(deferred.Handle(i + 8).Fact, 1);
+            deferred.Root(i).RightInsert(deferred.Handle(i));
+        }
     }
 
     public void Update(object fact)
@@ -625,7 +665,8 @@ internal sealed class Session : ISession
     {
         foreach (var root in TypeRoots(fact.GetType()))
             if (root.Memory is not null)
-                foreach (var n in _memorySuccessors[root.Memory.Id]) n.PrefetchRight(fact, stage);
+                foreach (var n in _memorySuccessors[root.Memory.Id])
+                    if (_deferRoots is null || n is not RootJoinNode) n.PrefetchRight(fact, stage);
     }
 
     private void AlphaInsert(FactHandle h)
@@ -707,7 +748,11 @@ internal sealed class Session : ISession
         }
         catch (Exception ex)
         {
-            foreach (var site in node.Sites) Record(new RuleEvaluationError(site.Rule, site.Element, site.What, [h.Fact], ex));
+            for (var i = 0; i < node.Sites.Count; i++)
+            {
+                var site = node.Sites[i];
+                Record(new RuleEvaluationError(site.Rule, site.Element, site.What, [h.Fact], SiteError(node.SiteTests[i], h.Fact) ?? ex));
+            }
             return;
         }
         if (!pass) return;
@@ -715,8 +760,31 @@ internal sealed class Session : ISession
         foreach (var child in node.Children) Walk(child, h);
     }
 
+    /// <summary>What a rule's own alpha test throws on the fact (null if it does not: the shared test's error stands).</summary>
+    private static Exception? SiteError(Func<object, bool> test, object fact)
+    {
+        try
+        {
+            test(fact);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
     private void Feed(AlphaMemoryPlan memory, FactHandle h)
     {
+        if (_deferRoots is { } deferred)
+        {
+            foreach (var n in _memorySuccessors[memory.Id])
+            {
+                if (n is RootJoinNode) deferred.Add(h, n);
+                else n.RightInsert(h);
+            }
+            return;
+        }
         foreach (var n in _memorySuccessors[memory.Id]) n.RightInsert(h);
     }
 

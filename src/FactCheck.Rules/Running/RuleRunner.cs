@@ -163,6 +163,7 @@ public static class RuleRunner
             RecordFirings = false,
             MaxFirings = limits.Firings,
             MaxPartialMatches = limits.PartialMatches,
+            RightInputsFirst = true,
         });
         var errors = new List<RuleError>();
         var firings = 0;
