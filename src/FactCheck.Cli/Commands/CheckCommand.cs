@@ -186,6 +186,23 @@ internal static class CheckCommand
             var summaryFile = parse.GetValue(stepSummary)
                 ?? (chosen == OutputFormats.GitHub ? Serving.ServedCheck.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
+            // Everything written: a session for the next check starts in the background, where it pays (Serving/AutoStart).
+            if (Serving.AutoStart.WhyNot(options, baseDirectory, parse.GetValue(noServer) || parse.GetValue(noCache), outcome.ClaimCount) is { } notStarted)
+            {
+                if (Serving.ServedCheck.Variable("FACTCHECK_DEBUG") == "1" && Serving.ServedCheck.Current is null) stderr.WriteLine($"factcheck: no session started: {notStarted}");
+            }
+            else
+            {
+                string[] given =
+                [
+                    .. parse.GetValue(claims) is { } c ? new[] { "--claims", c } : [],
+                    .. parse.GetValue(rules) is { } r ? new[] { "--rules", r } : [],
+                    .. (parse.GetValue(only) ?? []).SelectMany(id => new[] { "--rule", id }),
+                ];
+                var started = Serving.AutoStart.Start(given, baseDirectory);
+                if (Environment.GetEnvironmentVariable("FACTCHECK_DEBUG") == "1") stderr.WriteLine(started ? "factcheck: started a session in the background for the next check" : "factcheck: could not start a session");
+            }
+
             if (notRecorded is not null)
             {
                 stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");
