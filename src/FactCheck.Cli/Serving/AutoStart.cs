@@ -32,7 +32,7 @@ internal static class AutoStart
     ];
 
     /// <summary>FACTCHECK_SERVER: 0/false/off, never; 1/true/on, also in CI; unset (or auto), outside CI.</summary>
-    public static bool? Setting() => Environment.GetEnvironmentVariable("FACTCHECK_SERVER")?.Trim().ToLowerInvariant() switch
+    public static bool? Setting(Func<string, string?> variable) => variable("FACTCHECK_SERVER")?.Trim().ToLowerInvariant() switch
     {
         "0" or "false" or "off" or "no" => false,
         "1" or "true" or "on" or "yes" => true,
@@ -40,8 +40,8 @@ internal static class AutoStart
     };
 
     /// <summary>FACTCHECK_SERVER_MIN_CLAIMS, else <see cref="DefaultMinClaims"/>.</summary>
-    public static int MinClaims() =>
-        int.TryParse(Environment.GetEnvironmentVariable("FACTCHECK_SERVER_MIN_CLAIMS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : DefaultMinClaims;
+    public static int MinClaims(Func<string, string?> variable) =>
+        int.TryParse(variable("FACTCHECK_SERVER_MIN_CLAIMS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : DefaultMinClaims;
 
     /// <summary>FACTCHECK_SERVER_IDLE_SECONDS, else <see cref="DefaultIdleTimeout"/>.</summary>
     public static TimeSpan IdleTimeout() =>
@@ -50,25 +50,36 @@ internal static class AutoStart
             : DefaultIdleTimeout;
 
     /// <summary>The CI variable that is set, if any.</summary>
-    public static string? CiVariable() =>
-        CiVariables.FirstOrDefault(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value && value is not ("false" or "0" or "False" or "FALSE"));
+    public static string? CiVariable(Func<string, string?> variable) =>
+        CiVariables.FirstOrDefault(name => variable(name) is { Length: > 0 } value && value.Trim().ToLowerInvariant() is not ("false" or "0"));
 
     /// <summary>Why this check starts no session; null when it starts one.</summary>
     /// <param name="refused">--no-server or --no-cache was given.</param>
-    public static string? WhyNot(CheckOptions options, string baseDirectory, bool refused, int claims)
+    public static string? WhyNot(CheckOptions options, string baseDirectory, bool refused, int claims) =>
+        WhyNot(options, refused, claims, ServerFolder.UseUserFolder, Environment.GetEnvironmentVariable) ?? Existing(options, baseDirectory);
+
+    /// <summary>The decision from the check and the environment alone.</summary>
+    /// <param name="isTool">Whether this process is the factcheck tool (not a test host running commands in-process).</param>
+    internal static string? WhyNot(CheckOptions options, bool refused, int claims, bool isTool, Func<string, string?> variable)
     {
         if (ServedCheck.Current is not null) return "answered by a session already";
-        if (!ServerFolder.UseUserFolder) return "not the factcheck tool itself";
+        if (!isTool) return "not the factcheck tool itself";
+        if (!OperatingSystem.IsLinux()) return "sessions run on Linux only";
         if (refused) return "--no-server or --no-cache";
-        var setting = Setting();
+        var setting = Setting(variable);
         if (setting == false) return "FACTCHECK_SERVER=0";
-        if (setting is null && CiVariable() is { } ci) return $"{ci} is set (CI); FACTCHECK_SERVER=1 starts sessions there";
+        if (setting is null && CiVariable(variable) is { } ci) return $"{ci} is set (CI); FACTCHECK_SERVER=1 starts sessions there";
         if (options.Engine is not null && !ReferenceEquals(options.Engine, Engine.RuleEngine.Default)) return "another engine";
         if (options.MaxFirings is not null || options.MaxPartialMatches is not null) return "other limits";
-        if (claims < MinClaims()) return $"{claims} claims, fewer than {MinClaims()} (FACTCHECK_SERVER_MIN_CLAIMS)";
-        if (ServerFolder.SocketFor(options, baseDirectory) is not { } socket) return "no place for a session's socket";
-        if (File.Exists(socket) && CheckClient.IsLive(socket)) return "a session answers already";
+        var least = MinClaims(variable);
+        if (claims < least) return $"{claims} claims, fewer than {least} (FACTCHECK_SERVER_MIN_CLAIMS)";
         return null;
+    }
+
+    private static string? Existing(CheckOptions options, string baseDirectory)
+    {
+        if (ServerFolder.SocketFor(options, baseDirectory) is not { } socket) return "no place for a session's socket";
+        return File.Exists(socket) && CheckClient.IsLive(socket) ? "a session answers already" : null;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace FactCheck.Cli.Serving;
 /// </summary>
 internal static class BackgroundSession
 {
-    /// <summary>The nice value the session loads at (10, as <c>nice</c> gives by default).</summary>
+    /// <summary>How much lower the session loads (10, as <c>nice</c> gives by default).</summary>
     private const int LoadingNice = 10;
 
     /// <summary>Why a session ended.</summary>
@@ -31,6 +31,9 @@ internal static class BackgroundSession
         StopRequested,
         BuildReplaced,
         InputGone,
+
+        /// <summary>Its socket was removed: no check can reach it.</summary>
+        Unreachable,
     }
 
     /// <summary><c>factcheck serve --background</c>: leaves the terminal and serves; prints nothing (nothing reads it).</summary>
@@ -50,18 +53,41 @@ internal static class BackgroundSession
         if (claimed is null || (File.Exists(path) && CheckClient.IsLive(path))) return Ending.AnotherSession;
 
         var build = BuildFiles();
+        var loading = SessionStop.WriteLoading(path, baseDirectory);
+        try
+        {
+            return Serve(options, baseDirectory, idleTimeout, path, build, loading, cancel);
+        }
+        finally
+        {
+            SessionStop.RemoveLoading(loading);
+        }
+    }
+
+    private static Ending Serve(
+        CheckOptions options, string baseDirectory, TimeSpan idleTimeout, string path, List<(string Path, FileStamp Stamp)> build, string? loading, CancellationToken cancel)
+    {
         var session = LoadQuietly(options, baseDirectory);
         Compact();
         if (Missing(session)) return Ending.InputGone;
         using var server = CheckServer.Start(session, synced: null, out _);
         if (server is null) return Ending.CannotListen;
+        // Listening: --stop asks on the socket from now on.
+        SessionStop.RemoveLoading(loading);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, server.StopRequested);
+        // SIGTERM (a logout, `kill`, `serve --stop` while it loaded) ends it as --stop does: the socket is removed.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         // Often enough that an idle timeout of a few seconds (tests) is kept to within a second or so.
         var every = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 100, 2_000));
         var compacted = server.Served;
         while (!stop.Token.WaitHandle.WaitOne(every))
         {
             if (build.Any(f => !FileStamp.Of(f.Path).Same(f.Stamp))) return Ending.BuildReplaced;
+            if (!File.Exists(path)) return Ending.Unreachable;
             if (Missing(session)) return Ending.InputGone;
             var idle = server.Idle;
             if (idle >= idleTimeout) return Ending.Idle;
@@ -103,16 +129,18 @@ internal static class BackgroundSession
     /// Loads the session on a thread of its own at a lower priority (a Linux nice value is a thread's, and the threads
     /// it starts inherit it, the thread pool's included), so that the editor and the commands the user runs meanwhile
     /// come first; this thread, which goes on to answer checks, keeps its own. The loading threads are then put back to
-    /// the priority this thread has where the system allows it (an unprivileged process may lower its priority, and
+    /// the priority this thread has (not higher) where the system allows it (an unprivileged process may lower its priority, and
     /// raise it again only as far as RLIMIT_NICE lets it); pool threads left lower retire after 20 s unused.
     /// </summary>
     private static WatchSession LoadQuietly(CheckOptions options, string baseDirectory)
     {
         WatchSession? session = null;
         Exception? failed = null;
+        // Only in the tool's own process: a test host's pool threads must not be left slower.
+        var own = ServerFolder.UseUserFolder ? Posix.ThreadNice() : null;
         var loader = new Thread(() =>
         {
-            Posix.SetThreadNice(LoadingNice);
+            if (own is { } nice) Posix.SetThreadNice(Math.Min(nice + LoadingNice, 19));
             try
             {
                 session = new WatchSession(options, baseDirectory);
@@ -124,7 +152,7 @@ internal static class BackgroundSession
         }) { IsBackground = true, Name = "factcheck session load" };
         loader.Start();
         loader.Join();
-        Posix.RestoreThreadsNice(0);
+        if (own is { } before) Posix.RestoreThreadsNice(before);
         if (failed is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
         return session!;
     }

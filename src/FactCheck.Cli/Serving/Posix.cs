@@ -58,6 +58,24 @@ internal static class Posix
     /// <summary>The calling thread's nice value (on Linux a thread's own; the threads it creates inherit it); false when refused.</summary>
     public static bool SetThreadNice(int nice) => SetPriority(0 /* PRIO_PROCESS */, 0 /* this thread */, nice) == 0;
 
+    /// <summary>Sends SIGTERM to <paramref name="process"/>; false when it cannot.</summary>
+    public static bool Terminate(int process) => Kill(process, 15) == 0;
+
+    /// <summary>The calling thread's nice value (/proc/thread-self/stat, field 19); null when it cannot be read.</summary>
+    public static int? ThreadNice()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 16 && int.TryParse(fields[16], out var nice) ? nice : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Puts every thread of the process at <paramref name="nice"/> where the system allows it (best effort).</summary>
     public static void RestoreThreadsNice(int nice)
     {
@@ -95,4 +113,7 @@ internal static class Posix
 
     [DllImport("libc", EntryPoint = "setpriority", ExactSpelling = true)]
     private static extern int SetPriority(int which, uint who, int nice);
+
+    [DllImport("libc", EntryPoint = "kill", ExactSpelling = true)]
+    private static extern int Kill(int process, int signal);
 }

@@ -6,7 +6,9 @@ namespace FactCheck.Cli.Serving;
 /// <summary>
 /// <c>factcheck serve --stop</c>: asks every session in the servers' folder (<see cref="ServerFolder"/>) to end if it
 /// was started from this working folder, whatever its claims, rules or build (a session of an older build is stopped
-/// too); each answers with what it was. Sessions of other folders say no and go on.
+/// too); each answers with what it was. Sessions of other folders say no and go on. A background session still loading
+/// (no socket yet) is found by the file it writes beside its socket meanwhile (<see cref="WriteLoading"/>: its process
+/// id and start time, and its working folder) and ended with SIGTERM.
 /// </summary>
 internal static class SessionStop
 {
@@ -23,7 +25,78 @@ internal static class SessionStop
             if (Ask(path, payload) is { } what) stopped.Add(what);
         }
 
+        var folderText = Encoding.UTF8.GetString(payload);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.loading").Order(StringComparer.Ordinal))
+        {
+            if (Loading(path) is { } loading && loading.Folder == folderText && IsRunning(loading.Process, loading.Started) && Posix.Terminate(loading.Process))
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (IsRunning(loading.Process, loading.Started) && clock.Elapsed < AnswerWait) Thread.Sleep(20);
+                stopped.Add($"a session still loading (process {loading.Process})");
+            }
+        }
+
         return stopped;
+    }
+
+    /// <summary>Writes, beside the socket, what <c>--stop</c> needs to end this process while it loads; returns the file.</summary>
+    public static string? WriteLoading(string socketPath, string baseDirectory)
+    {
+        var path = Path.ChangeExtension(socketPath, ".loading");
+        try
+        {
+            File.WriteAllText(path, $"{Environment.ProcessId} {StartTime(Environment.ProcessId)}\n{ServerFolder.Canonical(baseDirectory, baseDirectory)}\n");
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static void RemoveLoading(string? path)
+    {
+        try
+        {
+            if (path is not null) File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Harmless: --stop checks the process is this one before it signals it.
+        }
+    }
+
+    private static (int Process, string Started, string Folder)? Loading(string path)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(path);
+            var first = lines.Length >= 2 ? lines[0].Split(' ') : [];
+            return first.Length == 2 && int.TryParse(first[0], out var pid) ? (pid, first[1], lines[1]) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="process"/> runs and is the one that started at <paramref name="started"/> (not a reused id).</summary>
+    private static bool IsRunning(int process, string started) => StartTime(process) is { } now && now == started;
+
+    /// <summary>The process's start time in clock ticks since boot (/proc/PID/stat, field 22); null when it is not running.</summary>
+    private static string? StartTime(int process)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{process}/stat");
+            // The command name (field 2) is in parentheses and may hold spaces: count from the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 19 && fields[0] != "Z" ? fields[19] : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string? Ask(string path, byte[] payload)
