@@ -201,6 +201,11 @@ internal static class CheckCommand
                 ];
                 var started = Serving.AutoStart.Start(given, baseDirectory);
                 if (Environment.GetEnvironmentVariable("FACTCHECK_DEBUG") == "1") stderr.WriteLine(started ? "factcheck: started a session in the background for the next check" : "factcheck: could not start a session");
+                else if (started && !textOptions.Quiet && stderr == Console.Error && !Console.IsErrorRedirected)
+                {
+                    // Said to a person only (as progress is): a resident process should not appear unannounced.
+                    stderr.WriteLine($"factcheck: a background session keeps these claims loaded to answer the next check (ends after {Serving.AutoStart.IdleTimeout().TotalMinutes:0.#} min unused; `factcheck serve --stop` ends it, FACTCHECK_SERVER=0 turns this off)");
+                }
             }
 
             if (notRecorded is not null)
