@@ -38,7 +38,7 @@ internal static class ServeCommand
                 }
 
                 var stopped = SessionStop.Run(baseDirectory);
-                foreach (var what in stopped) stdout.WriteLine($"factcheck: stopped the session on {what}");
+                foreach (var what in stopped) stdout.WriteLine($"factcheck: stopped {what}");
                 if (stopped.Count == 0) stdout.WriteLine("factcheck: no session started from this folder was running");
                 return ExitCodes.Success;
             }

@@ -32,7 +32,7 @@ internal static class SessionStop
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 while (IsRunning(loading.Process, loading.Started) && clock.Elapsed < AnswerWait) Thread.Sleep(20);
-                stopped.Add($"a session still loading (process {loading.Process})");
+                stopped.Add($"the session of process {loading.Process}, which was still loading");
             }
         }
 
@@ -117,7 +117,7 @@ internal static class SessionStop
             // Until the session has let go of its socket: a check or a new session right after finds it gone.
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (File.Exists(path) && clock.Elapsed < AnswerWait) Thread.Sleep(20);
-            return Encoding.UTF8.GetString(answer.Payload);
+            return "the session on " + Encoding.UTF8.GetString(answer.Payload);
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException or IOException or InvalidDataException)
         {
