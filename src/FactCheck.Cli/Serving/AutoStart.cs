@@ -106,7 +106,8 @@ internal static class AutoStart
         foreach (var argument in serveArguments) start.ArgumentList.Add(argument);
         // Workstation GC: a resident session's heap is held, not grown (server GC's per-core heaps and budgets kept
         // 1.47 GB resident at 100,000 claims against 1.17 GB; docs/commands.md has the figures).
-        start.Environment["DOTNET_gcServer"] = "0";
+        // A user's own DOTNET_gcServer wins.
+        if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is null) start.Environment["DOTNET_gcServer"] = "0";
         try
         {
             using var process = Process.Start(start);

@@ -80,13 +80,14 @@ public sealed class AutoStartTests : IDisposable
         var ending = new Running<BackgroundSession.Ending>(() => BackgroundSession.Serve(options, Work, TimeSpan.FromSeconds(1.5), CancellationToken.None));
         var socket = WaitForSocket(options);
         var served = Check(["--no-report"]);
+        // Idle from the end of the check it answered.
+        var clock = Stopwatch.StartNew();
         var local = Check(["--no-report", "--no-server"]);
         Assert.Equal((local.Exit, local.Output), (served.Exit, served.Output));
 
-        var clock = Stopwatch.StartNew();
         Assert.True(ending.Join(Limit), "the session did not end when idle");
         Assert.Equal(BackgroundSession.Ending.Idle, ending.Result);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(20));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(30));
         Assert.False(File.Exists(socket));
     }
 
@@ -185,7 +186,8 @@ public sealed class AutoStartTests : IDisposable
         {
             var both = new[] { new Running<Processes.Result>(() => Tool(["check", "--no-report"])), new Running<Processes.Result>(() => Tool(["check", "--no-report"])) };
             Assert.All(both, t => Assert.True(t.Join(Limit + Limit)));
-            Assert.All(both, t => Assert.Contains("started a session in the background", t.Result.Error, StringComparison.Ordinal));
+            // Each started one, unless the other's already answered when it finished.
+            Assert.All(both, t => Assert.Matches("started a session in the background|a session answers already", t.Result.Error));
             WaitForSocket(Settings().Options, folder: Sockets);
             // The second process started ends as soon as it finds the lock taken.
             var clock = Stopwatch.StartNew();
