@@ -15,8 +15,10 @@ namespace FactCheck.Cli.Serving;
 internal static class AutoStart
 {
     /// <summary>
-    /// Below this many claims a cold <c>check</c> is fast enough (measured as processes, docs/commands.md: 10,000 claims
-    /// 1.2 s, 20,000 claims 1.8 s; a session answers in 0.4 s), and a resident session is not worth its memory.
+    /// Below this many claims a new process is fast enough, and a resident session not worth its memory: a check costs
+    /// 1.9 s of CPU at 10,000 claims, 2.9 s at 20,000, 6.6 s at 50,000 (as processes, report written, no cache; with the
+    /// parsed-file cache 1.4 s and 2.0 s at 10,000 and 20,000), while a session at 100,000 claims answers with about
+    /// 0.3 s of its CPU and 0.15 s of the client's (docs/commands.md).
     /// </summary>
     public const int DefaultMinClaims = 20_000;
 
@@ -79,7 +81,8 @@ internal static class AutoStart
     private static string? Existing(CheckOptions options, string baseDirectory)
     {
         if (ServerFolder.SocketFor(options, baseDirectory) is not { } socket) return "no place for a session's socket";
-        return File.Exists(socket) && CheckClient.IsLive(socket) ? "a session answers already" : null;
+        if (File.Exists(socket) && CheckClient.IsLive(socket)) return "a session answers already";
+        return SessionStop.IsLoading(socket) ? "a session is loading" : null;
     }
 
     /// <summary>
@@ -104,8 +107,8 @@ internal static class AutoStart
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("--background");
         foreach (var argument in serveArguments) start.ArgumentList.Add(argument);
-        // Workstation GC: a resident session's heap is held, not grown (server GC's per-core heaps and budgets kept
-        // 1.47 GB resident at 100,000 claims against 1.17 GB; docs/commands.md has the figures).
+        // Workstation GC: at 100,000 claims the load peaks at 1.17 GB resident against server GC's 1.50 GB; once the
+        // session has compacted (BackgroundSession) both hold about 0.94 GB, and a check costs the same CPU.
         // A user's own DOTNET_gcServer wins.
         if (Environment.GetEnvironmentVariable("DOTNET_gcServer") is null) start.Environment["DOTNET_gcServer"] = "0";
         try

@@ -75,8 +75,9 @@ internal static class BackgroundSession
         // Listening: --stop asks on the socket from now on.
         SessionStop.RemoveLoading(loading);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, server.StopRequested);
-        // SIGTERM (a logout, `kill`, `serve --stop` while it loaded) ends it as --stop does: the socket is removed.
-        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        // SIGTERM (a logout, `kill`) ends it as --stop does, the socket removed. The tool's own process only: a test
+        // host's SIGTERM is the test runner's.
+        using var onTerm = !ServerFolder.UseUserFolder ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             stop.Cancel();

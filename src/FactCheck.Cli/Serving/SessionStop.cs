@@ -54,6 +54,10 @@ internal static class SessionStop
         }
     }
 
+    /// <summary>Whether the session for <paramref name="socketPath"/> is still loading (its process runs; it does not listen yet).</summary>
+    public static bool IsLoading(string socketPath) =>
+        Loading(Path.ChangeExtension(socketPath, ".loading")) is { } loading && IsRunning(loading.Process, loading.Started);
+
     public static void RemoveLoading(string? path)
     {
         try
