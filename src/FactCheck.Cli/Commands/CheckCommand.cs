@@ -42,7 +42,7 @@ internal static class CheckCommand
         var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
         var noCache = CacheOption.Create();
         var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written). Checks of the same claims and rules are answered by it meanwhile (docs/commands.md)." };
-        var noServer = new Option<bool>("--no-server") { Description = "Check in this process even when a running watch session or `factcheck serve` could answer (also FACTCHECK_SERVER=0)." };
+        var noServer = new Option<bool>("--no-server") { Description = "Check in this process even when a running session could answer, and start none (also FACTCHECK_SERVER=0; docs/commands.md#sessions-check-answered-by-a-running-session)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {

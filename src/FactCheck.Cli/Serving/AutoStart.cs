@@ -17,8 +17,8 @@ internal static class AutoStart
     /// <summary>
     /// Below this many claims a new process is fast enough, and a resident session not worth its memory: a check costs
     /// 1.9 s of CPU at 10,000 claims, 2.9 s at 20,000, 6.6 s at 50,000 (as processes, report written, no cache; with the
-    /// parsed-file cache 1.4 s and 2.0 s at 10,000 and 20,000), while a session at 100,000 claims answers with about
-    /// 0.3 s of its CPU and 0.15 s of the client's (docs/commands.md).
+    /// parsed-file cache 1.6 s and 2.3 s at 10,000 and 20,000), while a session at 100,000 claims answers with about
+    /// 0.25 s of its CPU and 0.18 s of the client's (docs/commands.md).
     /// </summary>
     public const int DefaultMinClaims = 20_000;
 
