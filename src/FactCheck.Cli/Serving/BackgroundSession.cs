@@ -46,13 +46,18 @@ internal static class BackgroundSession
     }
 
     /// <summary>Serves until one of the endings; returns which.</summary>
-    public static Ending Serve(CheckOptions options, string baseDirectory, TimeSpan idleTimeout, CancellationToken cancel)
+    /// <param name="buildFiles">The files whose change ends the session: the tool's assemblies unless a test names others.</param>
+    public static Ending Serve(CheckOptions options, string baseDirectory, TimeSpan idleTimeout, CancellationToken cancel, IEnumerable<string>? buildFiles = null)
     {
         if (ServerFolder.SocketFor(options, baseDirectory) is not { } path || !ServerFolder.Prepare(Path.GetDirectoryName(path)!)) return Ending.CannotListen;
         using var claimed = Claim(path);
         if (claimed is null || (File.Exists(path) && CheckClient.IsLive(path))) return Ending.AnotherSession;
 
-        var build = BuildFiles();
+        var build = (buildFiles ?? ServerFolder.BuildAssemblies.Select(a => a.Location))
+            .Where(p => p.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (p, FileStamp.Of(p)))
+            .ToList();
         var loading = SessionStop.WriteLoading(path, baseDirectory);
         try
         {
@@ -167,15 +172,6 @@ internal static class BackgroundSession
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
-
-    /// <summary>The tool's own files (its assemblies) as stamped now: a session of a build that was replaced ends.</summary>
-    private static List<(string Path, FileStamp Stamp)> BuildFiles() =>
-        ServerFolder.BuildAssemblies
-            .Select(a => a.Location)
-            .Where(p => p.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => (p, FileStamp.Of(p)))
-            .ToList();
 
     private static bool Missing(WatchSession session) =>
         new[] { session.ClaimsPath, session.RulesPath }.Any(p => p is not null && !File.Exists(p) && !Directory.Exists(p));

@@ -106,6 +106,24 @@ public sealed class AutoStartTests : IDisposable
     }
 
     [Fact]
+    public void A_background_session_ends_when_its_build_is_replaced()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var folder = ServerFolder.Use(Sockets);
+        var options = Settings().Options;
+        // Stands for the tool's assemblies (a rebuild or `dotnet tool update` replaces them).
+        var assembly = Path.Combine(_root, "factcheck.dll");
+        File.WriteAllText(assembly, "build 1");
+        var ending = new Running<BackgroundSession.Ending>(() => BackgroundSession.Serve(options, Work, TimeSpan.FromMinutes(10), CancellationToken.None, [assembly]));
+        var socket = WaitForSocket(options);
+        File.Delete(assembly);
+        File.WriteAllText(assembly, "build 2");
+        Assert.True(ending.Join(Limit), "the session did not end when its build was replaced");
+        Assert.Equal(BackgroundSession.Ending.BuildReplaced, ending.Result);
+        Assert.False(File.Exists(socket));
+    }
+
+    [Fact]
     public void Serve_stop_ends_the_sessions_of_this_folder_only_and_a_second_session_for_the_same_key_does_not_start()
     {
         if (!OperatingSystem.IsLinux()) return;
@@ -186,8 +204,8 @@ public sealed class AutoStartTests : IDisposable
         {
             var both = new[] { new Running<Processes.Result>(() => Tool(["check", "--no-report"])), new Running<Processes.Result>(() => Tool(["check", "--no-report"])) };
             Assert.All(both, t => Assert.True(t.Join(Limit + Limit)));
-            // Each started one, unless the other's already answered when it finished.
-            Assert.All(both, t => Assert.Matches("started a session in the background|a session answers already", t.Result.Error));
+            // Each started one, unless the other's was already loading or answering when it finished.
+            Assert.All(both, t => Assert.Matches("started a session in the background|a session answers already|a session is loading", t.Result.Error));
             WaitForSocket(Settings().Options, folder: Sockets);
             // The second process started ends as soon as it finds the lock taken.
             var clock = Stopwatch.StartNew();
