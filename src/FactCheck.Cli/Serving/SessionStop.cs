@@ -28,7 +28,15 @@ internal static class SessionStop
         var folderText = Encoding.UTF8.GetString(payload);
         foreach (var path in Directory.EnumerateFiles(folder, "*.loading").Order(StringComparer.Ordinal))
         {
-            if (Loading(path) is { } loading && loading.Folder == folderText && IsRunning(loading.Process, loading.Started) && Posix.Terminate(loading.Process))
+            if (Loading(path) is not { } loading) continue;
+            if (!IsRunning(loading.Process, loading.Started))
+            {
+                // Left by a session killed while it loaded (SIGTERM then ends it before it can tidy up).
+                RemoveLoading(path);
+                continue;
+            }
+
+            if (loading.Folder == folderText && Posix.Terminate(loading.Process))
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 while (IsRunning(loading.Process, loading.Started) && clock.Elapsed < AnswerWait) Thread.Sleep(20);
