@@ -42,7 +42,7 @@ internal static class CheckCommand
         var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page (findings, claims, sources, timeline, graph, ClaimReview) to this file." };
         var noCache = CacheOption.Create();
         var watch = new Option<bool>("--watch") { Description = "Keep running: check again on every save of a claims or rules file and print what changed (no report is written). Checks of the same claims and rules are answered by it meanwhile (docs/commands.md)." };
-        var noServer = new Option<bool>("--no-server") { Description = "Check in this process even when a running watch session or `factcheck serve` could answer (also FACTCHECK_SERVER=0)." };
+        var noServer = new Option<bool>("--no-server") { Description = "Check in this process even when a running session could answer, and start none (also FACTCHECK_SERVER=0; docs/commands.md#sessions-check-answered-by-a-running-session)." };
 
         var command = new Command("check", "Run the rules on the claims: print findings, record the run in the SQLite report, exit non-zero on findings.")
         {
@@ -186,6 +186,28 @@ internal static class CheckCommand
             var summaryFile = parse.GetValue(stepSummary)
                 ?? (chosen == OutputFormats.GitHub ? Serving.ServedCheck.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } s ? s : null : null);
             if (summaryFile is not null) File.AppendAllText(CliContext.FullPath(summaryFile), StepSummary.Write(outcome) + "\n");
+            // Everything written: a session for the next check starts in the background, where it pays (Serving/AutoStart).
+            if (Serving.AutoStart.WhyNot(options, baseDirectory, parse.GetValue(noServer) || parse.GetValue(noCache), outcome.ClaimCount) is { } notStarted)
+            {
+                if (Serving.ServedCheck.Variable("FACTCHECK_DEBUG") == "1" && Serving.ServedCheck.Current is null) stderr.WriteLine($"factcheck: no session started: {notStarted}");
+            }
+            else
+            {
+                string[] given =
+                [
+                    .. parse.GetValue(claims) is { } c ? new[] { "--claims", c } : [],
+                    .. parse.GetValue(rules) is { } r ? new[] { "--rules", r } : [],
+                    .. (parse.GetValue(only) ?? []).SelectMany(id => new[] { "--rule", id }),
+                ];
+                var started = Serving.AutoStart.Start(given, baseDirectory);
+                if (Environment.GetEnvironmentVariable("FACTCHECK_DEBUG") == "1") stderr.WriteLine(started ? "factcheck: started a session in the background for the next check" : "factcheck: could not start a session");
+                else if (started && !textOptions.Quiet && stderr == Console.Error && !Console.IsErrorRedirected)
+                {
+                    // Said to a person only (as progress is): a resident process should not appear unannounced.
+                    stderr.WriteLine($"factcheck: a background session keeps these claims loaded to answer the next check (ends after {Serving.AutoStart.IdleTimeout().TotalMinutes:0.#} min unused; `factcheck serve --stop` ends it, FACTCHECK_SERVER=0 turns this off)");
+                }
+            }
+
             if (notRecorded is not null)
             {
                 stderr.WriteLine($"factcheck: the run was not recorded: {notRecorded.Message}");

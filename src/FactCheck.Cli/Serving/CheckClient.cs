@@ -8,7 +8,8 @@ namespace FactCheck.Cli.Serving;
 /// running (<see cref="CheckServer"/>), it runs the check and this process writes what it printed and exits with its
 /// code. Anything else (no session, a dead socket, another build, a refusal, a session silent for
 /// <see cref="Silence"/>) returns null, and the check runs in-process as if no session existed. Nothing here starts a
-/// session: in CI, where none runs, a check costs one failed file lookup.
+/// session (<see cref="AutoStart"/> does, after an in-process check, outside CI): in CI, where none runs, a check costs
+/// one failed file lookup.
 /// </summary>
 internal static class CheckClient
 {

@@ -9,6 +9,8 @@ namespace FactCheck.Cli.Serving;
 /// Unix socket (<see cref="ServerFolder"/>): each connection of this user (SO_PEERCRED; others are closed unanswered)
 /// sends one <see cref="ServeRequest"/>, which runs as a <see cref="ServedCheck"/> on a thread of its own; the client
 /// gets keep-alive frames meanwhile, then the output and exit code, or a refusal after which it checks in-process.
+/// A <see cref="ServeProtocol.Stop"/> request from the session's working folder (<c>factcheck serve --stop</c>) fires
+/// <see cref="StopRequested"/>, which ends the session's loop.
 /// </summary>
 internal sealed class CheckServer : IDisposable
 {
@@ -22,7 +24,10 @@ internal sealed class CheckServer : IDisposable
     private readonly Action<WatchUpdate, CheckOutcome>? _synced;
     private readonly Thread _accepting;
     private readonly Claims.Watching.FileStamp _bound;
+    private readonly CancellationTokenSource _stopRequested = new();
     private int _served;
+    private int _busy;
+    private long _lastActivity = Environment.TickCount64;
     private volatile bool _stopping;
 
     private CheckServer(Socket listener, string path, WatchSession session, Action<WatchUpdate, CheckOutcome>? synced)
@@ -37,6 +42,12 @@ internal sealed class CheckServer : IDisposable
 
     /// <summary>Checks answered so far (not those declined).</summary>
     public int Served => Volatile.Read(ref _served);
+
+    /// <summary>How long no request has been in progress (zero while one is).</summary>
+    public TimeSpan Idle => Volatile.Read(ref _busy) > 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastActivity));
+
+    /// <summary>Fired by <c>factcheck serve --stop</c> from the session's working folder.</summary>
+    public CancellationToken StopRequested => _stopRequested.Token;
 
     /// <summary>Listens for the session; null, with the reason, when it cannot (no folder, one not private, another session already answers).</summary>
     /// <param name="synced">Told when a served check found and read changes (watch mode prints them).</param>
@@ -106,6 +117,8 @@ internal sealed class CheckServer : IDisposable
         {
             // Left behind: the next session finds it dead and replaces it.
         }
+
+        // _stopRequested is not disposed: a stop request may still be answered on its own thread (it has no timer to free).
     }
 
     private void Accept()
@@ -130,6 +143,20 @@ internal sealed class CheckServer : IDisposable
 
     private void Serve(Socket client)
     {
+        Interlocked.Increment(ref _busy);
+        try
+        {
+            ServeOne(client);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+            Interlocked.Decrement(ref _busy);
+        }
+    }
+
+    private void ServeOne(Socket client)
+    {
         using (client)
         using (var stream = new NetworkStream(client, ownsSocket: false))
         {
@@ -139,8 +166,15 @@ internal sealed class CheckServer : IDisposable
                 if (Posix.PeerUserId(client) != Posix.UserId) return;
                 client.ReceiveTimeout = (int)RequestWait.TotalMilliseconds;
                 client.SendTimeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
-                if (ServeProtocol.ReadFrame(stream, ServeProtocol.MaxRequestBytes) is not { Type: ServeProtocol.Request } frame) return;
-                var request = ServeRequest.Decode(frame.Payload);
+                var frame = ServeProtocol.ReadFrame(stream, ServeProtocol.MaxRequestBytes);
+                if (frame is { Type: ServeProtocol.Stop } stop)
+                {
+                    StopIfOurs(stream, System.Text.Encoding.UTF8.GetString(stop.Payload));
+                    return;
+                }
+
+                if (frame is not { Type: ServeProtocol.Request } asked) return;
+                var request = ServeRequest.Decode(asked.Payload);
                 if (request.Build != ServerFolder.BuildId)
                 {
                     Answer(stream, ServeProtocol.Declined, "another build of FactCheck"u8);
@@ -160,6 +194,21 @@ internal sealed class CheckServer : IDisposable
                 // The client went away or is not one: it checks in-process, or it was never ours to answer.
             }
         }
+    }
+
+    /// <summary>Ends the session when <paramref name="workingDirectory"/> is the one it was started from; says what it was.</summary>
+    private void StopIfOurs(NetworkStream stream, string workingDirectory)
+    {
+        if (!string.Equals(
+                ServerFolder.Canonical(workingDirectory, _session.BaseDirectory), ServerFolder.Canonical(_session.BaseDirectory, _session.BaseDirectory), StringComparison.Ordinal))
+        {
+            Answer(stream, ServeProtocol.Declined, "another working folder"u8);
+            return;
+        }
+
+        var what = $"{_session.ClaimsPath} and {_session.RulesPath ?? "the bundled rules"} (process {Environment.ProcessId}, {Served} check(s) answered)";
+        Answer(stream, ServeProtocol.Stop, System.Text.Encoding.UTF8.GetBytes(what));
+        _stopRequested.Cancel();
     }
 
     private void Run(NetworkStream stream, ServeRequest request)

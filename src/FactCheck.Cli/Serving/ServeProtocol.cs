@@ -10,6 +10,8 @@ namespace FactCheck.Cli.Serving;
 /// (after which it writes the report: the client waits longer before giving up, as giving up then records the run
 /// twice), then one <see cref="Result"/> (exit code, then standard output
 /// and error in the order written) or one <see cref="Declined"/> (why; the client then checks in-process).
+/// <c>factcheck serve --stop</c> sends one <see cref="Stop"/> frame instead (its working folder): a session started
+/// from that folder answers <see cref="Stop"/> (what it served) and ends; any other answers <see cref="Declined"/>.
 /// </summary>
 internal static class ServeProtocol
 {
@@ -18,6 +20,7 @@ internal static class ServeProtocol
     public const byte Accepted = (byte)'A';
     public const byte Result = (byte)'R';
     public const byte Declined = (byte)'N';
+    public const byte Stop = (byte)'S';
 
     /// <summary>A request is a command line and a few variables: anything longer is not one.</summary>
     public const int MaxRequestBytes = 1 << 20;

@@ -27,9 +27,13 @@ internal static class ServerFolder
     /// </summary>
     public static string BuildId { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
         "|",
-        new[] { typeof(ServerFolder), typeof(Claims.Loading.ClaimsLoader), typeof(Rules.Language.RulePackLoader), typeof(Engine.IRuleEngine), typeof(Report.ReportStore) }
-            .Select(t => t.Assembly.ManifestModule.ModuleVersionId.ToString("N"))
+        BuildAssemblies
+            .Select(a => a.ManifestModule.ModuleVersionId.ToString("N"))
             .Append(Environment.Version.ToString())))))[..16];
+
+    /// <summary>The tool's own assemblies, whose builds make <see cref="BuildId"/>.</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> BuildAssemblies =>
+        [.. new[] { typeof(ServerFolder), typeof(Claims.Loading.ClaimsLoader), typeof(Rules.Language.RulePackLoader), typeof(Engine.IRuleEngine), typeof(Report.ReportStore) }.Select(t => t.Assembly)];
 
     /// <summary>Commands run in this flow of control (a test) use servers in <paramref name="folder"/>.</summary>
     public static IDisposable Use(string folder)

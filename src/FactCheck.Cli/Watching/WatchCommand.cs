@@ -26,7 +26,7 @@ internal static class WatchCommand
         using var server = CheckServer.Start(session, (update, outcome) => WatchLoop.PrintLocked(update, outcome, output), out var why);
         if (server is not null) output.WriteLine("factcheck: `factcheck check` on these claims and rules, from this folder, is answered by this session meanwhile");
         else if (ServerFolder.Folder() is not null) output.WriteLine($"factcheck: `factcheck check` is not answered by this session: {why}");
-        Loop(session, output);
+        Loop(session, output, server?.StopRequested ?? CancellationToken.None);
         return ExitCodes.Success;
     }
 
@@ -58,7 +58,7 @@ internal static class WatchCommand
             $"factcheck: serving `factcheck check` on {session.ClaimsPath} ({claims.Claims.Count:N0} claims) and {session.RulesPath ?? "the bundled rules"}, "
             + $"from {baseDirectory}, on {server.SocketPath}; Ctrl-C ends");
         error.Flush();
-        Loop(session, TextWriter.Null);
+        Loop(session, TextWriter.Null, server.StopRequested);
         return ExitCodes.Success;
     }
 
@@ -66,9 +66,10 @@ internal static class WatchCommand
     private static string? Missing(WatchSession session) =>
         new[] { session.ClaimsPath, session.RulesPath }.FirstOrDefault(path => path is not null && !File.Exists(path) && !Directory.Exists(path));
 
-    private static void Loop(WatchSession session, TextWriter output)
+    /// <param name="stopRequested">Fired by <c>factcheck serve --stop</c> (<see cref="CheckServer.StopRequested"/>).</param>
+    private static void Loop(WatchSession session, TextWriter output, CancellationToken stopRequested)
     {
-        using var stop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             // End the loop cleanly instead of the process being killed mid-write.

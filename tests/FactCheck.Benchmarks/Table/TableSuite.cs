@@ -8,7 +8,7 @@ namespace FactCheck.Benchmarks.Table;
 /// The whole performance table of issue #16, each step as processes: the engine benchmark's insert+fire at 100,000
 /// and 1,000,000 claims, <c>validate</c> on 10,000 claims, a cold <c>check</c> on 100,000 (report written), the same
 /// check after one file changed (a new process; with the parsed-file cache where the build has one), the same answered
-/// by a running session (<c>factcheck serve</c>), and one save in watch mode. Builds the CLI and the engine benchmark once, generates the corpora, runs each step N times and prints
+/// by the session an earlier check started by itself and by a running <c>factcheck serve</c>, and one save in watch mode. Builds the CLI and the engine benchmark once, generates the corpora, runs each step N times and prints
 /// a Markdown table: median (min–max), CPU, peak resident memory, and the target met or missed.
 /// </summary>
 /// <remarks>
@@ -68,10 +68,14 @@ public sealed partial class TableSuite : IBenchmarkSuite
                 CorpusGenerator.Write(corpus, claims);
                 var hasNoCache = ChildProcess.Run(cli.Program, [.. cli.Prefix, "check", "--help"]).Output.Contains("--no-cache", StringComparison.Ordinal);
                 var cache = Path.Combine(work, "cache");
+                var runtime = Path.Combine(work, "runtime");
+                if (!OperatingSystem.IsWindows()) Directory.CreateDirectory(runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 var environment = new Dictionary<string, string>
                 {
                     ["XDG_CACHE_HOME"] = Path.Combine(cache, "xdg-cache"),
                     ["XDG_DATA_HOME"] = Path.Combine(cache, "xdg-data"),
+                    // Sessions the checks start (and `serve`'s) listen here, not in the user's runtime folder.
+                    ["XDG_RUNTIME_DIR"] = runtime,
                 };
                 var report = Path.Combine(work, "report.db");
                 string[] Check(bool cold) =>
@@ -92,20 +96,9 @@ public sealed partial class TableSuite : IBenchmarkSuite
 
                 if (Wanted("incremental"))
                 {
-                    // One run fills the report (and the cache, where there is one); each measured run follows a save of one file.
-                    Fresh();
-                    var primed = ChildProcess.Run(cli.Program, Check(cold: false), environment);
-                    if (primed.ExitCode is not (0 or 1)) return Failed("check (priming the incremental runs)", primed);
-                    var file = Directory.GetFiles(corpus, "claims-*.yaml").Order(StringComparer.Ordinal).ToArray() is var files && files.Length > 0
-                        ? files[files.Length / 2]
-                        : throw new InvalidOperationException("the corpus has no claims files");
-                    var original = File.ReadAllText(file);
-                    var edits = 0;
-                    rows.Add(Step($"check after one file changed, {claims:N0} claims{(hasNoCache ? string.Empty : " (this build has no cache: a full run)")}", "< 1 s", 1_000, null, runs, () =>
-                    {
-                        File.WriteAllText(file, edits++ % 2 == 0 ? original.Replace("going well\"", "going quite well\"", StringComparison.Ordinal) : original);
-                    }, () => ChildProcess.Run(cli.Program, Check(cold: false), environment)));
-                    File.WriteAllText(file, original);
+                    var incremental = Incremental(cli, work, corpus, claims, runs, environment, Check);
+                    if (incremental is null) return 1;
+                    rows.AddRange(incremental);
                 }
 
                 if (Wanted("served"))
@@ -138,6 +131,115 @@ public sealed partial class TableSuite : IBenchmarkSuite
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// <c>check</c> after one file changed, as a new process: with <c>--no-server</c> (the parsed-file cache only), then
+    /// answered by the session the first check started by itself (AutoStart; the benchmark waits until it listens), with
+    /// the report written and with <c>--no-report</c>. FACTCHECK_DEBUG=1 makes a check that was not served say so,
+    /// which fails the row. The CPU column is the check process's; the session's CPU per check and its resident memory
+    /// are in the note.
+    /// </summary>
+    private static List<Row>? Incremental(
+        (string Program, string[] Prefix) cli, string work, string corpus, int claims, int runs, Dictionary<string, string> environment, Func<bool, string[]> check)
+    {
+        var file = Directory.GetFiles(corpus, "claims-*.yaml").Order(StringComparer.Ordinal).ToArray() is var files && files.Length > 0
+            ? files[files.Length / 2]
+            : throw new InvalidOperationException("the corpus has no claims files");
+        var original = File.ReadAllText(file);
+        var edits = 0;
+        void Edit() => File.WriteAllText(file, edits++ % 2 == 0 ? original.Replace("going well\"", "going quite well\"", StringComparison.Ordinal) : original);
+        var rows = new List<Row>();
+        var debug = new Dictionary<string, string>(environment) { ["FACTCHECK_DEBUG"] = "1" };
+        try
+        {
+            // One run fills the report and the cache, and starts the session; --no-server first, so that none answers yet.
+            string[] noServer = [.. check(false), "--no-server"];
+            var primed = ChildProcess.Run(cli.Program, noServer, environment, work);
+            if (primed.ExitCode is not (0 or 1))
+            {
+                Failed("check (priming the incremental runs)", primed);
+                return null;
+            }
+
+            rows.Add(Step($"check after one file changed, {claims:N0} claims, new process, --no-server (parsed-file cache)", "< 1 s", 1_000, null, runs, Edit,
+                () => ChildProcess.Run(cli.Program, noServer, environment, work)));
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var starting = ChildProcess.Run(cli.Program, check(false), debug, work);
+            if (!starting.Errors.Contains("started a session", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"the check started no session: {Tail(starting.Errors)}");
+                return null;
+            }
+
+            var sockets = Path.Combine(environment["XDG_RUNTIME_DIR"], "factcheck");
+            while (!(Directory.Exists(sockets) && Directory.GetFiles(sockets, "*.sock").Length > 0))
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(5))
+                {
+                    Console.Error.WriteLine("the session the check started did not listen within 5 minutes");
+                    return null;
+                }
+
+                Thread.Sleep(100);
+            }
+
+            Console.WriteLine($"the session a check started listened {clock.Elapsed.TotalSeconds:F1} s after that check began");
+            var session = SessionProcess(corpus);
+            foreach (var report in new[] { true, false })
+            {
+                var sessionCpu = new List<double>();
+                string[] arguments = [.. check(false), .. report ? Array.Empty<string>() : ["--no-report"]];
+                var row = Step(
+                    $"check after one file changed, {claims:N0} claims, new process answered by the session an earlier check started{(report ? " (report written)" : ", --no-report")}", "< 1 s", 1_000, null, runs,
+                    Edit,
+                    () =>
+                    {
+                        var before = session?.TotalProcessorTime ?? TimeSpan.Zero;
+                        var run = ChildProcess.Run(cli.Program, arguments, debug, work);
+                        session?.Refresh();
+                        if (session is not null) sessionCpu.Add((session.TotalProcessorTime - before).TotalSeconds);
+                        // Not served: a failed row, not an in-process time under the session's name.
+                        return run.Errors.Contains("checking in this process", StringComparison.Ordinal) ? run with { ExitCode = 99 } : run;
+                    });
+                session?.Refresh();
+                var busy = session?.WorkingSet64 ?? 0;
+                // The session gives back what a check left once it has been idle for 2 s.
+                Thread.Sleep(TimeSpan.FromSeconds(5));
+                session?.Refresh();
+                var memory = session is null ? "unknown"
+                    : $"{Memory(busy)} right after the checks, {Memory(session.WorkingSet64)} after 5 s idle (peak {Memory(session.PeakWorkingSet64)})";
+                rows.Add(row with { Note = $"the session's CPU per check, median {(sessionCpu.Count > 0 ? Median(sessionCpu) : double.NaN):F2} s; its resident memory {memory}" + (row.Note is null ? string.Empty : "; " + row.Note) });
+            }
+
+            return rows;
+        }
+        finally
+        {
+            File.WriteAllText(file, original);
+            ChildProcess.Run(cli.Program, [.. cli.Prefix, "serve", "--stop"], environment, work);
+        }
+    }
+
+    /// <summary>The background session serving <paramref name="corpus"/> (its command line names it).</summary>
+    private static System.Diagnostics.Process? SessionProcess(string corpus)
+    {
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid)) continue;
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(entry, "cmdline"));
+                if (commandLine.Contains("serve\0--background", StringComparison.Ordinal) && commandLine.Contains(corpus, StringComparison.Ordinal)) return System.Diagnostics.Process.GetProcessById(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // Gone meanwhile, or not ours.
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
