@@ -413,7 +413,52 @@ internal static class Migrations
 
         """ + CompleteRunsOnly(V3.Sql[V3.Sql.IndexOf("CREATE VIEW latest_run AS", StringComparison.Ordinal)..]));
 
-    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4];
+    /// <summary>
+    /// A run keeps what changed since the run before: a finding whose content (rule, severity, message, position,
+    /// fingerprint, claims and sources) is the same as in the latest run is shared, the run keeping one link row
+    /// (<c>run_findings</c>) instead of a copy of it and its claims and sources. <c>findings</c> becomes a view with the
+    /// table's columns. Findings recorded before keep their ids; they are not shared (they have no content digest).
+    /// </summary>
+    public static readonly Migration V5 = new(5, "findings shared across runs", """
+        -- A finding's content, once: runs whose finding is the same link to it. digest: a hash of everything below
+        -- plus the finding's claims and sources (null for findings recorded before version 5, which are not shared).
+        CREATE TABLE finding_contents (
+            finding_id  INTEGER PRIMARY KEY,
+            rule_id     TEXT NOT NULL,
+            severity    TEXT NOT NULL,
+            message     TEXT NOT NULL,
+            file        TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            fingerprint TEXT NOT NULL,
+            digest      BLOB
+        );
+        INSERT INTO finding_contents (finding_id, rule_id, severity, message, file, line, col, fingerprint)
+        SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings;
+
+        -- The findings of each run: seq is the order they were recorded in; the key matches fingerprints per run
+        -- (finding_changes, diffs, baselines) as the (run_id, fingerprint) index of findings did.
+        CREATE TABLE run_findings (
+            run_id      INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            finding_id  INTEGER NOT NULL,
+            PRIMARY KEY (run_id, fingerprint, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO run_findings (run_id, fingerprint, seq, finding_id)
+        SELECT run_id, fingerprint, row_number() OVER (PARTITION BY run_id ORDER BY finding_id) - 1, finding_id FROM findings;
+
+        DROP INDEX findings_by_run_fingerprint;
+        DROP TABLE findings;
+
+        -- The findings of every run, as the table of version 4 had them: finding_id names the content, so a finding
+        -- that stayed the same keeps its id from run to run; (run_id, finding_id) is unique.
+        CREATE VIEW findings AS
+        SELECT c.finding_id, r.run_id, c.rule_id, c.severity, c.message, c.file, c.line, c.col, r.fingerprint
+        FROM run_findings r JOIN finding_contents c ON c.finding_id = r.finding_id;
+        """);
+
+    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4, V5];
 
     /// <summary>V3's views over complete runs: each of their reads of <c>runs</c> gets the condition.</summary>
     private static string CompleteRunsOnly(string views)

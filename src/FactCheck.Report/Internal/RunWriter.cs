@@ -115,7 +115,8 @@ internal static class RunWriter
     public static long WriteResults(SqliteConnection connection, WrittenInputs inputs, RunData run, Action<string>? stageCompleted)
     {
         var (transaction, _, runId, claimsDigest) = inputs;
-        var hashing = run.Findings.Any(f => f.Fingerprint is null) ? Task.Run(() => Fingerprints(run.Findings)) : null;
+        // Fingerprints the caller did not supply and the findings' content digests, beside the rules and errors.
+        var hashing = Task.Run(() => Hashes(run.Findings));
         var rulesDigest = run.RulesDigest ?? ContentDigest.Compute(
             run.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).SelectMany(r => new[] { r.Id, r.Title, r.Severity }).Prepend("rules/1"));
 
@@ -136,9 +137,9 @@ internal static class RunWriter
         }
 
         stageCompleted?.Invoke("rules");
-        var fingerprints = hashing?.GetAwaiter().GetResult() ?? Fingerprints(run.Findings);
+        var (fingerprints, digests) = hashing.GetAwaiter().GetResult();
         stageCompleted?.Invoke("fingerprints");
-        WriteFindings(connection, transaction, runId, run.Findings, fingerprints, stageCompleted);
+        WriteFindings(connection, transaction, runId, run.Findings, fingerprints, digests, stageCompleted);
         stageCompleted?.Invoke("findings");
 
         // A run with errors (invalid input, a rule that failed or was stopped by a limit) is recorded as failed.
@@ -184,17 +185,20 @@ internal static class RunWriter
         return digests;
     }
 
+    /// <summary>Each finding's fingerprint (the caller's, or computed) and content digest (<see cref="FindingDigest"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string[] Fingerprints(IReadOnlyList<ReportFinding> findings)
+    private static (string[] Fingerprints, UInt128[] Digests) Hashes(IReadOnlyList<ReportFinding> findings)
     {
         var prints = new string[findings.Count];
+        var digests = new UInt128[findings.Count];
         for (var i = 0; i < prints.Length; i++)
         {
             var f = findings[i];
             prints[i] = f.Fingerprint ?? Fingerprint.ForFinding(f.RuleId, f.ClaimIds, f.SourceIds);
+            digests[i] = FindingDigest.Compute(f, prints[i]);
         }
 
-        return prints;
+        return (prints, digests);
     }
 
     /// <summary>The digest of the run's claims: ContentDigest.Compute("claims/1", id, digest, status, id, …), built without a field list.</summary>
@@ -254,32 +258,54 @@ internal static class RunWriter
         }
     }
 
+    /// <summary>
+    /// The run's findings: one whose content the latest run has too is linked to that row; the others are written with
+    /// their claims and sources. The links go in (fingerprint) key order.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WriteFindings(SqliteConnection connection, SqliteTransaction transaction, long runId, IReadOnlyList<ReportFinding> findings, string[] fingerprints, Action<string>? stageCompleted)
+    private static void WriteFindings(
+        SqliteConnection connection, SqliteTransaction transaction, long runId, IReadOnlyList<ReportFinding> findings, string[] fingerprints, UInt128[] digests, Action<string>? stageCompleted)
     {
-        var nextFindingId = Scalar(connection, transaction, "SELECT coalesce(max(finding_id), 0) + 1 FROM findings");
-        using var insertFinding = new InsertCommand(connection, "findings", "finding_id", "run_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint");
-        using var insertClaim = new InsertCommand(connection, "finding_claims", "finding_id", "claim_id");
-        using var insertSource = new InsertCommand(connection, "finding_sources", "finding_id", "source_id");
-        for (var i = 0; i < findings.Count; i++)
+        var shared = findings.Count == 0 ? SharedFindings.None : SharedFindings.Read(connection);
+        var nextFindingId = Scalar(connection, transaction, "SELECT coalesce(max(finding_id), 0) + 1 FROM finding_contents");
+        var ids = new long[findings.Count];
+        using (var insertFinding = new InsertCommand(connection, "finding_contents", "finding_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint", "digest"))
+        using (var insertClaim = new InsertCommand(connection, "finding_claims", "finding_id", "claim_id"))
+        using (var insertSource = new InsertCommand(connection, "finding_sources", "finding_id", "source_id"))
         {
-            var f = findings[i];
-            var findingId = nextFindingId++;
-            insertFinding.Long(findingId).Long(runId).Text(f.RuleId).Text(f.Severity).Text(f.Message).Text(f.File).Int(f.Line).Int(f.Column).Key(fingerprints[i]).Execute();
-            foreach (var claimId in Distinct(f.ClaimIds))
+            Span<byte> digest = stackalloc byte[16];
+            for (var i = 0; i < findings.Count; i++)
             {
-                insertClaim.Long(findingId).Text(claimId).Execute();
-            }
+                if (shared.Take(digests[i], out var sharedId))
+                {
+                    ids[i] = sharedId;
+                    continue;
+                }
 
-            foreach (var sourceId in Distinct(f.SourceIds))
-            {
-                insertSource.Long(findingId).Text(sourceId).Execute();
-            }
+                var f = findings[i];
+                var findingId = ids[i] = nextFindingId++;
+                FindingDigest.Write(digests[i], digest);
+                insertFinding.Long(findingId).Text(f.RuleId).Text(f.Severity).Text(f.Message).Text(f.File).Int(f.Line).Int(f.Column).Key(fingerprints[i]).Bytes(digest).Execute();
+                foreach (var claimId in Distinct(f.ClaimIds))
+                {
+                    insertClaim.Long(findingId).Text(claimId).Execute();
+                }
 
-            if (i == findings.Count / 2)
-            {
-                stageCompleted?.Invoke("findings-half");
+                foreach (var sourceId in Distinct(f.SourceIds))
+                {
+                    insertSource.Long(findingId).Text(sourceId).Execute();
+                }
             }
+        }
+
+        stageCompleted?.Invoke("findings-half");
+        var order = new int[findings.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort((string[])fingerprints.Clone(), order, StringComparer.Ordinal);
+        using var insertLink = new InsertCommand(connection, "run_findings", "run_id", "fingerprint", "seq", "finding_id");
+        foreach (var i in order)
+        {
+            insertLink.Long(runId).Key(fingerprints[i]).Long(i).Long(ids[i]).Execute();
         }
     }
 
