@@ -189,11 +189,12 @@ public sealed class ReportStore : IDisposable
 
     /// <summary>Records a run in one transaction: either all of it lands or none (also when the process dies).</summary>
     /// <returns>The new run's id.</returns>
-    public long WriteRun(RunData run)
+    /// <param name="memory">For a caller that records run after run in one process: what the store remembers between them (see <see cref="RunMemory"/>).</param>
+    public long WriteRun(RunData run, RunMemory? memory = null)
     {
         RefuseWhileRecording();
         RefuseReadOnly();
-        return Writing(() => RunWriter.Write(_connection, run, StageCompleted));
+        return Writing(() => RunWriter.Write(_connection, run, memory, StageCompleted));
     }
 
     /// <summary>
@@ -203,14 +204,15 @@ public sealed class ReportStore : IDisposable
     /// another process recording a run in the same report waits (readers do not). Until the pending run is completed
     /// or disposed, the store does nothing else.
     /// </summary>
-    public PendingRun BeginRun(RunData inputs)
+    /// <param name="memory">For a caller that records run after run in one process: what the store remembers between them (see <see cref="RunMemory"/>).</param>
+    public PendingRun BeginRun(RunData inputs, RunMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         RefuseWhileRecording();
         RefuseReadOnly();
         var stageCompleted = StageCompleted;
         var writing = Task.Factory.StartNew(
-            () => Writing(() => RunWriter.WriteInputs(_connection, inputs, stageCompleted)),
+            () => Writing(() => RunWriter.WriteInputs(_connection, inputs, memory, stageCompleted)),
             CancellationToken.None,
             TaskCreationOptions.LongRunning, // beside long-running work (the rules): not behind it in the thread pool's queue
             TaskScheduler.Default);

@@ -456,6 +456,110 @@ internal static class Migrations
         CREATE VIEW findings AS
         SELECT c.finding_id, r.run_id, c.rule_id, c.severity, c.message, c.file, c.line, c.col, r.fingerprint
         FROM run_findings r JOIN finding_contents c ON c.finding_id = r.finding_id;
+
+        -- A run's inputs (sources, claims as seen, appearances, citations) per file snapshot: the rows of one file,
+        -- written once and linked to by every run whose rows for that file are the same. digest: SHA-256 of the rows
+        -- (null for the snapshots of runs recorded before version 5, which are not linked to again).
+        CREATE TABLE snapshots (
+            snapshot_id  INTEGER PRIMARY KEY,
+            file         TEXT,
+            digest       BLOB,
+            first_run_id INTEGER NOT NULL
+        );
+
+        CREATE TABLE run_snapshots (
+            run_id      INTEGER NOT NULL,
+            snapshot_id INTEGER NOT NULL,
+            PRIMARY KEY (run_id, snapshot_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_sources (
+            snapshot_id INTEGER NOT NULL,
+            source_id   TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            title       TEXT,
+            outlet      TEXT,
+            url         TEXT,
+            line        INTEGER,
+            PRIMARY KEY (snapshot_id, source_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_claims (
+            snapshot_id INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            version_id  INTEGER NOT NULL,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, claim_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_appearances (
+            snapshot_id INTEGER NOT NULL,
+            source_id   TEXT NOT NULL,
+            claim_id    TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            attribution TEXT NOT NULL,
+            quote       TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, source_id, claim_id, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_citations (
+            snapshot_id INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            source_id   TEXT,
+            cited_as    TEXT NOT NULL,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, seq)
+        ) WITHOUT ROWID;
+
+        -- Earlier runs: one snapshot per run and file, holding that run's rows as they were.
+        INSERT INTO snapshots (file, first_run_id)
+        SELECT file, run_id FROM (
+            SELECT run_id, file FROM sources UNION SELECT run_id, file FROM run_claims
+            UNION SELECT run_id, file FROM appearances UNION SELECT run_id, file FROM citations)
+        ORDER BY run_id, file;
+        INSERT INTO run_snapshots (run_id, snapshot_id) SELECT first_run_id, snapshot_id FROM snapshots;
+        CREATE INDEX snapshots_by_run_file ON snapshots (first_run_id, file);
+        INSERT INTO snapshot_sources (snapshot_id, source_id, kind, title, outlet, url, line)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), source_id, kind, title, outlet, url, line
+        FROM sources x;
+        INSERT INTO snapshot_claims (snapshot_id, claim_id, version_id, line, col)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), claim_id, version_id, line, col
+        FROM run_claims x;
+        INSERT INTO snapshot_appearances (snapshot_id, source_id, claim_id, seq, attribution, quote, line, col)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), source_id, claim_id, seq, attribution, quote, line, col
+        FROM appearances x;
+        INSERT INTO snapshot_citations (snapshot_id, seq, claim_id, source_id, cited_as, line, col)
+        SELECT snapshot_id, row_number() OVER (PARTITION BY snapshot_id ORDER BY id) - 1, claim_id, source_id, cited_as, line, col
+        FROM (SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file) AS snapshot_id, x.rowid AS id, x.*
+              FROM citations x);
+        DROP INDEX snapshots_by_run_file;
+        DROP TABLE sources;
+        DROP TABLE run_claims;
+        DROP TABLE appearances;
+        DROP INDEX citations_by_run;
+        DROP TABLE citations;
+
+        -- The tables of version 4, same columns, each run's rows from its snapshots.
+        CREATE VIEW sources AS
+        SELECT r.run_id, x.source_id, x.kind, x.title, x.outlet, x.url, s.file, x.line
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_sources x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW run_claims AS
+        SELECT r.run_id, x.claim_id, x.version_id, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_claims x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW appearances AS
+        SELECT r.run_id, x.claim_id, x.source_id, x.seq, x.attribution, x.quote, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_appearances x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW citations AS
+        SELECT r.run_id, x.claim_id, x.source_id, x.cited_as, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_citations x ON x.snapshot_id = r.snapshot_id;
         """);
 
     public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4, V5];

@@ -44,15 +44,27 @@ internal sealed class SharedFindings
                 var bytes = raw.sqlite3_column_blob(statement, 0);
                 var id = raw.sqlite3_column_int64(statement, 1);
                 if (bytes.Length != 16 || !seen.Add(id)) continue; // the latest and the latest complete run share rows
-                var digest = FindingDigest.Read(bytes);
-                if (shared._first.TryAdd(digest, id)) continue;
-                if (!shared._more.TryGetValue(digest, out var more)) shared._more[digest] = more = new Queue<long>();
-                more.Enqueue(id);
+                shared.Add(FindingDigest.Read(bytes), id);
             }
 
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, database);
             return shared;
         }
+    }
+
+    /// <summary>The findings of a run this process wrote (see <see cref="RunMemory"/>), instead of reading them back.</summary>
+    public static SharedFindings From(UInt128[] digests, long[] ids)
+    {
+        var shared = new SharedFindings();
+        for (var i = 0; i < digests.Length; i++) shared.Add(digests[i], ids[i]);
+        return shared;
+    }
+
+    private void Add(UInt128 digest, long id)
+    {
+        if (_first.TryAdd(digest, id)) return;
+        if (!_more.TryGetValue(digest, out var more)) _more[digest] = more = new Queue<long>();
+        more.Enqueue(id);
     }
 
     /// <summary>A row with this digest not taken yet by the run being written.</summary>
