@@ -560,6 +560,47 @@ internal static class Migrations
         CREATE VIEW citations AS
         SELECT r.run_id, x.claim_id, x.source_id, x.cited_as, s.file, x.line, x.col
         FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_citations x ON x.snapshot_id = r.snapshot_id;
+
+        -- Version 4's view, the same rows in the same order: over the latest run's appearances and flagged claims,
+        -- each read once and counted per source (the per-source lookups of version 4 became scans over the views).
+        DROP VIEW source_attribution;
+        CREATE VIEW source_attribution AS
+        WITH latest AS (SELECT max(run_id) AS run_id FROM runs WHERE status = 'complete'),
+        app AS MATERIALIZED (
+            SELECT x.source_id, x.claim_id, x.attribution
+            FROM run_snapshots r JOIN snapshot_appearances x ON x.snapshot_id = r.snapshot_id
+            WHERE r.run_id = (SELECT run_id FROM latest)),
+        flagged AS MATERIALIZED (
+            SELECT DISTINCT fc.claim_id, fs.source_id,
+                   CASE WHEN c.rule_id LIKE 'attribution.unattributed%' THEN 'unattributed' ELSE 'drift' END AS flag
+            FROM run_findings f
+            JOIN finding_contents c ON c.finding_id = f.finding_id
+            JOIN finding_claims fc ON fc.finding_id = f.finding_id
+            LEFT JOIN finding_sources fs ON fs.finding_id = f.finding_id
+            WHERE f.run_id = (SELECT run_id FROM latest)
+              AND (c.rule_id LIKE 'attribution.unattributed%' OR c.rule_id LIKE 'quotes.drift%')),
+        counts AS MATERIALIZED (
+            SELECT source_id, count(DISTINCT claim_id) AS claims,
+                   count(DISTINCT CASE WHEN attribution = 'direct-quote' THEN claim_id END) AS direct_quote,
+                   count(DISTINCT CASE WHEN attribution = 'paraphrase' THEN claim_id END) AS paraphrase,
+                   count(DISTINCT CASE WHEN attribution = 'reported' THEN claim_id END) AS reported,
+                   count(DISTINCT CASE WHEN attribution = 'unattributed' THEN claim_id END) AS unattributed
+            FROM app GROUP BY source_id),
+        marks AS MATERIALIZED (
+            SELECT a.source_id, count(DISTINCT CASE WHEN g.flag = 'unattributed' THEN a.claim_id END) AS unattributed,
+                   count(DISTINCT CASE WHEN g.flag = 'drift' THEN a.claim_id END) AS drifting
+            FROM app a JOIN flagged g ON g.claim_id = a.claim_id AND (g.source_id IS NULL OR g.source_id = a.source_id)
+            GROUP BY a.source_id)
+        SELECT s.source_id, s.kind, s.title, s.outlet,
+               coalesce(n.claims, 0) AS claims, coalesce(n.direct_quote, 0) AS direct_quote, coalesce(n.paraphrase, 0) AS paraphrase,
+               coalesce(n.reported, 0) AS reported, coalesce(n.unattributed, 0) AS unattributed,
+               coalesce(m.unattributed, 0) AS flagged_unattributed, coalesce(m.drifting, 0) AS drifting
+        FROM run_snapshots r
+        JOIN snapshot_sources s ON s.snapshot_id = r.snapshot_id
+        LEFT JOIN counts n ON n.source_id = s.source_id
+        LEFT JOIN marks m ON m.source_id = s.source_id
+        WHERE r.run_id = (SELECT run_id FROM latest)
+        ORDER BY s.source_id;
         """);
 
     public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4, V5];

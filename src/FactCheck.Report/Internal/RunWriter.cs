@@ -48,8 +48,14 @@ internal static class RunWriter
         // The claims' digests and each file's, which the writer waits for; then the run's claims digest (over every
         // claim in id order: the one sort of the whole run), which only the runs row needs, at the end.
         var digestsReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // The rows in a box the hashing empties when done: the task may outlive the write (until the run is completed),
+        // and must not keep a check's rows alive while its rules run.
+        var box = new StrongBox<(RunData Run, List<FileSnapshot> Files)?>((run, files));
         var hashing = Task.Run(() =>
         {
+            var (run, files) = box.Value!.Value;
+            box.Value = null;
             try
             {
                 var buffer = new ArrayBufferWriter<byte>(64 * 1024);
