@@ -8,7 +8,9 @@ namespace FactCheck.Benchmarks.Report;
 /// Writes two runs of N claims and N findings (default 100,000) to a fresh report, then reads the diff
 /// between them; then a run where one file of 100 changed and one where nothing did (what `check` after an edit
 /// writes). Target: each write and the diff under 2 s, the file under 100 MB.
-/// Usage: report [claims] [--repeat N (default 3)] [--stages] [--keep]
+/// With --supplied the runs carry their claim digests and fingerprints, as `factcheck check` passes them (the store
+/// then hashes only what it must: files' rows and findings' contents).
+/// Usage: report [claims] [--repeat N (default 3)] [--stages] [--keep] [--supplied]
 /// </summary>
 public sealed class ReportSuite : IBenchmarkSuite
 {
@@ -36,9 +38,10 @@ public sealed class ReportSuite : IBenchmarkSuite
                 warm.Diff(1, 2);
             }
 
-            var first = MakeRun(count, 0);
-            var second = MakeRun(count, 1);
-            var third = MakeRun(count, 1, editedFile: 7);
+            var supplied = args.Contains("--supplied");
+            var first = MakeRun(count, 0, supplied: supplied);
+            var second = MakeRun(count, 1, supplied: supplied);
+            var third = MakeRun(count, 1, editedFile: 7, supplied: supplied);
             var attempts = new List<List<Row>>();
             long bytes = 0;
             string? keptPath = null;
@@ -57,7 +60,7 @@ public sealed class ReportSuite : IBenchmarkSuite
                 }
             }
 
-            Console.WriteLine($"FactCheck report benchmark: {count:N0} claims and {count:N0} findings per run, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            Console.WriteLine($"FactCheck report benchmark: {count:N0} claims and {count:N0} findings per run{(supplied ? " (claim digests and fingerprints supplied, as by check)" : string.Empty)}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
             Console.WriteLine(repeat == 1
                 ? "One attempt. CPU s is user+sys time of the whole process during the step (all threads)."
                 : $"Best of {repeat} attempts, each on a fresh file: the minimum wall time and, separately, the minimum CPU time (user+sys, all threads) per step; " +
@@ -202,7 +205,8 @@ public sealed class ReportSuite : IBenchmarkSuite
     /// and adds as many new ones.
     /// </summary>
     /// <param name="editedFile">A desk file (0-99) whose claims' status and findings' message differ from version 1's.</param>
-    private static RunData MakeRun(int count, int version, int? editedFile = null)
+    /// <param name="supplied">Claim digests and fingerprints computed here, as `factcheck check` passes them.</param>
+    private static RunData MakeRun(int count, int version, int? editedFile = null, bool supplied = false)
     {
         var start = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero).AddDays(version);
         string[] rules = ["attribution.unattributed", "quotes.drift", "attribution.second-hand", "review.stale", "dates.inconsistent"];
@@ -220,12 +224,15 @@ public sealed class ReportSuite : IBenchmarkSuite
             var source = $"source-{i % 1_000:D4}";
             var edited = i % 100 == editedFile;
             var status = edited ? "in-review" : version == 1 && i % 10 == 0 ? "true" : "unreviewed";
-            claims.Add(new ReportClaim(id, file, i * 20 + 1, 5, $"Minister {i % 500} said the budget for item {i} rose by {i % 97} percent.", $"Minister {i % 500}", status));
+            var statement = $"Minister {i % 500} said the budget for item {i} rose by {i % 97} percent.";
+            claims.Add(new ReportClaim(id, file, i * 20 + 1, 5, statement, $"Minister {i % 500}", status, supplied ? ContentDigest.ForClaim(statement, $"Minister {i % 500}") : null));
             appearances.Add(new ReportAppearance(id, source, attributions[i % attributions.Length], $"the budget for item {i} rose by {i % 97} percent", file, i * 20 + 8, 9));
             var findingIndex = version == 1 && i % 20 == 0 ? i + count : i; // every twentieth finding replaced
             var rule = rules[findingIndex % rules.Length];
+            string[] findingClaims = [findingIndex < count ? id : $"{id}-x"];
             findings.Add(new ReportFinding(rule, rule.StartsWith("quotes", StringComparison.Ordinal) ? "error" : "warning",
-                $"Claim {id} in {source}: {rule} (check {findingIndex}){(edited ? ", edited" : string.Empty)}", file, i * 20 + 1, 5, [findingIndex < count ? id : $"{id}-x"], [source]));
+                $"Claim {id} in {source}: {rule} (check {findingIndex}){(edited ? ", edited" : string.Empty)}", file, i * 20 + 1, 5, findingClaims, [source],
+                supplied ? Fingerprint.ForFinding(rule, findingClaims, [source]) : null));
         }
 
         return new RunData
