@@ -38,8 +38,9 @@ public sealed class PendingRun : IDisposable
             return _store.Writing(() =>
             {
                 RunValidator.ValidateResults(run);
+                var hashing = RunWriter.HashFindings(run);
                 written = inputs.GetAwaiter().GetResult();
-                return RunWriter.WriteResults(_store.Connection, written, run, _store.StageCompleted);
+                return RunWriter.WriteResults(_store.Connection, written, run, hashing, _store.StageCompleted);
             });
         }
         finally

@@ -189,11 +189,12 @@ public sealed class ReportStore : IDisposable
 
     /// <summary>Records a run in one transaction: either all of it lands or none (also when the process dies).</summary>
     /// <returns>The new run's id.</returns>
-    public long WriteRun(RunData run)
+    /// <param name="memory">For a caller that records run after run in one process: what the store remembers between them (see <see cref="RunMemory"/>).</param>
+    public long WriteRun(RunData run, RunMemory? memory = null)
     {
         RefuseWhileRecording();
         RefuseReadOnly();
-        return Writing(() => RunWriter.Write(_connection, run, StageCompleted));
+        return Writing(() => RunWriter.Write(_connection, run, memory, StageCompleted));
     }
 
     /// <summary>
@@ -203,14 +204,15 @@ public sealed class ReportStore : IDisposable
     /// another process recording a run in the same report waits (readers do not). Until the pending run is completed
     /// or disposed, the store does nothing else.
     /// </summary>
-    public PendingRun BeginRun(RunData inputs)
+    /// <param name="memory">For a caller that records run after run in one process: what the store remembers between them (see <see cref="RunMemory"/>).</param>
+    public PendingRun BeginRun(RunData inputs, RunMemory? memory = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         RefuseWhileRecording();
         RefuseReadOnly();
         var stageCompleted = StageCompleted;
         var writing = Task.Factory.StartNew(
-            () => Writing(() => RunWriter.WriteInputs(_connection, inputs, stageCompleted)),
+            () => Writing(() => RunWriter.WriteInputs(_connection, inputs, memory, stageCompleted)),
             CancellationToken.None,
             TaskCreationOptions.LongRunning, // beside long-running work (the rules): not behind it in the thread pool's queue
             TaskScheduler.Default);
@@ -272,21 +274,25 @@ public sealed class ReportStore : IDisposable
         {
             var id = run.RunId;
             var previous = GetPreviousRunId(id);
-            var range = FindingReader.Range(_connection, id);
+            var findingsOf = SchemaVersion >= 5 ? "run_findings" : "findings";
+            var range = SchemaVersion >= 5 ? null : FindingReader.Range(_connection, id);
             var p = new { id, previous = previous ?? -1, first = range?.First ?? 0, last = range?.Last ?? -1 };
 
-            // The run's rows by id range, in table order (see FindingReader); new and fixed below need only the index.
+            // Before version 5 the run's rows by id range, in table order (see FindingReader); new and fixed below need
+            // only the (run_id, fingerprint) index, or from version 5 the key of run_findings.
             var bySeverity = _connection.Query<(string Key, long Count)>(
-                "SELECT severity, count(*) FROM findings WHERE finding_id BETWEEN @first AND @last AND +run_id = @id GROUP BY severity ORDER BY severity", p)
+                SchemaVersion >= 5
+                    ? "SELECT c.severity, count(*) FROM run_findings r JOIN finding_contents c ON c.finding_id = r.finding_id WHERE r.run_id = @id GROUP BY c.severity ORDER BY c.severity"
+                    : "SELECT severity, count(*) FROM findings WHERE finding_id BETWEEN @first AND @last AND +run_id = @id GROUP BY severity ORDER BY severity", p)
                 .ToDictionary(r => r.Key, r => (int)r.Count, StringComparer.Ordinal);
             var byStatus = _connection.Query<(string Key, long Count)>(
                 "SELECT status, count(*) FROM claims WHERE run_id = @id GROUP BY status ORDER BY status", p)
                 .ToDictionary(r => r.Key, r => (int)r.Count, StringComparer.Ordinal);
             var findings = bySeverity.Values.Sum();
             var added = _connection.ExecuteScalar<int>(
-                "SELECT count(*) FROM findings f WHERE f.run_id = @id AND NOT EXISTS (SELECT 1 FROM findings o WHERE o.run_id = @previous AND o.fingerprint = f.fingerprint)", p);
+                $"SELECT count(*) FROM {findingsOf} f WHERE f.run_id = @id AND NOT EXISTS (SELECT 1 FROM {findingsOf} o WHERE o.run_id = @previous AND o.fingerprint = f.fingerprint)", p);
             var fixedCount = _connection.ExecuteScalar<int>(
-                "SELECT count(*) FROM findings o WHERE o.run_id = @previous AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.run_id = @id AND f.fingerprint = o.fingerprint)", p);
+                $"SELECT count(*) FROM {findingsOf} o WHERE o.run_id = @previous AND NOT EXISTS (SELECT 1 FROM {findingsOf} f WHERE f.run_id = @id AND f.fingerprint = o.fingerprint)", p);
             var errors = SchemaVersion >= 2 ? _connection.ExecuteScalar<int>("SELECT count(*) FROM run_errors WHERE run_id = @id", p) : 0;
             return new RunSummary(
                 run,
@@ -324,7 +330,7 @@ public sealed class ReportStore : IDisposable
         return Guard("reading the fingerprints of", () =>
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT fingerprint FROM findings WHERE run_id = $run";
+            command.CommandText = SchemaVersion >= 5 ? "SELECT fingerprint FROM run_findings WHERE run_id = $run" : "SELECT fingerprint FROM findings WHERE run_id = $run";
             command.Parameters.AddWithValue("$run", id.Value);
             using var reader = command.ExecuteReader();
             var prints = new HashSet<string>(StringComparer.Ordinal);
@@ -513,7 +519,7 @@ public sealed class ReportStore : IDisposable
         return new ReportException($"Run {runId.ToString(CultureInfo.InvariantCulture)} is not in '{Path}': {held}.");
     }
 
-    private List<ReportedFinding> ReadFindings(long runId) => FindingReader.Read(_connection, runId);
+    private List<ReportedFinding> ReadFindings(long runId) => FindingReader.Read(_connection, runId, SchemaVersion);
 
     private T Guard<T>(string doing, Func<T> action)
     {

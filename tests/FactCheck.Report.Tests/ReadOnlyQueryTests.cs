@@ -20,14 +20,14 @@ public sealed class ReadOnlyQueryTests
     }
 
     [Theory]
-    [InlineData("DELETE FROM findings")]
+    [InlineData("DELETE FROM finding_contents")]
     [InlineData("INSERT INTO runs (run_id, started_at, finished_at, tool_version, claims_digest, rules_digest) VALUES (9, '', '', '', '', '')")]
     [InlineData("UPDATE claim_versions SET status = 'true'")]
-    [InlineData("DROP TABLE findings")]
+    [InlineData("DROP TABLE run_findings")]
     [InlineData("CREATE TABLE notes (x)")]
     [InlineData("PRAGMA user_version = 99")]
-    [InlineData("SELECT 1; DELETE FROM findings")]
-    [InlineData("PRAGMA query_only = 0; DELETE FROM findings")]
+    [InlineData("SELECT 1; DELETE FROM finding_contents")]
+    [InlineData("PRAGMA query_only = 0; DELETE FROM finding_contents")]
     [InlineData("VACUUM")]
     public void WritesAreRefusedAndTheReportIsUnchanged(string sql)
     {

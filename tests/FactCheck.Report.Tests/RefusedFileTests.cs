@@ -104,8 +104,8 @@ public sealed class RefusedFileTests
     [InlineData("CREATE TRIGGER wipe AFTER INSERT ON runs BEGIN DELETE FROM findings; END", "trigger 'wipe' on runs is not FactCheck's")]
     [InlineData("DROP VIEW latest_findings; CREATE VIEW latest_findings AS SELECT * FROM findings WHERE 0", "view 'latest_findings' differs from FactCheck's")]
     [InlineData("CREATE TABLE notes (x TEXT)", "table 'notes' is not FactCheck's")]
-    [InlineData("DROP INDEX citations_by_run", "index 'citations_by_run' is missing")]
-    [InlineData("CREATE INDEX findings_by_message ON findings (message)", "index 'findings_by_message' is not FactCheck's")]
+    [InlineData("DROP INDEX run_errors_by_run", "index 'run_errors_by_run' is missing")]
+    [InlineData("CREATE INDEX findings_by_message ON finding_contents (message)", "index 'findings_by_message' is not FactCheck's")]
     public void ReportWithForeignSchemaObjectsIsRefusedUntouched(string change, string named)
     {
         using var dir = new TempDirectory();

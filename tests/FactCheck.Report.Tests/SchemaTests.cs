@@ -41,7 +41,7 @@ public sealed class SchemaTests
         }
 
         var tables = DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%' ORDER BY name");
-        Assert.Contains("appearances", tables);
+        Assert.Contains("snapshot_appearances", tables);
         foreach (var table in tables)
         {
             var late = DbProbe.Long(path, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE pk > 0 AND cid >= (SELECT count(*) FROM pragma_table_info('{table}') WHERE pk > 0)");

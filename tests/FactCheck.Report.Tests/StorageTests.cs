@@ -74,7 +74,7 @@ public sealed class StorageTests
     }
 
     [Fact]
-    public void ARunsFindingsAreFoundEvenWhenTheirIdsAreNotConsecutive()
+    public void ARunsFindingsAreReadInTheOrderTheyWereRecordedWhateverTheirIds()
     {
         using var dir = new TempDirectory();
         var path = dir.File("report.db");
@@ -82,17 +82,20 @@ public sealed class StorageTests
         var first = store.WriteRun(SampleRuns.Basic());
         var second = store.WriteRun(SampleRuns.Basic());
 
-        // A finding of run 1 with an id after run 2's (the library never writes this; another tool might).
+        // A finding of run 1 with an id after every other, recorded last (the library never writes this; another tool might).
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO findings VALUES (100, 1, 'review.stale', 'info', 'late', NULL, NULL, NULL, 'late-print')";
+            command.CommandText = """
+                INSERT INTO finding_contents VALUES (100, 'review.stale', 'info', 'late', NULL, NULL, NULL, 'late-print', NULL);
+                INSERT INTO run_findings VALUES (1, 'late-print', 3, 100);
+                """;
             command.ExecuteNonQuery();
         }
 
         Assert.Equal([1L, 2L, 3L, 100L], store.GetFindings(first).Select(f => f.FindingId));
-        Assert.Equal([4L, 5L, 6L], store.GetFindings(second).Select(f => f.FindingId));
+        Assert.Equal([1L, 2L, 3L], store.GetFindings(second).Select(f => f.FindingId)); // the same three, shared
         Assert.Equal(["late-print"], store.Diff(first, second).Fixed.Select(f => f.Fingerprint));
     }
 }

@@ -80,7 +80,9 @@ public sealed class V2UpgradeTests
         // Version 3 storage: FactCheck's hex fingerprints and digests became bytes, other values stayed text.
         Assert.Equal(["4 text", "5 blob", "6 blob"], DbProbe.Strings(path, "SELECT finding_id || ' ' || typeof(fingerprint) FROM findings WHERE run_id >= 3 ORDER BY finding_id"));
         Assert.Equal(["text", "text", "blob"], DbProbe.Strings(path, "SELECT typeof(digest) FROM claim_versions WHERE claim_id = 'c' ORDER BY version"));
-        Assert.Equal(["findings_by_run_fingerprint"], DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'findings'"));
+        // Version 5: findings is a view over the runs' links and the shared contents, which need no index of their own.
+        Assert.Equal("view", DbProbe.Scalar(path, "SELECT type FROM sqlite_schema WHERE name = 'findings'"));
+        Assert.Empty(DbProbe.Strings(path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('finding_contents', 'run_findings')"));
         Assert.Equal(0, DbProbe.Long(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'appearances_by_run_source'"));
     }
 }

@@ -10,10 +10,20 @@ namespace FactCheck.Cli.Checking;
 /// <summary>Maps a check's inputs and outcome to the report's records (the report knows nothing of claims).</summary>
 internal static class ReportMapping
 {
+    /// <summary>
+    /// Each claim's rows as last mapped, for a session (<c>serve</c>) that records many runs: it passes the same
+    /// <see cref="Claim"/> objects again for the files that did not change (they are immutable and replaced, never
+    /// changed, on a save), so only the changed files' claims are mapped and digested again, and the report gets the
+    /// same row objects, which lets it skip hashing the unchanged files (<see cref="ReportStore"/>). The entries go with
+    /// their claims. A one-off check does not keep them (100,000 entries would only add work for the collector).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Claim, ClaimRows> Kept = new();
+
     /// <summary>The claims' side of a run (digests included): it does not depend on the rules, so a check maps it while they run.</summary>
+    /// <param name="keep">Reuse and keep each claim's rows (a session recording run after run); false for a one-off check.</param>
     /// <remarks>Loops into arrays of the right size: run once per process over every claim, lambdas would run unoptimised.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RunData Inputs(ClaimSet claims)
+    public static RunData Inputs(ClaimSet claims, bool keep = false)
     {
         var sources = new ReportSource[claims.Sources.Count];
         for (var i = 0; i < sources.Length; i++)
@@ -24,11 +34,27 @@ internal static class ReportMapping
 
         var digest = new ContentDigestBuilder();
         var rows = new ReportClaim[claims.Claims.Count];
+        var kept = keep ? new ClaimRows[rows.Length] : null;
         int appearanceCount = 0, citationCount = 0;
         for (var i = 0; i < rows.Length; i++)
         {
             var c = claims.Claims[i];
-            rows[i] = new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest));
+            if (kept is not null)
+            {
+                if (!Kept.TryGetValue(c, out var known))
+                {
+                    known = Map(c, digest);
+                    Kept.AddOrUpdate(c, known);
+                }
+
+                kept[i] = known;
+                rows[i] = known.Claim;
+            }
+            else
+            {
+                rows[i] = new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest));
+            }
+
             appearanceCount += c.Appearances.Count;
             citationCount += c.Cites.Count;
         }
@@ -36,17 +62,22 @@ internal static class ReportMapping
         var appearances = new ReportAppearance[appearanceCount];
         var citations = new ReportCitation[citationCount];
         int nextAppearance = 0, nextCitation = 0;
-        foreach (var c in claims.Claims)
+        if (kept is not null)
         {
-            foreach (var a in c.Appearances)
+            foreach (var known in kept)
             {
-                appearances[nextAppearance++] = new ReportAppearance(
-                    c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column);
+                known.Appearances.CopyTo(appearances, nextAppearance);
+                nextAppearance += known.Appearances.Length;
+                known.Citations.CopyTo(citations, nextCitation);
+                nextCitation += known.Citations.Length;
             }
-
-            foreach (var x in c.Cites)
+        }
+        else
+        {
+            foreach (var c in claims.Claims)
             {
-                citations[nextCitation++] = new ReportCitation(c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column);
+                foreach (var a in c.Appearances) appearances[nextAppearance++] = Appearance(c, a);
+                foreach (var x in c.Cites) citations[nextCitation++] = Citation(c, x);
             }
         }
 
@@ -61,6 +92,16 @@ internal static class ReportMapping
             Citations = citations,
         };
     }
+
+    private static ClaimRows Map(Claim c, ContentDigestBuilder digest) => new(
+        new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest)),
+        c.Appearances.Select(a => Appearance(c, a)).ToArray(),
+        c.Cites.Select(x => Citation(c, x)).ToArray());
+
+    private static ReportAppearance Appearance(Claim c, Appearance a) =>
+        new(c.Id, a.Source.Id, KebabCase.Of(a.Attribution), a.Quote, a.Location.File, a.Location.Line, a.Location.Column);
+
+    private static ReportCitation Citation(Claim c, Citation x) => new(c.Id, x.Source?.Id, x.As, x.Location.File, x.Location.Line, x.Location.Column);
 
     public static RunData ToRunData(RunData inputs, IReadOnlyList<RuleInfo> rules, CheckOutcome outcome, DateTimeOffset started, DateTimeOffset finished, string? commit) =>
         Results(rules, outcome, started, finished, commit) with
@@ -89,6 +130,9 @@ internal static class ReportMapping
     };
 
     public static string Severity(RuleSeverity severity) => KebabCase.Of(severity);
+
+    /// <summary>One claim's rows in the report.</summary>
+    private sealed record ClaimRows(ReportClaim Claim, ReportAppearance[] Appearances, ReportCitation[] Citations);
 
     /// <summary>What makes a claim a new version in the report's history: its content, not its position in the file.</summary>
     /// <remarks>

@@ -14,6 +14,13 @@ namespace FactCheck.Cli.Checking;
 /// </summary>
 internal sealed class ReportRecording : IDisposable
 {
+    /// <summary>
+    /// Per report file, what the report remembers between the runs a session (<c>serve</c>) records: with the claims'
+    /// rows kept by <see cref="ReportMapping"/>, the report links the files and findings that did not change without
+    /// hashing or reading them again (see <see cref="RunMemory"/>).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RunMemory> Memories = new(StringComparer.Ordinal);
+
     private readonly Task<string?> _commit;
     private readonly Task<Begun> _begun;
 
@@ -27,20 +34,22 @@ internal sealed class ReportRecording : IDisposable
     public static ReportRecording Start(string path, ClaimSet claims, Task<string?> commit)
     {
         Task<Begun> begun;
+        // A session answering checks records run after run of mostly the same claims: their rows are kept between runs.
+        var served = Serving.ServedCheck.Current is not null;
         // A thread of its own: the rules keep the thread pool's threads busy for seconds.
         using (ExecutionContext.SuppressFlow())
         {
             // The claims go in a box the writer empties once it has mapped them: nothing here keeps them alive after that.
             var box = new StrongBox<ClaimSet?>(claims);
-            begun = Task.Factory.StartNew(() => Begin(path, box), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            begun = Task.Factory.StartNew(() => Begin(path, box, served), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         return new ReportRecording(commit, begun);
     }
 
-    private static Begun Begin(string path, StrongBox<ClaimSet?> claims)
+    private static Begun Begin(string path, StrongBox<ClaimSet?> claims, bool served)
     {
-        var inputs = ReportMapping.Inputs(claims.Value!);
+        var inputs = ReportMapping.Inputs(claims.Value!, keep: served);
         claims.Value = null;
         ReportStore store;
         try
@@ -55,7 +64,7 @@ internal sealed class ReportRecording : IDisposable
         try
         {
             // The mapped rows are referenced by the pending run only, which lets go of them once they are written.
-            return new Begun(store, store.BeginRun(inputs), null);
+            return new Begun(store, store.BeginRun(inputs, served ? Memories.GetOrAdd(store.Path, _ => new RunMemory()) : null), null);
         }
         catch
         {

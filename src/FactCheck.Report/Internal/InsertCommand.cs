@@ -66,6 +66,9 @@ internal sealed class InsertCommand : IDisposable
             : Text(value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public InsertCommand Bytes(ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, _next++, value));
+
     /// <summary>Inserts the row bound so far (every column must be bound) and starts the next one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute()

@@ -27,11 +27,18 @@ internal sealed class LatestVersions : IDisposable
     private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
     private readonly sqlite3_stmt? _oneClaim;
 
-    public LatestVersions(SqliteConnection connection, bool historyIsEmpty)
+    /// <param name="readLatestRun">Read the latest run's claims at once (worth it when many claims are written); else each claim is looked up.</param>
+    public LatestVersions(SqliteConnection connection, bool historyIsEmpty, bool readLatestRun = true)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         if (historyIsEmpty)
         {
+            return;
+        }
+
+        if (!readLatestRun)
+        {
+            Check(raw.sqlite3_prepare_v2(_database, OneClaimSql, out _oneClaim));
             return;
         }
 

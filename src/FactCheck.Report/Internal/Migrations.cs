@@ -413,7 +413,197 @@ internal static class Migrations
 
         """ + CompleteRunsOnly(V3.Sql[V3.Sql.IndexOf("CREATE VIEW latest_run AS", StringComparison.Ordinal)..]));
 
-    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4];
+    /// <summary>
+    /// A run keeps what changed since the run before: a finding whose content (rule, severity, message, position,
+    /// fingerprint, claims and sources) is the same as in the latest run is shared, the run keeping one link row
+    /// (<c>run_findings</c>) instead of a copy of it and its claims and sources. <c>findings</c> becomes a view with the
+    /// table's columns. Findings recorded before keep their ids; they are not shared (they have no content digest).
+    /// </summary>
+    public static readonly Migration V5 = new(5, "findings shared across runs", """
+        -- A finding's content, once: runs whose finding is the same link to it. digest: a hash of everything below
+        -- plus the finding's claims and sources (null for findings recorded before version 5, which are not shared).
+        CREATE TABLE finding_contents (
+            finding_id  INTEGER PRIMARY KEY,
+            rule_id     TEXT NOT NULL,
+            severity    TEXT NOT NULL,
+            message     TEXT NOT NULL,
+            file        TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            fingerprint TEXT NOT NULL,
+            digest      BLOB
+        );
+        INSERT INTO finding_contents (finding_id, rule_id, severity, message, file, line, col, fingerprint)
+        SELECT finding_id, rule_id, severity, message, file, line, col, fingerprint FROM findings;
+
+        -- The findings of each run: seq is the order they were recorded in; the key matches fingerprints per run
+        -- (finding_changes, diffs, baselines) as the (run_id, fingerprint) index of findings did.
+        CREATE TABLE run_findings (
+            run_id      INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            finding_id  INTEGER NOT NULL,
+            PRIMARY KEY (run_id, fingerprint, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO run_findings (run_id, fingerprint, seq, finding_id)
+        SELECT run_id, fingerprint, row_number() OVER (PARTITION BY run_id ORDER BY finding_id) - 1, finding_id FROM findings;
+
+        DROP INDEX findings_by_run_fingerprint;
+        DROP TABLE findings;
+
+        -- The findings of every run, as the table of version 4 had them: finding_id names the content, so a finding
+        -- that stayed the same keeps its id from run to run; (run_id, finding_id) is unique.
+        CREATE VIEW findings AS
+        SELECT c.finding_id, r.run_id, c.rule_id, c.severity, c.message, c.file, c.line, c.col, r.fingerprint
+        FROM run_findings r JOIN finding_contents c ON c.finding_id = r.finding_id;
+
+        -- A run's inputs (sources, claims as seen, appearances, citations) per file snapshot: the rows of one file,
+        -- written once and linked to by every run whose rows for that file are the same. digest: SHA-256 of the rows
+        -- (null for the snapshots of runs recorded before version 5, which are not linked to again).
+        CREATE TABLE snapshots (
+            snapshot_id  INTEGER PRIMARY KEY,
+            file         TEXT,
+            digest       BLOB,
+            first_run_id INTEGER NOT NULL
+        );
+
+        CREATE TABLE run_snapshots (
+            run_id      INTEGER NOT NULL,
+            snapshot_id INTEGER NOT NULL,
+            PRIMARY KEY (run_id, snapshot_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_sources (
+            snapshot_id INTEGER NOT NULL,
+            source_id   TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            title       TEXT,
+            outlet      TEXT,
+            url         TEXT,
+            line        INTEGER,
+            PRIMARY KEY (snapshot_id, source_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_claims (
+            snapshot_id INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            version_id  INTEGER NOT NULL,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, claim_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_appearances (
+            snapshot_id INTEGER NOT NULL,
+            source_id   TEXT NOT NULL,
+            claim_id    TEXT NOT NULL,
+            seq         INTEGER NOT NULL,
+            attribution TEXT NOT NULL,
+            quote       TEXT,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, source_id, claim_id, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE snapshot_citations (
+            snapshot_id INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            claim_id    TEXT NOT NULL,
+            source_id   TEXT,
+            cited_as    TEXT NOT NULL,
+            line        INTEGER,
+            col         INTEGER,
+            PRIMARY KEY (snapshot_id, seq)
+        ) WITHOUT ROWID;
+
+        -- Earlier runs: one snapshot per run and file, holding that run's rows as they were.
+        INSERT INTO snapshots (file, first_run_id)
+        SELECT file, run_id FROM (
+            SELECT run_id, file FROM sources UNION SELECT run_id, file FROM run_claims
+            UNION SELECT run_id, file FROM appearances UNION SELECT run_id, file FROM citations)
+        ORDER BY run_id, file;
+        INSERT INTO run_snapshots (run_id, snapshot_id) SELECT first_run_id, snapshot_id FROM snapshots;
+        CREATE INDEX snapshots_by_run_file ON snapshots (first_run_id, file);
+        INSERT INTO snapshot_sources (snapshot_id, source_id, kind, title, outlet, url, line)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), source_id, kind, title, outlet, url, line
+        FROM sources x;
+        INSERT INTO snapshot_claims (snapshot_id, claim_id, version_id, line, col)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), claim_id, version_id, line, col
+        FROM run_claims x;
+        INSERT INTO snapshot_appearances (snapshot_id, source_id, claim_id, seq, attribution, quote, line, col)
+        SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file), source_id, claim_id, seq, attribution, quote, line, col
+        FROM appearances x;
+        INSERT INTO snapshot_citations (snapshot_id, seq, claim_id, source_id, cited_as, line, col)
+        SELECT snapshot_id, row_number() OVER (PARTITION BY snapshot_id ORDER BY id) - 1, claim_id, source_id, cited_as, line, col
+        FROM (SELECT (SELECT s.snapshot_id FROM snapshots s WHERE s.first_run_id = x.run_id AND s.file IS x.file) AS snapshot_id, x.rowid AS id, x.*
+              FROM citations x);
+        DROP INDEX snapshots_by_run_file;
+        DROP TABLE sources;
+        DROP TABLE run_claims;
+        DROP TABLE appearances;
+        DROP INDEX citations_by_run;
+        DROP TABLE citations;
+
+        -- The tables of version 4, same columns, each run's rows from its snapshots.
+        CREATE VIEW sources AS
+        SELECT r.run_id, x.source_id, x.kind, x.title, x.outlet, x.url, s.file, x.line
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_sources x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW run_claims AS
+        SELECT r.run_id, x.claim_id, x.version_id, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_claims x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW appearances AS
+        SELECT r.run_id, x.claim_id, x.source_id, x.seq, x.attribution, x.quote, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_appearances x ON x.snapshot_id = r.snapshot_id;
+
+        CREATE VIEW citations AS
+        SELECT r.run_id, x.claim_id, x.source_id, x.cited_as, s.file, x.line, x.col
+        FROM run_snapshots r JOIN snapshots s ON s.snapshot_id = r.snapshot_id JOIN snapshot_citations x ON x.snapshot_id = r.snapshot_id;
+
+        -- Version 4's view, the same rows in the same order: over the latest run's appearances and flagged claims,
+        -- each read once and counted per source (the per-source lookups of version 4 became scans over the views).
+        DROP VIEW source_attribution;
+        CREATE VIEW source_attribution AS
+        WITH latest AS (SELECT max(run_id) AS run_id FROM runs WHERE status = 'complete'),
+        app AS MATERIALIZED (
+            SELECT x.source_id, x.claim_id, x.attribution
+            FROM run_snapshots r JOIN snapshot_appearances x ON x.snapshot_id = r.snapshot_id
+            WHERE r.run_id = (SELECT run_id FROM latest)),
+        flagged AS MATERIALIZED (
+            SELECT DISTINCT fc.claim_id, fs.source_id,
+                   CASE WHEN c.rule_id LIKE 'attribution.unattributed%' THEN 'unattributed' ELSE 'drift' END AS flag
+            FROM run_findings f
+            JOIN finding_contents c ON c.finding_id = f.finding_id
+            JOIN finding_claims fc ON fc.finding_id = f.finding_id
+            LEFT JOIN finding_sources fs ON fs.finding_id = f.finding_id
+            WHERE f.run_id = (SELECT run_id FROM latest)
+              AND (c.rule_id LIKE 'attribution.unattributed%' OR c.rule_id LIKE 'quotes.drift%')),
+        counts AS MATERIALIZED (
+            SELECT source_id, count(DISTINCT claim_id) AS claims,
+                   count(DISTINCT CASE WHEN attribution = 'direct-quote' THEN claim_id END) AS direct_quote,
+                   count(DISTINCT CASE WHEN attribution = 'paraphrase' THEN claim_id END) AS paraphrase,
+                   count(DISTINCT CASE WHEN attribution = 'reported' THEN claim_id END) AS reported,
+                   count(DISTINCT CASE WHEN attribution = 'unattributed' THEN claim_id END) AS unattributed
+            FROM app GROUP BY source_id),
+        marks AS MATERIALIZED (
+            SELECT a.source_id, count(DISTINCT CASE WHEN g.flag = 'unattributed' THEN a.claim_id END) AS unattributed,
+                   count(DISTINCT CASE WHEN g.flag = 'drift' THEN a.claim_id END) AS drifting
+            FROM app a JOIN flagged g ON g.claim_id = a.claim_id AND (g.source_id IS NULL OR g.source_id = a.source_id)
+            GROUP BY a.source_id)
+        SELECT s.source_id, s.kind, s.title, s.outlet,
+               coalesce(n.claims, 0) AS claims, coalesce(n.direct_quote, 0) AS direct_quote, coalesce(n.paraphrase, 0) AS paraphrase,
+               coalesce(n.reported, 0) AS reported, coalesce(n.unattributed, 0) AS unattributed,
+               coalesce(m.unattributed, 0) AS flagged_unattributed, coalesce(m.drifting, 0) AS drifting
+        FROM run_snapshots r
+        JOIN snapshot_sources s ON s.snapshot_id = r.snapshot_id
+        LEFT JOIN counts n ON n.source_id = s.source_id
+        LEFT JOIN marks m ON m.source_id = s.source_id
+        WHERE r.run_id = (SELECT run_id FROM latest)
+        ORDER BY s.source_id;
+        """);
+
+    public static IReadOnlyList<Migration> All { get; } = [V1, V2, V3, V4, V5];
 
     /// <summary>V3's views over complete runs: each of their reads of <c>runs</c> gets the condition.</summary>
     private static string CompleteRunsOnly(string views)

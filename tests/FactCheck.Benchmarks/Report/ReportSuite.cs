@@ -6,8 +6,11 @@ namespace FactCheck.Benchmarks.Report;
 
 /// <summary>
 /// Writes two runs of N claims and N findings (default 100,000) to a fresh report, then reads the diff
-/// between them. Target: each write and the diff under 2 s, the file under 100 MB.
-/// Usage: report [claims] [--repeat N (default 3)] [--stages] [--keep]
+/// between them; then a run where one file of 100 changed and one where nothing did (what `check` after an edit
+/// writes). Target: each write and the diff under 2 s, the file under 100 MB.
+/// With --supplied the runs carry their claim digests and fingerprints, as `factcheck check` passes them (the store
+/// then hashes only what it must: files' rows and findings' contents).
+/// Usage: report [claims] [--repeat N (default 3)] [--stages] [--keep] [--supplied]
 /// </summary>
 public sealed class ReportSuite : IBenchmarkSuite
 {
@@ -35,15 +38,17 @@ public sealed class ReportSuite : IBenchmarkSuite
                 warm.Diff(1, 2);
             }
 
-            var first = MakeRun(count, 0);
-            var second = MakeRun(count, 1);
+            var supplied = args.Contains("--supplied");
+            var first = MakeRun(count, 0, supplied: supplied);
+            var second = MakeRun(count, 1, supplied: supplied);
+            var third = MakeRun(count, 1, editedFile: 7, supplied: supplied);
             var attempts = new List<List<Row>>();
             long bytes = 0;
             string? keptPath = null;
             for (var attempt = 0; attempt < repeat; attempt++)
             {
                 var path = Path.Combine(directory, $"report-{attempt}.db");
-                attempts.Add(Measure(path, first, second, showStages));
+                attempts.Add(Measure(path, first, second, third, showStages));
                 bytes = new FileInfo(path).Length;
                 if (keep)
                 {
@@ -55,7 +60,7 @@ public sealed class ReportSuite : IBenchmarkSuite
                 }
             }
 
-            Console.WriteLine($"FactCheck report benchmark: {count:N0} claims and {count:N0} findings per run, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            Console.WriteLine($"FactCheck report benchmark: {count:N0} claims and {count:N0} findings per run{(supplied ? " (claim digests and fingerprints supplied, as by check)" : string.Empty)}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
             Console.WriteLine(repeat == 1
                 ? "One attempt. CPU s is user+sys time of the whole process during the step (all threads)."
                 : $"Best of {repeat} attempts, each on a fresh file: the minimum wall time and, separately, the minimum CPU time (user+sys, all threads) per step; " +
@@ -77,7 +82,7 @@ public sealed class ReportSuite : IBenchmarkSuite
 
             if (repeat > 1)
             {
-                foreach (var step in new[] { 1, 2, 3 })
+                foreach (var step in new[] { 1, 2, 3, 6, 7 })
                 {
                     Console.WriteLine($"{attempts[0][step].Step}: wall {string.Join(" ", attempts.Select(a => a[step].Seconds.ToString("F3", CultureInfo.InvariantCulture)))}; CPU {string.Join(" ", attempts.Select(a => a[step].Cpu.ToString("F3", CultureInfo.InvariantCulture)))}");
                 }
@@ -106,7 +111,7 @@ public sealed class ReportSuite : IBenchmarkSuite
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    private static List<Row> Measure(string path, RunData first, RunData second, bool showStages)
+    private static List<Row> Measure(string path, RunData first, RunData second, RunData third, bool showStages)
     {
         // A full collection first, so that garbage left by an earlier attempt is not paid for in this one.
         GC.Collect();
@@ -177,6 +182,14 @@ public sealed class ReportSuite : IBenchmarkSuite
         Mark();
         var view = store.QueryReadOnly("SELECT change, count(*) FROM latest_finding_changes GROUP BY change");
         Add("query latest_finding_changes", string.Join(", ", view.Rows.Select(r => $"{r[0]} {r[1]:N0}")));
+
+        Mark();
+        store.WriteRun(third);
+        Add("write run 3, one file changed", $"1 of 100 claim files: {third.Claims.Count / 100:N0} claims' status and findings' message");
+
+        Mark();
+        store.WriteRun(third);
+        Add("write run 4, nothing changed", Describe(third));
         return rows;
     }
 
@@ -191,7 +204,9 @@ public sealed class ReportSuite : IBenchmarkSuite
     /// claim and its source. Version 1 changes the status of every tenth claim, drops every twentieth finding
     /// and adds as many new ones.
     /// </summary>
-    private static RunData MakeRun(int count, int version)
+    /// <param name="editedFile">A desk file (0-99) whose claims' status and findings' message differ from version 1's.</param>
+    /// <param name="supplied">Claim digests and fingerprints computed here, as `factcheck check` passes them.</param>
+    private static RunData MakeRun(int count, int version, int? editedFile = null, bool supplied = false)
     {
         var start = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero).AddDays(version);
         string[] rules = ["attribution.unattributed", "quotes.drift", "attribution.second-hand", "review.stale", "dates.inconsistent"];
@@ -207,13 +222,17 @@ public sealed class ReportSuite : IBenchmarkSuite
             var id = $"claim-{i:D7}";
             var file = $"claims/desk-{i % 100:D2}.yaml";
             var source = $"source-{i % 1_000:D4}";
-            var status = version == 1 && i % 10 == 0 ? "true" : "unreviewed";
-            claims.Add(new ReportClaim(id, file, i * 20 + 1, 5, $"Minister {i % 500} said the budget for item {i} rose by {i % 97} percent.", $"Minister {i % 500}", status));
+            var edited = i % 100 == editedFile;
+            var status = edited ? "in-review" : version == 1 && i % 10 == 0 ? "true" : "unreviewed";
+            var statement = $"Minister {i % 500} said the budget for item {i} rose by {i % 97} percent.";
+            claims.Add(new ReportClaim(id, file, i * 20 + 1, 5, statement, $"Minister {i % 500}", status, supplied ? ContentDigest.ForClaim(statement, $"Minister {i % 500}") : null));
             appearances.Add(new ReportAppearance(id, source, attributions[i % attributions.Length], $"the budget for item {i} rose by {i % 97} percent", file, i * 20 + 8, 9));
             var findingIndex = version == 1 && i % 20 == 0 ? i + count : i; // every twentieth finding replaced
             var rule = rules[findingIndex % rules.Length];
+            string[] findingClaims = [findingIndex < count ? id : $"{id}-x"];
             findings.Add(new ReportFinding(rule, rule.StartsWith("quotes", StringComparison.Ordinal) ? "error" : "warning",
-                $"Claim {id} in {source}: {rule} (check {findingIndex})", file, i * 20 + 1, 5, [findingIndex < count ? id : $"{id}-x"], [source]));
+                $"Claim {id} in {source}: {rule} (check {findingIndex}){(edited ? ", edited" : string.Empty)}", file, i * 20 + 1, 5, findingClaims, [source],
+                supplied ? Fingerprint.ForFinding(rule, findingClaims, [source]) : null));
         }
 
         return new RunData

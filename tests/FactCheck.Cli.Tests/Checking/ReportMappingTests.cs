@@ -30,6 +30,29 @@ public sealed class ReportMappingTests
     }
 
     [Fact]
+    public void A_session_keeps_each_claims_rows_and_maps_only_new_claim_objects()
+    {
+        var set = ClaimsLoader.Load(["claims"], RepositoryPaths.Root).ClaimSet;
+        var once = ReportMapping.Inputs(set);
+        var kept = ReportMapping.Inputs(set, keep: true);
+        var again = ReportMapping.Inputs(set, keep: true);
+
+        // The same rows as a one-off check maps, and the very same objects the second time (the report hashes them once).
+        Assert.Equal(once.Claims, kept.Claims);
+        Assert.Equal(once.Appearances, kept.Appearances);
+        Assert.Equal(once.Citations, kept.Citations);
+        Assert.All(kept.Claims.Zip(again.Claims), p => Assert.Same(p.First, p.Second));
+        Assert.All(kept.Appearances.Zip(again.Appearances), p => Assert.Same(p.First, p.Second));
+
+        // A claim replaced by a new object (its file saved again) is mapped again; the others keep their rows.
+        var edited = set.Claims[0] with { Statement = set.Claims[0].Statement + " (edited)" };
+        var next = ReportMapping.Inputs(set with { Claims = [edited, .. set.Claims.Skip(1)] }, keep: true);
+        Assert.Equal(edited.Statement, next.Claims[0].Statement);
+        Assert.NotEqual(kept.Claims[0].Digest, next.Claims[0].Digest);
+        Assert.All(kept.Claims.Skip(1).Zip(next.Claims.Skip(1)), p => Assert.Same(p.First, p.Second));
+    }
+
+    [Fact]
     public void Claim_digests_are_the_field_strings_digest_for_every_bundled_claim()
     {
         var claims = ClaimsLoader.Load(["claims"], RepositoryPaths.Root).ClaimSet.Claims;
