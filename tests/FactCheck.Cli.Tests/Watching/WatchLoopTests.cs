@@ -40,6 +40,35 @@ public sealed class WatchLoopTests : IDisposable
         Assert.EndsWith("factcheck: stopped watching", Written(output).TrimEnd());
     }
 
+    [Fact]
+    public async Task A_save_by_rename_reads_that_file_alone_and_a_changed_source_text_reads_the_files_citing_it()
+    {
+        foreach (var folder in new[] { "claims", "rules" }) Copy(RepositoryPaths.Combine(folder), Path.Combine(_root, folder));
+        var session = new WatchSession(new CheckOptions("claims", "rules", null, null, RuleSeverity.Error, []), _root);
+        var output = TextWriter.Synchronized(_written);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => WatchLoop.Run(session, output, stop.Token));
+        await WaitFor(output, "factcheck: watching");
+
+        // As `sed -i` and many editors save: a temporary file beside it (not YAML), renamed over the file; a swap file too.
+        var putin = Path.Combine(_root, "claims", "putin.yaml");
+        var temporary = Path.Combine(_root, "claims", "sedX1b2c3");
+        await File.WriteAllTextAsync(Path.Combine(_root, "claims", ".putin.yaml.swp"), "swap");
+        await File.WriteAllTextAsync(temporary, await File.ReadAllTextAsync(putin) + "# saved again\n");
+        File.Move(temporary, putin, overwrite: true);
+        var saved = await WaitFor(output, "] claims/putin.yaml: ");
+        Assert.DoesNotContain("claims files", Written(output));
+
+        // A source's text is not YAML, yet the files whose claims it backs are read again (found by its stamp).
+        var text = Path.Combine(_root, "claims", "texts", "rewrite.txt");
+        await File.AppendAllTextAsync(text, "\n");
+        var cited = await WaitFor(output, "] claims/sources.yaml: ");
+        Assert.NotEqual(saved, cited);
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     [Theory]
     [InlineData("check", "--watch")]
     [InlineData("serve")]
