@@ -1,4 +1,3 @@
-using System.Runtime;
 using FactCheck.Claims.Watching;
 using FactCheck.Cli.Checking;
 using FactCheck.Cli.Watching;
@@ -73,7 +72,7 @@ internal static class BackgroundSession
         CheckOptions options, string baseDirectory, TimeSpan idleTimeout, string path, List<(string Path, FileStamp Stamp)> build, string? loading, CancellationToken cancel)
     {
         var session = LoadQuietly(options, baseDirectory);
-        Compact();
+        SessionMemory.Compact();
         if (Missing(session)) return Ending.InputGone;
         using var server = CheckServer.Start(session, synced: null, out _);
         if (server is null) return Ending.CannotListen;
@@ -89,20 +88,13 @@ internal static class BackgroundSession
         });
         // Often enough that an idle timeout of a few seconds (tests) is kept to within a second or so.
         var every = TimeSpan.FromMilliseconds(Math.Clamp(idleTimeout.TotalMilliseconds / 4, 100, 2_000));
-        var compacted = server.Served;
+        // The server gives back what each check leaves once it is idle (SessionMemory).
         while (!stop.Token.WaitHandle.WaitOne(every))
         {
             if (build.Any(f => !FileStamp.Of(f.Path).Same(f.Stamp))) return Ending.BuildReplaced;
             if (!File.Exists(path)) return Ending.Unreachable;
             if (Missing(session)) return Ending.InputGone;
-            var idle = server.Idle;
-            if (idle >= idleTimeout) return Ending.Idle;
-            // A check leaves garbage (the changed files' old objects, its output and report rows): given back once idle.
-            if (server.Served != compacted && idle >= TimeSpan.FromSeconds(2))
-            {
-                compacted = server.Served;
-                Compact();
-            }
+            if (server.Idle >= idleTimeout) return Ending.Idle;
         }
 
         return Ending.StopRequested;
@@ -161,16 +153,6 @@ internal static class BackgroundSession
         if (own is { } before) Posix.RestoreThreadsNice(before);
         if (failed is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
         return session!;
-    }
-
-    /// <summary>
-    /// Gives the memory the session does not hold back to the system: a blocking, compacting, aggressive collection
-    /// (the large-object heap included), which also decommits the free space the load left.
-    /// </summary>
-    private static void Compact()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static bool Missing(WatchSession session) =>

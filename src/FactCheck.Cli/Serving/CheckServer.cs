@@ -36,6 +36,7 @@ internal sealed class CheckServer : IDisposable
         _bound = Claims.Watching.FileStamp.Of(path);
         _accepting = new Thread(Accept) { IsBackground = true, Name = "factcheck serve" };
         _accepting.Start();
+        new Thread(Settle) { IsBackground = true, Name = "factcheck serve memory" }.Start();
     }
 
     public string SocketPath { get; }
@@ -100,6 +101,21 @@ internal sealed class CheckServer : IDisposable
         {
             why = $"cannot listen on '{path}': {ex.Message}";
             return null;
+        }
+    }
+
+    /// <summary>Once the session has been idle a moment after a check, what the check left is collected (<see cref="SessionMemory"/>).</summary>
+    private void Settle()
+    {
+        var settled = Served;
+        while (!_stopping)
+        {
+            Thread.Sleep(250);
+            if (Served != settled && Idle >= SessionMemory.SettleAfter)
+            {
+                settled = Served;
+                SessionMemory.Compact();
+            }
         }
     }
 
