@@ -16,12 +16,8 @@ public sealed class WatchLoopTests : IDisposable
     [Fact]
     public async Task A_saved_file_is_checked_and_reported_and_cancelling_ends_the_loop()
     {
-        foreach (var folder in new[] { "claims", "rules" }) Copy(RepositoryPaths.Combine(folder), Path.Combine(_root, folder));
-        var session = new WatchSession(new CheckOptions("claims", "rules", null, null, RuleSeverity.Error, []), _root);
-        var output = TextWriter.Synchronized(_written);
         using var stop = new CancellationTokenSource();
-        var loop = Task.Run(() => WatchLoop.Run(session, output, stop.Token));
-        await WaitFor(output, "factcheck: watching");
+        var (output, loop) = await StartWatching(stop.Token);
 
         File.Delete(Path.Combine(_root, "claims", "zhang.yaml"));
         var line = await WaitFor(output, "claims/zhang.yaml: 0 new, ");
@@ -43,12 +39,8 @@ public sealed class WatchLoopTests : IDisposable
     [Fact]
     public async Task A_save_by_rename_reads_that_file_alone_and_a_changed_source_text_reads_the_files_citing_it()
     {
-        foreach (var folder in new[] { "claims", "rules" }) Copy(RepositoryPaths.Combine(folder), Path.Combine(_root, folder));
-        var session = new WatchSession(new CheckOptions("claims", "rules", null, null, RuleSeverity.Error, []), _root);
-        var output = TextWriter.Synchronized(_written);
         using var stop = new CancellationTokenSource();
-        var loop = Task.Run(() => WatchLoop.Run(session, output, stop.Token));
-        await WaitFor(output, "factcheck: watching");
+        var (output, loop) = await StartWatching(stop.Token);
 
         // As `sed -i` and many editors save: a temporary file beside it (not YAML), renamed over the file; a swap file too.
         var putin = Path.Combine(_root, "claims", "putin.yaml");
@@ -84,6 +76,17 @@ public sealed class WatchLoopTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("missing' does not exist", output.ToString() + error.ToString());
         Assert.DoesNotContain("internal error", error.ToString());
+    }
+
+    /// <summary>The bundled claims and rules copied to a folder of the test's own, watched until <paramref name="cancel"/> fires.</summary>
+    private async Task<(TextWriter Output, Task Loop)> StartWatching(CancellationToken cancel)
+    {
+        foreach (var folder in new[] { "claims", "rules" }) Copy(RepositoryPaths.Combine(folder), Path.Combine(_root, folder));
+        var session = new WatchSession(new CheckOptions("claims", "rules", null, null, RuleSeverity.Error, []), _root);
+        var output = TextWriter.Synchronized(_written);
+        var loop = Task.Run(() => WatchLoop.Run(session, output, cancel));
+        await WaitFor(output, "factcheck: watching");
+        return (output, loop);
     }
 
     public void Dispose()
