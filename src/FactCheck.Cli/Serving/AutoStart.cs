@@ -22,6 +22,9 @@ internal static class AutoStart
     /// </summary>
     public const int DefaultMinClaims = 20_000;
 
+    /// <summary>How long a check waits, at most, for the session it started to leave the terminal (it takes about 0.1 s).</summary>
+    private static readonly TimeSpan DetachWait = TimeSpan.FromSeconds(5);
+
     /// <summary>As the .NET compiler server's default keep-alive.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(10);
 
@@ -116,11 +119,15 @@ internal static class AutoStart
             using var process = Process.Start(start);
             if (process is null) return false;
             process.StandardInput.Close();
+            // Until the session has left this terminal's session (it writes one byte then; nothing, if it fails first):
+            // a terminal closed as this check ends would otherwise hang it up while the runtime starts. Bounded.
+            var detached = process.StandardOutput.BaseStream.ReadAsync(new byte[1]).AsTask();
+            detached.Wait(DetachWait);
             process.StandardOutput.Close();
             process.StandardError.Close();
             return true;
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or InvalidOperationException or AggregateException)
         {
             return false;
         }

@@ -47,6 +47,9 @@ internal static class Posix
     {
         // setsid fails only for a process group leader, which a child started by .NET is not.
         if (CreateSession() < 0) return false;
+        // Tells the check that started it that it is out of the terminal's reach (AutoStart waits for this byte: a
+        // terminal closed before the setsid would have hung it up).
+        Write(1, [(byte)'d'], 1);
         var nul = Open("/dev/null", 2 /* O_RDWR */);
         if (nul < 0) return false;
         var ok = true;
@@ -101,6 +104,9 @@ internal static class Posix
 
     [DllImport("libc", EntryPoint = "setsid", ExactSpelling = true)]
     private static extern int CreateSession();
+
+    [DllImport("libc", EntryPoint = "write", ExactSpelling = true)]
+    private static extern nint Write(int fd, byte[] buffer, nint count);
 
     [DllImport("libc", EntryPoint = "open", ExactSpelling = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);

@@ -197,6 +197,28 @@ public sealed class AutoStartTests : IDisposable
     }
 
     [Fact]
+    public void As_processes_a_session_started_from_a_terminal_that_closes_at_once_survives_it()
+    {
+        // script(1) (util-linux, in every Debian) runs the check on a terminal of its own and closes it as the check
+        // ends, which hangs up whatever is still in the terminal's session then.
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/script")) return;
+        try
+        {
+            var first = Tool(["check", "--no-report"], throughTerminal: true);
+            Assert.True(first.ExitCode is 0 or 1, first.ToString());
+            Assert.Contains("started a session in the background", first.Output, StringComparison.Ordinal);
+            WaitForSocket(Settings().Options, folder: Sockets);
+            var second = Tool(["check", "--no-report"]);
+            Assert.DoesNotContain("checking in this process", second.Error, StringComparison.Ordinal);
+            Assert.Contains("1 check(s) answered", Tool(["serve", "--stop"]).Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Tool(["serve", "--stop"]);
+        }
+    }
+
+    [Fact]
     public void As_processes_two_first_checks_at_once_leave_one_session()
     {
         if (!OperatingSystem.IsLinux()) return;
@@ -236,9 +258,11 @@ public sealed class AutoStartTests : IDisposable
     }
 
     /// <summary>The real tool, as `dotnet factcheck.dll`, from the work folder, in an environment that is not CI.</summary>
-    private Processes.Result Tool(string[] arguments, params (string Name, string Value)[] variables)
+    /// <param name="throughTerminal">Run it on a terminal of its own (script(1)), which closes as it ends; its standard error then comes with the output.</param>
+    private Processes.Result Tool(string[] arguments, (string Name, string Value)[]? variables = null, bool throughTerminal = false)
     {
-        var start = new ProcessStartInfo(Processes.Dotnet)
+        string[] command = [Processes.Dotnet, Path.Combine(AppContext.BaseDirectory, "factcheck.dll"), .. arguments];
+        var start = new ProcessStartInfo(throughTerminal ? "/usr/bin/script" : command[0])
         {
             WorkingDirectory = Work,
             RedirectStandardOutput = true,
@@ -246,8 +270,15 @@ public sealed class AutoStartTests : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "factcheck.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        if (throughTerminal)
+        {
+            foreach (var argument in (string[])["-qec", string.Join(' ', command.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'")), "/dev/null"]) start.ArgumentList.Add(argument);
+        }
+        else
+        {
+            foreach (var argument in command[1..]) start.ArgumentList.Add(argument);
+        }
+
         foreach (var name in AutoStart.CiVariables) start.Environment.Remove(name);
         start.Environment["XDG_RUNTIME_DIR"] = _runtime;
         start.Environment["XDG_CACHE_HOME"] = Path.Combine(_root, "cache");
@@ -257,7 +288,7 @@ public sealed class AutoStartTests : IDisposable
         start.Environment["FACTCHECK_DEBUG"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in variables) start.Environment[name] = value;
+        foreach (var (name, value) in variables ?? []) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
