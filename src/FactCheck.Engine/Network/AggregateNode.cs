@@ -10,57 +10,36 @@ namespace FactCheck.Engine.Network;
 /// sums are recomputed from the token's matching facts (in insertion order, or <see cref="SessionOptions.AggregateOrder"/>).
 /// </summary>
 /// <remarks>
-/// The right memory is built when the first token comes to the left side: until then no fact can join, and many of a
-/// rule pack's aggregates and negations never see a token (on 100,000 generated claims, eight of them would each keep an
-/// entry and a slot for 100,000–200,000 facts no token ever asks for). Facts arriving before are only checked as the
-/// built memory would check them (a key or selector that throws is recorded then); the first token replays the live
-/// facts of the node's alpha memory in insertion order (<see cref="Session.Replay"/>), which fills the memory exactly
-/// as if it had been kept all along. <see cref="NegationNode"/> does the same.
+/// Its right memory is built with the first token (<see cref="RightMemoryNode"/>): many of a rule pack's aggregates
+/// and negations never see a token (on 100,000 generated claims, eight of them would each keep an entry and a slot for
+/// 100,000–200,000 facts no token ever asks for). A selector that throws before then is recorded as the built memory would.
 /// </remarks>
-internal sealed class AggregateNode : BetaNode
+internal sealed class AggregateNode : RightMemoryNode
 {
     private readonly AggregatePlan _plan;
-    private readonly JoinSpec _j;
-    private readonly JoinMemory _memory;
-    private bool _built;
-    // The propagation in which a fact last passed through unindexed (see Session.Replay).
-    private long _passedAt = -1;
 
-    public AggregateNode(Session session, AggregatePlan plan) : base(session)
+    public AggregateNode(Session session, AggregatePlan plan) : base(session, plan.Spec)
     {
         _plan = plan;
-        _j = plan.Spec;
-        _memory = JoinMemory.Create(session, _j);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
-    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
-
-    public override void PrefetchRight(object fact, int stage)
-    {
-        if (_built) _memory.PrefetchRight(fact, stage);
-    }
-
     public override void LeftInsert(Token input)
     {
-        if (!_built)
-        {
-            _built = true;
-            S.Replay(_j.Memory, _passedAt, h => Index(h, record: false));
-        }
+        EnsureBuilt();
         var token = (BetaToken)input;
         var le = new AggregateEntry(this, token);
         token.AddEntry(le);
-        if (_memory.LeftSlot(token) is { } slot)
+        if (Memory.LeftSlot(token) is { } slot)
         {
             slot.Add(le, right: false);
             for (var e = slot.RightHead; e is not null; e = e.Next)
             {
                 var re = (CountedRightEntry)e;
-                if (_j.Residual is not null)
+                if (J.Residual is not null)
                 {
-                    if (!S.Test(_j, token, re.Fact)) continue;
+                    if (!S.Test(J, token, re.Fact)) continue;
                     new Pair(le, (PairedRightEntry)re).Link();
                 }
                 Add(le, re, 1);
@@ -69,31 +48,21 @@ internal sealed class AggregateNode : BetaNode
         MarkDirty(le);
     }
 
-    public override void RightInsert(FactHandle handle)
-    {
-        if (_built)
-        {
-            Index(handle, record: true);
-            return;
-        }
-        // Errors are recorded now, as the built memory would; the fact is indexed if a token ever comes.
-        if (!_memory.RightKeyValid(handle.Fact)) return;
-        if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out _)) return;
-        _passedAt = S.Propagation;
-    }
+    protected override bool PassesUnindexed(object fact) =>
+        Memory.RightKeyValid(fact) && (_plan.Selector is null || S.TrySelect(_plan, fact, out _));
 
-    private void Index(FactHandle handle, bool record)
+    protected override void Index(FactHandle handle, bool record)
     {
-        if (_memory.RightSlot(handle.Fact, record) is not { } slot) return;
+        if (Memory.RightSlot(handle.Fact, record) is not { } slot) return;
         object? selected = null;
         if (_plan.Selector is not null && !S.TrySelect(_plan, handle.Fact, out selected, record))
         {
             // The key's slot may have been made for this fact alone.
-            if (slot.IsEmpty) _memory.Release(slot);
+            if (slot.IsEmpty) Memory.Release(slot);
             return;
         }
         // The smallest entry that holds what this node needs (see CountedRightEntry).
-        var re = _j.Residual is not null ? new PairedRightEntry(this, handle, selected)
+        var re = J.Residual is not null ? new PairedRightEntry(this, handle, selected)
             : _plan.Selector is not null ? new ValuedRightEntry(this, handle, selected)
             : new CountedRightEntry(this, handle);
         handle.AddEntry(re);
@@ -101,9 +70,9 @@ internal sealed class AggregateNode : BetaNode
         for (var e = slot.LeftHead; e is not null; e = e.Next)
         {
             var le = (AggregateEntry)e;
-            if (_j.Residual is not null)
+            if (J.Residual is not null)
             {
-                if (!S.Test(_j, le.Token, handle.Fact)) continue;
+                if (!S.Test(J, le.Token, handle.Fact)) continue;
                 new Pair(le, (PairedRightEntry)re).Link();
             }
             Add(le, re, 1);
@@ -116,15 +85,15 @@ internal sealed class AggregateNode : BetaNode
         entry.Dead = true;
         if (entry is AggregateEntry le)
         {
-            _memory.Remove(le);
+            Memory.Remove(le);
             for (var p = le.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
             le.FirstPair = le.LastPair = null;
             return;
         }
         var re = (CountedRightEntry)entry;
         var other = re.Slot;
-        _memory.Remove(re);
-        if (_j.Residual is null)
+        Memory.Remove(re);
+        if (J.Residual is null)
         {
             if (other is null) return;
             for (var e = other.LeftHead; e is not null; e = e.Next)
@@ -174,7 +143,7 @@ internal sealed class AggregateNode : BetaNode
     private List<CountedRightEntry> Matching(AggregateEntry le)
     {
         var list = new List<CountedRightEntry>(le.Count);
-        if (_j.Residual is null)
+        if (J.Residual is null)
         {
             if (le.Slot is null) return list;
             for (var e = le.Slot.RightHead; e is not null; e = e.Next) list.Add((CountedRightEntry)e);

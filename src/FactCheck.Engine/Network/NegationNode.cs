@@ -8,48 +8,30 @@ namespace FactCheck.Engine.Network;
 /// count is zero (not) or positive (exists). Without a residual test the count is the number of the key's right entries;
 /// with one, the passing (token, fact) pairs are remembered so that retraction never re-evaluates a condition.
 /// </summary>
-internal sealed class NegationNode : BetaNode
+internal sealed class NegationNode : RightMemoryNode
 {
     private readonly NegationPlan _plan;
-    private readonly JoinSpec _j;
     private readonly bool _exists;
-    private readonly JoinMemory _memory;
-    // Built with the first left token, as an aggregate's (see AggregateNode).
-    private bool _built;
-    private long _passedAt = -1;
 
-    public NegationNode(Session session, NegationPlan plan) : base(session)
+    public NegationNode(Session session, NegationPlan plan) : base(session, plan.Spec)
     {
         _plan = plan;
-        _j = plan.Spec;
         _exists = plan.Exists;
-        _memory = JoinMemory.Create(session, _j);
     }
 
     public override void Link(BetaNode[] nodes) => Next = nodes[_plan.Next!.Id];
 
-    public override void PrefetchLeft(Token token, int stage) => _memory.PrefetchLeft(token, stage);
-
-    public override void PrefetchRight(object fact, int stage)
-    {
-        if (_built) _memory.PrefetchRight(fact, stage);
-    }
-
     public override void LeftInsert(Token input)
     {
-        if (!_built)
-        {
-            _built = true;
-            S.Replay(_j.Memory, _passedAt, h => Index(h, record: false));
-        }
+        EnsureBuilt();
         var token = (BetaToken)input;
-        var le = _j.Residual is null ? new LeftEntry(this, token) : new PairedLeftEntry(this, token);
+        var le = J.Residual is null ? new LeftEntry(this, token) : new PairedLeftEntry(this, token);
         token.AddEntry(le);
         // A key that throws matches nothing (the condition counts as false), so the token is kept with a zero count.
-        if (_memory.LeftSlot(token) is { } slot)
+        if (Memory.LeftSlot(token) is { } slot)
         {
             slot.Add(le, right: false);
-            if (_j.Residual is null)
+            if (J.Residual is null)
             {
                 le.Count = slot.RightCount;
             }
@@ -58,7 +40,7 @@ internal sealed class NegationNode : BetaNode
                 for (var e = slot.RightHead; e is not null; e = e.Next)
                 {
                     var re = (PairedRightEntry)e;
-                    if (!S.Test(_j, token, re.Fact)) continue;
+                    if (!S.Test(J, token, re.Fact)) continue;
                     new Pair((PairedLeftEntry)le, re).Link();
                     le.Count++;
                 }
@@ -67,21 +49,10 @@ internal sealed class NegationNode : BetaNode
         if ((le.Count > 0) == _exists) le.Out = Emit(token, null, null);
     }
 
-    public override void RightInsert(FactHandle handle)
+    protected override void Index(FactHandle handle, bool record)
     {
-        if (_built)
-        {
-            Index(handle, record: true);
-            return;
-        }
-        // A key that throws is recorded now, as the built memory would; the fact is indexed if a token ever comes.
-        if (_memory.RightKeyValid(handle.Fact)) _passedAt = S.Propagation;
-    }
-
-    private void Index(FactHandle handle, bool record)
-    {
-        if (_memory.RightSlot(handle.Fact, record) is not { } slot) return;
-        if (_j.Residual is null)
+        if (Memory.RightSlot(handle.Fact, record) is not { } slot) return;
+        if (J.Residual is null)
         {
             var member = new MemberEntry(this);
             handle.AddEntry(member);
@@ -102,7 +73,7 @@ internal sealed class NegationNode : BetaNode
         {
             var next = e.Next;
             var le = (LeftEntry)e;
-            if (S.Test(_j, le.Token, handle.Fact))
+            if (S.Test(J, le.Token, handle.Fact))
             {
                 new Pair((PairedLeftEntry)le, re).Link();
                 if (++le.Count == 1) Switch(le);
@@ -132,7 +103,7 @@ internal sealed class NegationNode : BetaNode
         entry.Dead = true;
         if (entry is LeftEntry le)
         {
-            _memory.Remove(le);
+            Memory.Remove(le);
             if (le is PairedLeftEntry paired)
             {
                 for (var p = paired.FirstPair; p is not null; p = p.LNext) p.UnlinkRight();
@@ -142,8 +113,8 @@ internal sealed class NegationNode : BetaNode
         }
         var right = (KeyedEntry)entry;
         var other = right.Slot;
-        _memory.Remove(right);
-        if (_j.Residual is null)
+        Memory.Remove(right);
+        if (J.Residual is null)
         {
             if (other is null) return;
             for (var e = other.LeftHead; e is not null;)
