@@ -13,7 +13,8 @@ namespace FactCheck.Benchmarks.Table;
 /// </summary>
 /// <remarks>
 /// Usage: <c>table [runs=3] [--claims N] [--validate-claims N] [--only engine,validate,check,incremental,served,watch]
-/// [--no-build] [-- extra check arguments]</c>. Arguments after <c>--</c> are passed to every <c>check</c>.
+/// [--no-build] [--plain] [-- extra check arguments]</c>. The CLI is measured as installed (ReadyToRun, published into
+/// the work folder); <c>--plain</c> measures the plain Release build instead. Arguments after <c>--</c> are passed to every <c>check</c>.
 /// Cold runs start without a report and without a cache: <c>--no-cache</c> is passed when the CLI has it, and the
 /// cache folders (XDG_CACHE_HOME, XDG_DATA_HOME) point into the work folder, emptied before each cold run.
 /// </remarks>
@@ -23,7 +24,7 @@ public sealed partial class TableSuite : IBenchmarkSuite
 
     public string Name => "table";
 
-    public string Description => "the issue #16 table as processes: engine, validate, cold check, incremental check, watch: table [runs=3] [--claims N] [--only a,b] [--no-build] [-- check args]";
+    public string Description => "the issue #16 table as processes: engine, validate, cold check, incremental check, watch: table [runs=3] [--claims N] [--only a,b] [--no-build] [--plain] [-- check args]";
 
     public int Run(string[] args)
     {
@@ -44,7 +45,7 @@ public sealed partial class TableSuite : IBenchmarkSuite
             Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}; {runs} runs per step, each a new process.");
             if (!own.Contains("--no-build") && !Build(repository, Wanted("engine"))) return 1;
 
-            var cli = Cli(repository);
+            if ((own.Contains("--plain") ? Cli(repository) : Installed(repository, work)) is not { } cli) return 1;
             var rows = new List<Row>();
             if (Wanted("engine"))
             {
@@ -407,6 +408,29 @@ public sealed partial class TableSuite : IBenchmarkSuite
 
     [GeneratedRegex(@"^\s*(\d+\s+)?claims-\S+\.yaml\s+(?<median>\d+)\s+(?<min>\d+)\s+(?<max>\d+)", RegexOptions.Multiline)]
     private static partial Regex WatchRow();
+
+    /// <summary>
+    /// The CLI as <c>dotnet tool install</c> puts it on this machine: the package for this platform carries ReadyToRun code
+    /// (docs/install.md), published here the same way. The plain build (<c>--plain</c>) is what <c>dotnet run</c> runs.
+    /// </summary>
+    private static (string Program, string[] Prefix)? Installed(string repository, string work)
+    {
+        var output = Path.Combine(work, "tool");
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var publish = ChildProcess.Run(
+            "dotnet",
+            ["publish", "src/FactCheck.Cli", "-c", "Release", "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "quiet"],
+            workingDirectory: repository);
+        if (publish.ExitCode != 0)
+        {
+            Console.Error.WriteLine(publish.Output + publish.Errors);
+            return null;
+        }
+
+        Console.WriteLine($"measuring the CLI as installed: ReadyToRun for {rid}, published in {publish.Wall.TotalSeconds:F1} s (--plain: the plain build)");
+        var host = Path.Combine(output, OperatingSystem.IsWindows() ? "factcheck.exe" : "factcheck");
+        return File.Exists(host) ? (host, []) : ("dotnet", [Path.Combine(output, "factcheck.dll")]);
+    }
 
     /// <summary>The CLI as built in Release (its own runtime settings: server GC and the rest).</summary>
     private static (string Program, string[] Prefix) Cli(string repository)
