@@ -112,8 +112,8 @@ internal static class RunWriter
 
             var nextSnapshotId = Scalar(connection, transaction, "SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots");
             using (var insertSnapshot = new InsertCommand(connection, "snapshots", "snapshot_id", "file", "digest", "first_run_id"))
-            using (var insertSource = new InsertCommand(connection, "snapshot_sources", "snapshot_id", "source_id", "kind", "title", "outlet", "url", "line"))
-            using (var insertCitation = new InsertCommand(connection, "snapshot_citations", "snapshot_id", "seq", "claim_id", "source_id", "cited_as", "line", "col"))
+            using (var insertSource = new InsertCommand(connection, "snapshot_sources", batched: true, "snapshot_id", "source_id", "kind", "title", "outlet", "url", "line"))
+            using (var insertCitation = new InsertCommand(connection, "snapshot_citations", batched: true, "snapshot_id", "seq", "claim_id", "source_id", "cited_as", "line", "col"))
             {
                 foreach (var file in changed)
                 {
@@ -131,6 +131,9 @@ internal static class RunWriter
                         insertCitation.Long(snapshotId).Long(i).Text(c.ClaimId).Text(c.SourceId).Text(c.CitedAs).Int(c.Line).Int(c.Column).Execute();
                     }
                 }
+
+                insertSource.Flush();
+                insertCitation.Flush();
             }
 
             stageCompleted?.Invoke("sources");
@@ -326,7 +329,7 @@ internal static class RunWriter
     private static void WriteAppearances(SqliteConnection connection, List<FileSnapshot> changed, List<long> snapshotIds)
     {
         // seq tells apart the appearances of one claim in one source of a file (the key is snapshot, source, claim, seq).
-        using var insert = new InsertCommand(connection, "snapshot_appearances", "snapshot_id", "source_id", "claim_id", "seq", "attribution", "quote", "line", "col");
+        using var insert = new InsertCommand(connection, "snapshot_appearances", batched: true, "snapshot_id", "source_id", "claim_id", "seq", "attribution", "quote", "line", "col");
         var first = snapshotIds.Count - changed.Count;
         for (var f = 0; f < changed.Count; f++)
         {
@@ -340,6 +343,8 @@ internal static class RunWriter
                 insert.Long(snapshotId).Text(a.SourceId).Text(a.ClaimId).Long(seq).Text(a.Attribution).Text(a.Quote).Int(a.Line).Int(a.Column).Execute();
             }
         }
+
+        insert.Flush();
     }
 
     /// <summary>The claims of the new snapshots, each with its version: the latest one when digest and status match it, else a new one.</summary>
@@ -352,8 +357,8 @@ internal static class RunWriter
 
         // The latest run's versions in one read when many of the run's claims are written; a few are looked up one by one.
         using var latest = new LatestVersions(connection, historyIsEmpty: nextVersionId == 1, readLatestRun: count > 1_000 && count * 4 > runClaims);
-        using var insertVersion = new InsertCommand(connection, "claim_versions", "version_id", "claim_id", "version", "digest", "status", "statement", "claimant", "first_run_id");
-        using var insertClaim = new InsertCommand(connection, "snapshot_claims", "snapshot_id", "claim_id", "version_id", "line", "col");
+        using var insertVersion = new InsertCommand(connection, "claim_versions", batched: true, "version_id", "claim_id", "version", "digest", "status", "statement", "claimant", "first_run_id");
+        using var insertClaim = new InsertCommand(connection, "snapshot_claims", batched: true, "snapshot_id", "claim_id", "version_id", "line", "col");
         var first = snapshotIds.Count - changed.Count;
         for (var f = 0; f < changed.Count; f++)
         {
@@ -378,6 +383,9 @@ internal static class RunWriter
                 insertClaim.Long(snapshotId).Text(claim.Id).Long(versionId).Int(claim.Line).Int(claim.Column).Execute();
             }
         }
+
+        insertVersion.Flush();
+        insertClaim.Flush();
     }
 
     /// <summary>
@@ -401,9 +409,9 @@ internal static class RunWriter
         // decoded once for both tables, and sorted as numbers, which is their order as text.
         var keys = PackedFingerprints(fingerprints);
         Span<byte> key = stackalloc byte[16];
-        using (var insertFinding = new InsertCommand(connection, "finding_contents", "finding_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint", "digest"))
-        using (var insertClaim = new InsertCommand(connection, "finding_claims", "finding_id", "claim_id"))
-        using (var insertSource = new InsertCommand(connection, "finding_sources", "finding_id", "source_id"))
+        using (var insertFinding = new InsertCommand(connection, "finding_contents", batched: true, "finding_id", "rule_id", "severity", "message", "file", "line", "col", "fingerprint", "digest"))
+        using (var insertClaim = new InsertCommand(connection, "finding_claims", batched: true, "finding_id", "claim_id"))
+        using (var insertSource = new InsertCommand(connection, "finding_sources", batched: true, "finding_id", "source_id"))
         {
             Span<byte> digest = stackalloc byte[16];
             for (var i = 0; i < findings.Count; i++)
@@ -431,12 +439,16 @@ internal static class RunWriter
                     insertSource.Long(findingId).Text(sourceId).Execute();
                 }
             }
+
+            insertFinding.Flush();
+            insertClaim.Flush();
+            insertSource.Flush();
         }
 
         stageCompleted?.Invoke("findings-half");
         var order = new int[findings.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        using var insertLink = new InsertCommand(connection, "run_findings", "run_id", "fingerprint", "seq", "finding_id");
+        using var insertLink = new InsertCommand(connection, "run_findings", batched: true, "run_id", "fingerprint", "seq", "finding_id");
         if (keys is not null)
         {
             Array.Sort((UInt128[])keys.Clone(), order);
@@ -448,6 +460,7 @@ internal static class RunWriter
             foreach (var i in order) insertLink.Long(runId).Key(fingerprints[i]).Long(i).Long(ids[i]).Execute();
         }
 
+        insertLink.Flush();
         return ids;
     }
 
