@@ -446,13 +446,26 @@ public sealed class ReportStore : IDisposable
     /// A read-only connection. A report in WAL mode needs its -shm file, which SQLite creates beside it: in a folder that
     /// cannot be written, the file is opened immutable instead (nothing can write it there either).
     /// </summary>
-    private static SqliteConnection ConnectForReading(string fullPath)
+    private static SqliteConnection ConnectForReading(string fullPath, bool rolledBack = false)
     {
         var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
         try
         {
             connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
             return connection;
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteReadOnlyRollback && !rolledBack && CanWriteFolder(fullPath))
+        {
+            // The first run of a new report was interrupted (it goes through a rollback journal): its half-written
+            // pages are in the file until a connection that may write rolls them back, as any writer's next open
+            // does. Rolled back here, the reader sees the report as it was before that run: empty.
+            connection.Dispose();
+            using (var writer = Connect(fullPath, SqliteOpenMode.ReadWrite))
+            {
+                writer.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
+            }
+
+            return ConnectForReading(fullPath, rolledBack: true);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 && !CanWriteFolder(fullPath))
         {
@@ -466,6 +479,9 @@ public sealed class ReportStore : IDisposable
             throw SqliteErrors.Wrap(e, fullPath, "opening the report");
         }
     }
+
+    /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection met a hot journal it may not roll back.</summary>
+    private const int SqliteReadOnlyRollback = 8 | (3 << 8);
 
     private static bool CanWriteFolder(string fullPath)
     {

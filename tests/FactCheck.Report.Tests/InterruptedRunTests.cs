@@ -71,6 +71,12 @@ public sealed class InterruptedRunTests
         KillMidWrite(mode, path, journal: "-journal");
         Assert.False(File.Exists(path + "-wal"), "the first run of a new report should not go through the WAL");
 
+        // Read-only, before anything rolled the journal back: an empty report, not an error.
+        using (var reader = ReportStore.OpenReadOnly(path))
+        {
+            Assert.Null(reader.LatestRunIdIncludingFailed);
+        }
+
         using (var store = ReportStore.Open(path))
         {
             Assert.Null(store.LatestRunIdIncludingFailed);
