@@ -470,6 +470,15 @@ public sealed class ReportStore : IDisposable
         catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 && !CanWriteFolder(fullPath))
         {
             connection.Dispose();
+
+            // Read as immutable, a file with an interrupted first run's pages in it would show half a run.
+            if (e.SqliteExtendedErrorCode == SqliteReadOnlyRollback)
+            {
+                throw new ReportException(
+                    $"The first run recorded in '{fullPath}' was interrupted, and it cannot be rolled back in a folder that cannot be written. " +
+                    "Open the report where it can be written (any `factcheck` command does it), or delete it and run `factcheck check` again.");
+            }
+
             var uri = new Uri(fullPath).AbsoluteUri + "?immutable=1";
             return Connect(uri, SqliteOpenMode.ReadOnly);
         }
