@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -65,6 +66,21 @@ internal static class HashFields
     {
         var span = buffer.GetSpan(4 + (field is null ? 0 : Encoding.UTF8.GetMaxByteCount(field.Length)));
         buffer.Advance(Write(span, field));
+    }
+
+    /// <summary>Appends a number as the field <see cref="Add"/> would write for its invariant text (null: a null field), without the string.</summary>
+    public static void Add(ArrayBufferWriter<byte> buffer, int? value)
+    {
+        if (value is not { } number)
+        {
+            Add(buffer, (string?)null);
+            return;
+        }
+
+        var span = buffer.GetSpan(4 + 11);
+        number.TryFormat(span[4..], out var count, default, CultureInfo.InvariantCulture);
+        BinaryPrimitives.WriteInt32LittleEndian(span, count);
+        buffer.Advance(4 + count);
     }
 
     public static void Append(IncrementalHash hash, string? value)

@@ -33,9 +33,10 @@ public sealed class PendingRun : IDisposable
         var inputs = _inputs ?? throw new InvalidOperationException("This run was already completed or disposed.");
         _inputs = null;
         RunWriter.WrittenInputs? written = null;
+        long runId;
         try
         {
-            return _store.Writing(() =>
+            runId = _store.Writing(() =>
             {
                 RunValidator.ValidateResults(run);
                 var hashing = RunWriter.HashFindings(run);
@@ -49,6 +50,9 @@ public sealed class PendingRun : IDisposable
             if (written is null) Abandon(inputs);
             _store.EndRun(this);
         }
+
+        _store.EnterWal();
+        return runId;
     }
 
     /// <summary>Rolls the run back unless it was completed.</summary>

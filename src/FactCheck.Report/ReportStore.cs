@@ -29,12 +29,19 @@ public sealed class ReportStore : IDisposable
     /// <summary>The run being recorded on the connection (see <see cref="BeginRun"/>), if any.</summary>
     private PendingRun? _pending;
 
-    private ReportStore(string path, SqliteConnection connection, bool isReadOnly, int schemaVersion)
+    /// <summary>
+    /// A report this store created is in rollback-journal mode until its first run is committed (or the store is
+    /// disposed), then in WAL mode like every report: see <see cref="EnterWal"/>.
+    /// </summary>
+    private bool _walPending;
+
+    private ReportStore(string path, SqliteConnection connection, bool isReadOnly, int schemaVersion, bool walPending = false)
     {
         Path = path;
         _connection = connection;
         IsReadOnly = isReadOnly;
         SchemaVersion = schemaVersion;
+        _walPending = walPending;
     }
 
     /// <summary>The full path of the report file.</summary>
@@ -99,6 +106,7 @@ public sealed class ReportStore : IDisposable
                 File.Delete(fullPath);
                 File.Delete(fullPath + "-wal");
                 File.Delete(fullPath + "-shm");
+                File.Delete(fullPath + "-journal");
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -116,12 +124,8 @@ public sealed class ReportStore : IDisposable
             {
                 // 16 KB pages: a run appends tens of megabytes, and SQLite moves pages through the WAL and the
                 // checkpoint one system call each (best of 3 x 3 attempts: 0.20-0.23 s per commit and checkpoint
-                // against 0.31-0.45 s with 4 KB pages). Only a new file takes a page size; it comes before WAL,
-                // which writes the header.
+                // against 0.31-0.45 s with 4 KB pages). Only a new file takes a page size, before its first write.
                 connection.Execute($"PRAGMA page_size = {PageSize}");
-
-                // WAL lets readers keep reading while a run is written; it is a property of the file.
-                connection.Execute("PRAGMA journal_mode = WAL");
             }
 
             if (version < Migrations.CurrentVersion)
@@ -129,13 +133,18 @@ public sealed class ReportStore : IDisposable
                 SchemaManager.Upgrade(connection, fullPath);
             }
 
-            if (!string.Equals(connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
+            // WAL lets readers keep reading while a run is written; it is a property of the file. A file created here
+            // stays in rollback-journal mode for its first run: that run's pages are all new, so the journal holds
+            // only the few pages the schema had, and its ~70 MB go to the file once instead of to the WAL and then
+            // again to the file at the checkpoint. There is nothing yet for a reader to keep reading.
+            var walPending = version == 0 && string.Equals(connection.ExecuteScalar<string>("PRAGMA journal_mode"), "delete", StringComparison.OrdinalIgnoreCase);
+            if (!walPending && !string.Equals(connection.ExecuteScalar<string>("PRAGMA journal_mode"), "wal", StringComparison.OrdinalIgnoreCase))
             {
                 connection.Execute("PRAGMA journal_mode = WAL");
             }
 
             connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY");
-            return new ReportStore(fullPath, connection, isReadOnly: false, Migrations.CurrentVersion);
+            return new ReportStore(fullPath, connection, isReadOnly: false, Migrations.CurrentVersion, walPending);
         });
     }
 
@@ -194,7 +203,27 @@ public sealed class ReportStore : IDisposable
     {
         RefuseWhileRecording();
         RefuseReadOnly();
-        return Writing(() => RunWriter.Write(_connection, run, memory, StageCompleted));
+        var runId = Writing(() => RunWriter.Write(_connection, run, memory, StageCompleted));
+        EnterWal();
+        return runId;
+    }
+
+    /// <summary>
+    /// Puts a report this store created in WAL mode once its first run is committed (or when the store is disposed without
+    /// one). Where another connection is reading at that moment the switch is left to the next <see cref="Open"/>: the
+    /// run is committed either way, and a rollback-journal file is as durable.
+    /// </summary>
+    internal void EnterWal()
+    {
+        if (!_walPending) return;
+        _walPending = false;
+        try
+        {
+            _connection.Execute("PRAGMA journal_mode = WAL");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+        }
     }
 
     /// <summary>
@@ -417,7 +446,7 @@ public sealed class ReportStore : IDisposable
     /// A read-only connection. A report in WAL mode needs its -shm file, which SQLite creates beside it: in a folder that
     /// cannot be written, the file is opened immutable instead (nothing can write it there either).
     /// </summary>
-    private static SqliteConnection ConnectForReading(string fullPath)
+    private static SqliteConnection ConnectForReading(string fullPath, bool rolledBack = false)
     {
         var connection = Connect(fullPath, SqliteOpenMode.ReadOnly);
         try
@@ -425,9 +454,31 @@ public sealed class ReportStore : IDisposable
             connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
             return connection;
         }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteReadOnlyRollback && !rolledBack && CanWriteFolder(fullPath))
+        {
+            // The first run of a new report was interrupted (it goes through a rollback journal): its half-written
+            // pages are in the file until a connection that may write rolls them back, as any writer's next open
+            // does. Rolled back here, the reader sees the report as it was before that run: empty.
+            connection.Dispose();
+            using (var writer = Connect(fullPath, SqliteOpenMode.ReadWrite))
+            {
+                writer.ExecuteScalar<long>("SELECT count(*) FROM sqlite_schema");
+            }
+
+            return ConnectForReading(fullPath, rolledBack: true);
+        }
         catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 && !CanWriteFolder(fullPath))
         {
             connection.Dispose();
+
+            // Read as immutable, a file with an interrupted first run's pages in it would show half a run.
+            if (e.SqliteExtendedErrorCode == SqliteReadOnlyRollback)
+            {
+                throw new ReportException(
+                    $"The first run recorded in '{fullPath}' was interrupted, and it cannot be rolled back in a folder that cannot be written. " +
+                    "Open the report where it can be written (any `factcheck` command does it), or delete it and run `factcheck check` again.");
+            }
+
             var uri = new Uri(fullPath).AbsoluteUri + "?immutable=1";
             return Connect(uri, SqliteOpenMode.ReadOnly);
         }
@@ -437,6 +488,9 @@ public sealed class ReportStore : IDisposable
             throw SqliteErrors.Wrap(e, fullPath, "opening the report");
         }
     }
+
+    /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection met a hot journal it may not roll back.</summary>
+    private const int SqliteReadOnlyRollback = 8 | (3 << 8);
 
     private static bool CanWriteFolder(string fullPath)
     {
@@ -458,8 +512,15 @@ public sealed class ReportStore : IDisposable
 
     public void Dispose()
     {
-        _pending?.Dispose();
-        _connection.Dispose();
+        try
+        {
+            _pending?.Dispose();
+            EnterWal();
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 
     private static string FullPath(string path)

@@ -27,9 +27,9 @@ public static class Program
             return 0;
         }
 
-        if (args is not [var mode and ("write-and-hang" or "begin-and-hang"), var path])
+        if (args is not [var mode and ("write-and-hang" or "begin-and-hang" or "begin-and-hang-later"), var path])
         {
-            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | begin-and-hang | write-v1-fixture | write-v2-fixture | write-v3-fixture) <report>");
+            Console.Error.WriteLine("usage: FactCheck.Report.Tests (write-and-hang | begin-and-hang | begin-and-hang-later | write-v1-fixture | write-v2-fixture | write-v3-fixture) <report>");
             return 2;
         }
 
@@ -42,32 +42,35 @@ public static class Program
             command.ExecuteNonQuery();
         }
 
-        if (mode == "begin-and-hang")
+        if (mode is "begin-and-hang" or "begin-and-hang-later")
         {
-            // The claims' side of the run is written and the transaction left open, as while a check runs its rules.
+            // The claims' side of the run is written and the transaction left open, as while a check runs its rules;
+            // "later": killed while the findings are written, after the rules.
             using var written = new ManualResetEventSlim();
             store.StageCompleted = stage =>
             {
                 if (stage == "claims") written.Set();
+                if (stage == "findings-half") Hang();
             };
             using var pending = store.BeginRun(LargeRun(5_000));
             written.Wait();
-            Console.Out.WriteLine("mid-write");
-            Console.Out.Flush();
-            Thread.Sleep(Timeout.Infinite);
+            if (mode == "begin-and-hang") Hang();
+            pending.Complete(LargeRun(5_000) with { Sources = [], Claims = [], Appearances = [], Citations = [] });
         }
 
         store.StageCompleted = stage =>
         {
-            if (stage == "findings-half")
-            {
-                Console.Out.WriteLine("mid-write");
-                Console.Out.Flush();
-                Thread.Sleep(Timeout.Infinite);
-            }
+            if (stage == "findings-half") Hang();
         };
         store.WriteRun(LargeRun(2_000));
         return 0;
+    }
+
+    private static void Hang()
+    {
+        Console.Out.WriteLine("mid-write");
+        Console.Out.Flush();
+        Thread.Sleep(Timeout.Infinite);
     }
 
     public static RunData LargeRun(int count) => SampleRuns.Run(

@@ -29,6 +29,35 @@ public sealed class SchemaTests
         }
     }
 
+    /// <summary>A new report's first run goes through a rollback journal (its pages are all new); the report is in WAL mode once it is committed.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ANewReportIsInWalModeOnceItsFirstRunIsCommitted(bool pending)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("report.db");
+        using var store = ReportStore.Open(path);
+        Assert.Equal("delete", DbProbe.Scalar(path, "PRAGMA journal_mode"));
+        if (pending)
+        {
+            using var run = store.BeginRun(SampleRuns.Basic());
+            run.Complete(SampleRuns.Basic());
+        }
+        else
+        {
+            store.WriteRun(SampleRuns.Basic());
+        }
+
+        Assert.Equal("wal", DbProbe.Scalar(path, "PRAGMA journal_mode"));
+        Assert.Equal(1, DbProbe.Long(path, "SELECT count(*) FROM runs"));
+        Assert.False(File.Exists(path + "-journal"));
+
+        // The next runs, and the runs of later stores, go through the WAL as before.
+        Assert.Equal(2, store.WriteRun(SampleRuns.Basic()));
+        Assert.True(File.Exists(path + "-wal"));
+    }
+
     [Fact]
     public void KeyColumnsOfEveryWithoutRowidTableComeFirst()
     {

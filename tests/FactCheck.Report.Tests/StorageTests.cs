@@ -38,6 +38,37 @@ public sealed class StorageTests
         Assert.Equal(computed, store.QueryReadOnly("SELECT lower(hex(fingerprint)) FROM findings WHERE rule_id = 'quotes.drift'").Rows[0][0]);
     }
 
+    /// <summary>Large tables are inserted many rows per statement: every row lands, whether the rows fill whole statements or not, mixed text, null and blob values included.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(129)]
+    public void EveryRowLandsWhateverTheBatchBoundary(int count)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("report.db");
+        using var store = ReportStore.Open(path);
+        var ids = Enumerable.Range(0, count).Select(i => $"claim-{i:D4}").ToList();
+        store.WriteRun(SampleRuns.Run(
+            ids.Select((id, i) => SampleRuns.Claim(id, line: i + 1) with { Claimant = i % 3 == 0 ? null : "Ä claimant" }),
+            ids.Select((id, i) => SampleRuns.Finding("quotes.drift", id, i % 2 == 0 ? "euronews" : null, message: $"m{i}") with { Line = i % 5 == 0 ? null : i })) with
+        {
+            Appearances = ids.Select((id, i) => new ReportAppearance(id, "euronews", AttributionKinds.DirectQuote, i % 4 == 0 ? null : $"quote {i}", "claims/story.yaml", i, null)).ToList(),
+        });
+
+        Assert.Equal(count, DbProbe.Long(path, "SELECT count(*) FROM claims"));
+        Assert.Equal((count + 2) / 3, DbProbe.Long(path, "SELECT count(*) FROM claim_versions WHERE claimant IS NULL"));
+        Assert.Equal(count, DbProbe.Long(path, "SELECT count(*) FROM appearances"));
+        Assert.Equal(ids.Where((_, i) => i % 4 != 0).Select(id => id).ToList(), DbProbe.Strings(path, "SELECT claim_id FROM appearances WHERE quote IS NOT NULL ORDER BY claim_id"));
+        Assert.Equal(count, DbProbe.Long(path, "SELECT count(*) FROM findings"));
+        Assert.Equal((count + 1) / 2, DbProbe.Long(path, "SELECT count(*) FROM finding_sources"));
+        Assert.Equal(count, DbProbe.Long(path, "SELECT count(DISTINCT fingerprint) FROM run_findings"));
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"m{i}").ToList(), store.GetFindings(1).Select(f => f.Message).ToList());
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i % 5 == 0 ? (int?)null : i).ToList(), store.GetFindings(1).Select(f => f.Line).ToList());
+    }
+
     [Fact]
     public void AClaimWithAnUnchangedDigestKeepsItsVersion()
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FactCheck.Claims.Dates;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
 using FactCheck.Cli.Output;
@@ -33,6 +34,7 @@ internal static class ReportMapping
         }
 
         var digest = new ContentDigestBuilder();
+        var dates = new Dictionary<PartialDate, string>();
         var rows = new ReportClaim[claims.Claims.Count];
         var kept = keep ? new ClaimRows[rows.Length] : null;
         int appearanceCount = 0, citationCount = 0;
@@ -43,7 +45,7 @@ internal static class ReportMapping
             {
                 if (!Kept.TryGetValue(c, out var known))
                 {
-                    known = Map(c, digest);
+                    known = Map(c, digest, dates);
                     Kept.AddOrUpdate(c, known);
                 }
 
@@ -52,7 +54,7 @@ internal static class ReportMapping
             }
             else
             {
-                rows[i] = new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest));
+                rows[i] = new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest, dates));
             }
 
             appearanceCount += c.Appearances.Count;
@@ -93,8 +95,8 @@ internal static class ReportMapping
         };
     }
 
-    private static ClaimRows Map(Claim c, ContentDigestBuilder digest) => new(
-        new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest)),
+    private static ClaimRows Map(Claim c, ContentDigestBuilder digest, Dictionary<PartialDate, string> dates) => new(
+        new ReportClaim(c.Id, c.Location.File, c.Location.Line, c.Location.Column, c.Statement, c.Claimant.Name, KebabCase.Of(c.Review.Status), Digest(c, digest, dates)),
         c.Appearances.Select(a => Appearance(c, a)).ToArray(),
         c.Cites.Select(x => Citation(c, x)).ToArray());
 
@@ -131,6 +133,14 @@ internal static class ReportMapping
 
     public static string Severity(RuleSeverity severity) => KebabCase.Of(severity);
 
+    private static string? DateText(PartialDate? date, Dictionary<PartialDate, string>? texts)
+    {
+        if (date is not { } value) return null;
+        if (texts is null) return value.ToString();
+        if (!texts.TryGetValue(value, out var text)) texts[value] = text = value.ToString();
+        return text;
+    }
+
     /// <summary>One claim's rows in the report.</summary>
     private sealed record ClaimRows(ReportClaim Claim, ReportAppearance[] Appearances, ReportCitation[] Citations);
 
@@ -141,10 +151,11 @@ internal static class ReportMapping
     /// <c>"{proposition}:{polarity}:{hedge}"</c>, per appearance <c>"{source}:{attribution}:{quote}:{attributed as}:{via}:{date texts joined by |}"</c>,
     /// per citation <c>"{source}:{as}"</c>; the builder writes the joined fields from their parts (a test holds it to the strings).
     /// </remarks>
-    internal static string Digest(Claim c, ContentDigestBuilder digest)
+    /// <param name="dateTexts">The text of each date met so far (many claims share a date; its text is several strings to build).</param>
+    internal static string Digest(Claim c, ContentDigestBuilder digest, Dictionary<PartialDate, string>? dateTexts = null)
     {
         digest.Add("claim/2").Add(c.Statement).Add(c.Claimant.Name).Add(KebabCase.Of(c.Claimant.Kind)).Add(c.Claimant.Role)
-            .Add(c.Made?.Text).Add(c.Made?.Date?.ToString());
+            .Add(c.Made?.Text).Add(DateText(c.Made?.Date, dateTexts));
         foreach (var s in c.Stances) digest.AddJoined(':', s.Proposition.Id, KebabCase.Of(s.Polarity), s.Hedge);
         foreach (var a in c.Appearances)
         {

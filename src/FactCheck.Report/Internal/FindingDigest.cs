@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
@@ -30,8 +29,8 @@ internal static class FindingDigest
         HashFields.Add(buffer, finding.Severity);
         HashFields.Add(buffer, finding.Message);
         HashFields.Add(buffer, finding.File);
-        HashFields.Add(buffer, finding.Line?.ToString(CultureInfo.InvariantCulture));
-        HashFields.Add(buffer, finding.Column?.ToString(CultureInfo.InvariantCulture));
+        HashFields.Add(buffer, finding.Line);
+        HashFields.Add(buffer, finding.Column);
         HashFields.Add(buffer, fingerprint);
         AddSet(buffer, finding.ClaimIds);
         AddSet(buffer, finding.SourceIds);
@@ -46,18 +45,27 @@ internal static class FindingDigest
 
     public static UInt128 Read(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt128BigEndian(bytes);
 
-    /// <summary>A count, then the ids sorted and without repeats (one or two ids need no sort).</summary>
+    /// <summary>A count, then the ids sorted and without repeats (one or two ids, most findings' sets, need no sort nor set).</summary>
     private static void AddSet(ArrayBufferWriter<byte> buffer, IReadOnlyList<string> ids)
     {
         if (ids.Count == 1)
         {
-            HashFields.Add(buffer, "1");
+            HashFields.Add(buffer, 1);
             HashFields.Add(buffer, ids[0]);
             return;
         }
 
+        if (ids.Count == 2)
+        {
+            var order = string.CompareOrdinal(ids[0], ids[1]);
+            HashFields.Add(buffer, order == 0 ? 1 : 2);
+            HashFields.Add(buffer, order <= 0 ? ids[0] : ids[1]);
+            if (order != 0) HashFields.Add(buffer, order < 0 ? ids[1] : ids[0]);
+            return;
+        }
+
         var sorted = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        HashFields.Add(buffer, sorted.Length.ToString(CultureInfo.InvariantCulture));
+        HashFields.Add(buffer, sorted.Length);
         foreach (var id in sorted) HashFields.Add(buffer, id);
     }
 }
