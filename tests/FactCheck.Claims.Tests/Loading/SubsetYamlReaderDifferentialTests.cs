@@ -270,7 +270,7 @@ public sealed class SubsetYamlReaderDifferentialTests
     }
 
     /// <summary>Writes random claims-like YAML inside the subset, in the layouts editors use.</summary>
-    private sealed class ClaimsLikeWriter(Random random)
+    internal sealed class ClaimsLikeWriter(Random random)
     {
         private static readonly string[] Keys =
         [
