@@ -35,6 +35,10 @@ internal sealed class ClaimFileBinder
     private readonly InputScope _scope;
 
     // Made once per file: a method group passed as a delegate is a new delegate at each call, four per claim.
+    // The views of a file's items (sources, propositions, claims) and of their parts, one of each in use at a time.
+    private MappingView? _item;
+    private MappingView? _part;
+
     private readonly Func<YamlNode, Stance?> _bindStance;
     private readonly Func<YamlNode, Appearance?> _bindAppearance;
     private readonly Func<YamlNode, Citation?> _bindCitation;
@@ -97,7 +101,7 @@ internal sealed class ClaimFileBinder
 
     private void BindSource(YamlNode node)
     {
-        var v = MappingView.Of(node, "a source", SourceKeys, _diagnostics);
+        var v = MappingView.Of(node, "a source", SourceKeys, _diagnostics, ref _item);
         if (v is null) return;
         var id = v.Slug("id", "source id");
         var kind = v.Enum<SourceKind>("kind", required: true);
@@ -132,7 +136,7 @@ internal sealed class ClaimFileBinder
 
     private void BindProposition(YamlNode node)
     {
-        var v = MappingView.Of(node, "a proposition", PropositionKeys, _diagnostics);
+        var v = MappingView.Of(node, "a proposition", PropositionKeys, _diagnostics, ref _item);
         if (v is null) return;
         var key = v.Slug("key", "proposition key");
         var description = v.Text("description", required: true);
@@ -146,7 +150,7 @@ internal sealed class ClaimFileBinder
 
     private void BindClaim(YamlNode node)
     {
-        var v = MappingView.Of(node, "a claim", ClaimKeys, _diagnostics);
+        var v = MappingView.Of(node, "a claim", ClaimKeys, _diagnostics, ref _item);
         if (v is null) return;
         var id = v.Slug("id", "claim id");
         var statement = v.Text("statement", required: true);
@@ -208,7 +212,7 @@ internal sealed class ClaimFileBinder
 
     private Claimant? BindClaimant(YamlNode node)
     {
-        var v = MappingView.Of(node, "a claimant", ClaimantKeys, _diagnostics);
+        var v = MappingView.Of(node, "a claimant", ClaimantKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var name = v.Text("name", required: true);
         var kind = v.Enum<ClaimantKind>("kind", required: true);
@@ -218,13 +222,13 @@ internal sealed class ClaimFileBinder
 
     private WhenMade? BindMade(YamlNode node)
     {
-        var v = MappingView.Of(node, "'made'", MadeKeys, _diagnostics);
+        var v = MappingView.Of(node, "'made'", MadeKeys, _diagnostics, ref _part);
         return v is null ? null : new WhenMade(v.Text("text"), v.Date("date"), v.Location);
     }
 
     private Stance? BindStance(YamlNode node)
     {
-        var v = MappingView.Of(node, "a stance", StanceKeys, _diagnostics);
+        var v = MappingView.Of(node, "a stance", StanceKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var proposition = v.Ref("proposition", "proposition key", required: true);
         var polarity = v.Enum<StancePolarity>("stance", required: true);
@@ -234,7 +238,7 @@ internal sealed class ClaimFileBinder
 
     private Appearance? BindAppearance(YamlNode node)
     {
-        var v = MappingView.Of(node, "an appearance", AppearanceKeys, _diagnostics);
+        var v = MappingView.Of(node, "an appearance", AppearanceKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var source = v.Ref("source", "source id", required: true);
         var attribution = v.Enum<AttributionKind>("attribution", required: true);
@@ -297,7 +301,7 @@ internal sealed class ClaimFileBinder
 
     private Citation? BindCitation(YamlNode node)
     {
-        var v = MappingView.Of(node, "a citation", CiteKeys, _diagnostics);
+        var v = MappingView.Of(node, "a citation", CiteKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var source = v.Ref("source", "source id", required: false);
         var words = v.Text("as", required: true);
@@ -306,7 +310,7 @@ internal sealed class ClaimFileBinder
 
     private Review? BindReview(YamlNode node)
     {
-        var v = MappingView.Of(node, "a review", ReviewKeys, _diagnostics);
+        var v = MappingView.Of(node, "a review", ReviewKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var status = v.Enum<ReviewStatus>("status", required: true);
         var reviewer = v.Text("reviewer");
@@ -358,13 +362,13 @@ internal sealed class ClaimFileBinder
 
     private ClaimLinks? BindLinks(YamlNode node)
     {
-        var v = MappingView.Of(node, "links", LinkKeys, _diagnostics);
+        var v = MappingView.Of(node, "links", LinkKeys, _diagnostics, ref _part);
         return v is null ? null : new ClaimLinks(v.Refs("same_as", "claim id"), v.Refs("contradicts", "claim id"), v.Refs("supports", "claim id"));
     }
 
     private Suppression? BindSuppression(YamlNode node)
     {
-        var v = MappingView.Of(node, "an ignore entry", IgnoreKeys, _diagnostics);
+        var v = MappingView.Of(node, "an ignore entry", IgnoreKeys, _diagnostics, ref _part);
         if (v is null) return null;
         var rule = v.Ref("rule", "rule id", required: true);
         var reason = v.Text("reason", required: true);

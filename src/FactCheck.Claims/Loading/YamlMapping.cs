@@ -10,33 +10,39 @@ public sealed class YamlMapping : YamlNode
     /// </summary>
     private object _entries;
 
+    /// <summary>Where this mapping's entries start in the <see cref="YamlEntry"/> array, which other mappings may share.</summary>
+    private readonly int _offset;
+
+    private readonly int _count;
+
     public YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> entries, Location location)
         : base(location) => _entries = entries;
 
-    /// <summary>A mapping whose keys and scalar values are kept inline (see <see cref="YamlEntry"/>).</summary>
-    internal YamlMapping(YamlEntry[] entries, Location location)
-        : base(location) => _entries = entries;
+    /// <summary>A mapping whose keys and scalar values are kept inline (see <see cref="YamlEntry"/>), at <paramref name="offset"/> in <paramref name="entries"/>.</summary>
+    internal YamlMapping(YamlEntry[] entries, int offset, int count, Location location)
+        : base(location) => (_entries, _offset, _count) = (entries, offset, count);
 
     /// <summary>Entries in file order; duplicate keys were reported and dropped by the reader.</summary>
     /// <remarks>Of a mapping read inline, made on first use (binding reads it through the internal accessors, without nodes).</remarks>
     public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries =>
         _entries as IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> ?? Materialize();
 
-    internal int Count => _entries is YamlEntry[] compact ? compact.Length : Nodes.Count;
+    internal int Count => _entries is YamlEntry[] ? _count : Nodes.Count;
 
     private IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Nodes => (IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>>)_entries;
 
-    internal string KeyAt(int index) => _entries is YamlEntry[] compact ? compact[index].Key : Nodes[index].Key.Value;
+    internal string KeyAt(int index) => _entries is YamlEntry[] compact ? compact[_offset + index].Key : Nodes[index].Key.Value;
 
-    internal Location KeyLocationAt(int index) => _entries is YamlEntry[] compact ? compact[index].KeyLocation(Location.File) : Nodes[index].Key.Location;
+    internal Location KeyLocationAt(int index) => _entries is YamlEntry[] compact ? compact[_offset + index].KeyLocation(Location.File) : Nodes[index].Key.Location;
 
     /// <summary>The value at <paramref name="index"/>: a node, or null with <paramref name="scalar"/> set when it is a scalar.</summary>
     internal YamlNode? ValueAt(int index, out ScalarText scalar)
     {
         if (_entries is YamlEntry[] compact)
         {
-            if (compact[index].IsScalar(out scalar)) return null;
-            return compact[index].Node;
+            ref readonly var entry = ref compact[_offset + index];
+            if (entry.IsScalar(out scalar)) return null;
+            return entry.Node;
         }
 
         var node = Nodes[index].Value;
@@ -59,8 +65,8 @@ public sealed class YamlMapping : YamlNode
     {
         var current = _entries;
         if (current is not YamlEntry[] compact) return (IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>>)current;
-        var entries = new KeyValuePair<YamlScalar, YamlNode>[compact.Length];
-        for (var i = 0; i < compact.Length; i++) entries[i] = compact[i].ToNodes(Location.File);
+        var entries = new KeyValuePair<YamlScalar, YamlNode>[_count];
+        for (var i = 0; i < _count; i++) entries[i] = compact[_offset + i].ToNodes(Location.File);
         // Two threads may make them at once: both return the nodes kept.
         return Interlocked.CompareExchange(ref _entries, entries, compact) is YamlEntry[] ? entries : Nodes;
     }

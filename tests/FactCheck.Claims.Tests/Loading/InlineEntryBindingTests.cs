@@ -55,6 +55,22 @@ public sealed class InlineEntryBindingTests
     }
 
     [Fact]
+    public void Files_past_the_kept_entry_buffer_and_the_ones_after_them_bind_the_same()
+    {
+        // The reader's entry buffer grows while a file is read and is dropped after one of more than 32K entries.
+        foreach (var claims in new[] { 3, 2_000, 5 })
+        {
+            var text = new System.Text.StringBuilder("claims:\n");
+            for (var i = 0; i < claims; i++)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - id: c{i}\n    statement: s{i}\n    claimant: {{name: P{i % 7}, kind: person, role: r}}\n    made: {{text: on Monday, date: 2023-11-0{1 + (i % 9)}}}\n    stances:\n      - {{proposition: p{i % 5}, stance: asserts}}\n    appearances:\n      - source: s{i % 3}\n        attribution: paraphrase\n        quote: \"q {i}\"\n        dates: [on Monday]\n    bogus{i % 2}: x\n");
+            }
+
+            BindsTheSame(text.ToString(), RepositoryPaths.Root);
+        }
+    }
+
+    [Fact]
     public void Inline_entries_show_the_nodes_the_reference_builds()
     {
         const string yaml = "a: 1\nb: 'q'\nc: {d: x, e: [y]}\nf:\n";
