@@ -30,8 +30,14 @@ internal sealed class SubsetYamlReader
     /// <summary>A scratch buffer larger than this (a huge quoted value with escapes) is not kept between files.</summary>
     private const int KeptScratch = 64 * 1024;
 
-    /// <summary>A shared entry buffer larger than this (a file of 30,000 keys and more) is not kept between files.</summary>
-    private const int KeptShared = 32 * 1024;
+    /// <summary>
+    /// Entries per block of the shared buffer: a block stays below the large object heap's threshold (85,000 bytes), whose
+    /// allocations count towards full collections.
+    /// </summary>
+    private const int BlockEntries = 2_000;
+
+    /// <summary>Blocks kept between files (a file of 32,000 keys); a larger file's further blocks are dropped after it.</summary>
+    private const int KeptBlocks = 16;
 
     // ASCII control characters other than line feed and carriage return (tabs included: YAML gives them
     // context-dependent meaning), and DEL.
@@ -46,11 +52,12 @@ internal sealed class SubsetYamlReader
     private readonly List<YamlEntry> _entries = [];
 
     /// <summary>
-    /// In a transient read, the entries of every mapping of the text, one after the other: one buffer reused from file to
-    /// file instead of an array per mapping (98 MB of 100,000 claims' loading). See <see cref="ReadTransient"/>.
+    /// In a transient read, the entries of every mapping of the text, one after the other in blocks reused from file to
+    /// file, instead of an array per mapping (98 MB of 100,000 claims' loading). See <see cref="ReadTransient"/>.
     /// </summary>
-    private YamlEntry[] _shared = [];
-    private int _sharedLength;
+    private readonly List<YamlEntry[]> _blocks = [];
+    private int _block;
+    private int _blockLength;
     private bool _transient;
     private readonly List<YamlNode> _items = [];
     private char[] _scratch = new char[256];
@@ -83,7 +90,7 @@ internal sealed class SubsetYamlReader
     private List<YamlNode>? ReadTransient(ReadOnlySpan<char> text, string file)
     {
         _transient = true;
-        _sharedLength = 0;
+        (_block, _blockLength) = (0, 0);
         try
         {
             return TryRead(text, file);
@@ -91,7 +98,7 @@ internal sealed class SubsetYamlReader
         finally
         {
             _transient = false;
-            if (_shared.Length > KeptShared) (_shared, _sharedLength) = ([], 0);
+            if (_blocks.Count > KeptBlocks) _blocks.RemoveRange(KeptBlocks, _blocks.Count - KeptBlocks);
         }
     }
 
@@ -664,24 +671,24 @@ internal sealed class SubsetYamlReader
             var entries = CollectionsMarshal.AsSpan(owner._entries)[start..];
             var count = entries.Length;
             YamlMapping mapping;
-            if (!owner._transient)
+            if (!owner._transient || count > BlockEntries)
             {
                 mapping = new YamlMapping(entries.ToArray(), 0, count, at);
             }
             else
             {
-                var offset = owner._sharedLength;
-                if (offset + count > owner._shared.Length)
+                // The next block when this one cannot hold the mapping's entries in one piece.
+                if (owner._blockLength + count > BlockEntries || owner._blocks.Count == 0)
                 {
-                    // A larger buffer; mappings made before keep the old one, whose entries stay as they were.
-                    var larger = new YamlEntry[Math.Max(Math.Max(256, offset + count), owner._shared.Length * 2)];
-                    owner._shared.AsSpan(0, offset).CopyTo(larger);
-                    owner._shared = larger;
+                    if (owner._blocks.Count > 0) owner._block++;
+                    if (owner._block == owner._blocks.Count) owner._blocks.Add(new YamlEntry[BlockEntries]);
+                    owner._blockLength = 0;
                 }
 
-                entries.CopyTo(owner._shared.AsSpan(offset));
-                owner._sharedLength = offset + count;
-                mapping = new YamlMapping(owner._shared, offset, count, at);
+                var block = owner._blocks[owner._block];
+                entries.CopyTo(block.AsSpan(owner._blockLength));
+                mapping = new YamlMapping(block, owner._blockLength, count, at);
+                owner._blockLength += count;
             }
 
             owner._entries.RemoveRange(start, count);
