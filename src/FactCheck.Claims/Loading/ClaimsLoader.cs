@@ -53,7 +53,7 @@ public static class ClaimsLoader
     {
         var diagnostics = new List<Diagnostic>();
         var binder = new ClaimFileBinder(displayPath, Path.Combine(directory ?? Environment.CurrentDirectory, "inline.yaml"), diagnostics);
-        foreach (var root in SubsetYamlReader.ForThisThread.Read(yaml, displayPath, diagnostics)) binder.Bind(root);
+        foreach (var root in SubsetYamlReader.ForThisThread.ReadTransient(yaml, displayPath, diagnostics)) binder.Bind(root);
         return Finish(new ClaimSet(binder.Sources, binder.Propositions, binder.Claims, [displayPath]), diagnostics);
     }
 
@@ -147,7 +147,7 @@ public static class ClaimsLoader
         IReadOnlyList<YamlNode> roots;
         using (var text = InputText.ReadPooled(full, display, diagnostics))
         {
-            roots = text is null ? [] : SubsetYamlReader.ForThisThread.Read(text, display, diagnostics);
+            roots = text is null ? [] : SubsetYamlReader.ForThisThread.ReadTransient(text, display, diagnostics);
         }
 
         foreach (var root in roots) binder.Bind(root);

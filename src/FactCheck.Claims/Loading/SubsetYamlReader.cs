@@ -30,6 +30,15 @@ internal sealed class SubsetYamlReader
     /// <summary>A scratch buffer larger than this (a huge quoted value with escapes) is not kept between files.</summary>
     private const int KeptScratch = 64 * 1024;
 
+    /// <summary>
+    /// Entries per block of the shared buffer: a block stays below the large object heap's threshold (85,000 bytes), whose
+    /// allocations count towards full collections.
+    /// </summary>
+    private const int BlockEntries = 2_000;
+
+    /// <summary>Blocks kept between files (a file of 32,000 keys); a larger file's further blocks are dropped after it.</summary>
+    private const int KeptBlocks = 16;
+
     // ASCII control characters other than line feed and carriage return (tabs included: YAML gives them
     // context-dependent meaning), and DEL.
     private static readonly SearchValues<char> AsciiControls = SearchValues.Create(
@@ -40,7 +49,16 @@ internal sealed class SubsetYamlReader
     private static SubsetYamlReader? _forThisThread;
 
     private readonly StringTable _strings = new();
-    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries = [];
+    private readonly List<YamlEntry> _entries = [];
+
+    /// <summary>
+    /// In a transient read, the entries of every mapping of the text, one after the other in blocks reused from file to
+    /// file, instead of an array per mapping (98 MB of 100,000 claims' loading). See <see cref="ReadTransient"/>.
+    /// </summary>
+    private readonly List<YamlEntry[]> _blocks = [];
+    private int _block;
+    private int _blockLength;
+    private bool _transient;
     private readonly List<YamlNode> _items = [];
     private char[] _scratch = new char[256];
 
@@ -57,6 +75,32 @@ internal sealed class SubsetYamlReader
     /// <inheritdoc cref="Read(PooledText, string, ICollection{Diagnostic})"/>
     public IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
         TryRead(text, file) ?? YamlTreeReader.Read(text, file, diagnostics);
+
+    /// <summary>
+    /// <see cref="Read(PooledText, string, ICollection{Diagnostic})"/> for trees used at once and dropped (bound into the
+    /// model): their mappings keep their entries in this reader's buffer, which the next read on this reader overwrites.
+    /// </summary>
+    public IReadOnlyList<YamlNode> ReadTransient(PooledText text, string file, ICollection<Diagnostic> diagnostics) =>
+        ReadTransient(text.Span, file) ?? YamlTreeReader.Read(text.CreateReader(), file, diagnostics);
+
+    /// <inheritdoc cref="ReadTransient(PooledText, string, ICollection{Diagnostic})"/>
+    public IReadOnlyList<YamlNode> ReadTransient(string text, string file, ICollection<Diagnostic> diagnostics) =>
+        ReadTransient(text.AsSpan(), file) ?? YamlTreeReader.Read(text, file, diagnostics);
+
+    private List<YamlNode>? ReadTransient(ReadOnlySpan<char> text, string file)
+    {
+        _transient = true;
+        (_block, _blockLength) = (0, 0);
+        try
+        {
+            return TryRead(text, file);
+        }
+        finally
+        {
+            _transient = false;
+            if (_blocks.Count > KeptBlocks) _blocks.RemoveRange(KeptBlocks, _blocks.Count - KeptBlocks);
+        }
+    }
 
     /// <summary>The documents of <paramref name="text"/>, or null when the text needs the reference reader.</summary>
     public List<YamlNode>? TryRead(ReadOnlySpan<char> text, string file)
@@ -161,15 +205,18 @@ internal sealed class SubsetYamlReader
             {
                 var colon = KeyColon();
                 if (colon < 0 || _text[colon - 1] == ' ') throw new UnsupportedException(_pos);
-                var key = new YamlScalar(owner._strings.Get(_text[_pos..colon]), isPlain: true, At(_pos));
-                CheckUnique(start, key.Value);
+                var key = owner._strings.Get(_text[_pos..colon]);
+                CheckUnique(start, key);
+                var keyColumn = Column(_pos);
+                var keyLine = _line;
                 _pos = colon + 1;
-                owner._entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadValue(indent, depth + 1, colon + 1, inMapping: true)));
+                var node = ReadValue(indent, depth + 1, colon + 1, inMapping: true, out var scalar);
+                owner._entries.Add(node is null ? new YamlEntry(key, keyLine, keyColumn, scalar) : new YamlEntry(key, keyLine, keyColumn, node));
                 if (_indent < indent) break;
                 if (_indent > indent || IsEntry(_pos)) throw new UnsupportedException(_pos);
             }
 
-            return new YamlMapping(TakeEntries(start), at);
+            return TakeMapping(start, at);
         }
 
         private YamlSequence ReadBlockSequence(int indent, int depth, bool indentless)
@@ -200,7 +247,7 @@ internal sealed class SubsetYamlReader
                 else
                 {
                     _pos = dash + 1;
-                    item = ReadValue(indent, depth + 1, dash + 1, inMapping: false);
+                    item = ReadValue(indent, depth + 1, dash + 1, inMapping: false, out var scalar) ?? scalar.ToNode(file);
                 }
 
                 owner._items.Add(item);
@@ -224,28 +271,31 @@ internal sealed class SubsetYamlReader
         /// the next lines, indented more than <paramref name="parentIndent"/> (or, for a key, a list at its indentation).
         /// </summary>
         /// <param name="emptyAt">Where an empty value is placed: just after the ':' or '-'.</param>
-        private YamlNode ReadValue(int parentIndent, int depth, int emptyAt, bool inMapping)
+        /// <returns>The value's node, or null when it is a scalar, given in <paramref name="scalar"/>.</returns>
+        private YamlNode? ReadValue(int parentIndent, int depth, int emptyAt, bool inMapping, out ScalarText scalar)
         {
+            scalar = default;
             var before = _pos;
             SkipSpaces();
             if (AtEol(_pos) || (_text[_pos] == '#' && _pos > before))
             {
-                var empty = At(emptyAt);
+                var empty = Scalar(string.Empty, isPlain: true, emptyAt, ScalarLayout.Plain);
                 NextLine();
                 NextContent(allowMarkers: false);
                 if (_indent > parentIndent) return ReadBlockNode(depth);
                 if (_indent == parentIndent && inMapping && IsEntry(_pos)) return ReadBlockSequence(_indent, depth, indentless: true);
-                return new YamlScalar(string.Empty, isPlain: true, empty);
+                scalar = empty;
+                return null;
             }
 
-            YamlNode node;
+            YamlNode? node = null;
             if (_text[_pos] is '|' or '>')
             {
-                node = ReadBlockScalar(parentIndent);
+                scalar = ReadBlockScalar(parentIndent);
             }
             else
             {
-                node = ReadInline(depth);
+                node = ReadInline(depth, out scalar);
                 EndOfLine();
             }
 
@@ -256,15 +306,18 @@ internal sealed class SubsetYamlReader
             return node;
         }
 
-        /// <summary>A value that ends on its line: a scalar, or a <c>[...]</c> or <c>{...}</c>.</summary>
-        private YamlNode ReadInline(int depth)
+        /// <summary>A value that ends on its line: a scalar (null, and <paramref name="scalar"/>), or a <c>[...]</c> or <c>{...}</c>.</summary>
+        private YamlNode? ReadInline(int depth, out ScalarText scalar)
         {
+            scalar = default;
             switch (_text[_pos])
             {
                 case '"':
-                    return ReadDoubleQuoted();
+                    scalar = ReadDoubleQuoted();
+                    return null;
                 case '\'':
-                    return ReadSingleQuoted();
+                    scalar = ReadSingleQuoted();
+                    return null;
                 case '[':
                     return ReadFlowSequence(depth);
                 case '{':
@@ -286,7 +339,8 @@ internal sealed class SubsetYamlReader
 
             while (_text[end - 1] == ' ') end--;
             _pos = end;
-            return new YamlScalar(owner._strings.Get(_text[start..end]), isPlain: true, At(start));
+            scalar = Scalar(owner._strings.Get(_text[start..end]), isPlain: true, start, ScalarLayout.Plain);
+            return null;
         }
 
         /// <summary>
@@ -295,9 +349,9 @@ internal sealed class SubsetYamlReader
         /// reference: <c>+</c>, an explicit indentation, leading blank lines, lines of spaces only, and folded lines
         /// indented further than the first. Returns at the start of the line after it.
         /// </summary>
-        private YamlScalar ReadBlockScalar(int parentIndent)
+        private ScalarText ReadBlockScalar(int parentIndent)
         {
-            var at = At(_pos);
+            var at = Scalar(string.Empty, isPlain: false, _pos, ScalarLayout.Block);
             var folded = _text[_pos] == '>';
             _pos++;
             var strip = !AtEol(_pos) && _text[_pos] == '-';
@@ -348,10 +402,10 @@ internal sealed class SubsetYamlReader
             }
 
             if (!strip) owner._scratch[length++] = '\n';
-            return new YamlScalar(owner._strings.Get(owner._scratch.AsSpan(0, length)), isPlain: false, at, ScalarLayout.Block);
+            return at with { Value = owner._strings.Get(owner._scratch.AsSpan(0, length)) };
         }
 
-        private YamlScalar ReadDoubleQuoted()
+        private ScalarText ReadDoubleQuoted()
         {
             var start = _pos;
             var i = start + 1;
@@ -397,7 +451,7 @@ internal sealed class SubsetYamlReader
 
             _pos = i + 1;
             var value = escaped ? owner._strings.Get(owner._scratch.AsSpan(0, length)) : owner._strings.Get(_text[(start + 1)..i]);
-            return new YamlScalar(value, isPlain: false, At(start), ScalarLayout.Quoted);
+            return Scalar(value, isPlain: false, start, ScalarLayout.Quoted);
         }
 
         /// <summary>The character of a <c>\x</c> or <c>\u</c> escape (<paramref name="i"/> at its letter, left at its last digit); NUL where the reference must judge it.</summary>
@@ -418,7 +472,7 @@ internal sealed class SubsetYamlReader
             return (char)value;
         }
 
-        private YamlScalar ReadSingleQuoted()
+        private ScalarText ReadSingleQuoted()
         {
             var start = _pos;
             var i = start + 1;
@@ -454,7 +508,7 @@ internal sealed class SubsetYamlReader
 
             _pos = i + 1;
             var value = escaped ? owner._strings.Get(owner._scratch.AsSpan(0, length)) : owner._strings.Get(_text[(start + 1)..i]);
-            return new YamlScalar(value, isPlain: false, At(start), ScalarLayout.Quoted);
+            return Scalar(value, isPlain: false, start, ScalarLayout.Quoted);
         }
 
         private YamlSequence ReadFlowSequence(int depth)
@@ -472,7 +526,7 @@ internal sealed class SubsetYamlReader
 
             while (true)
             {
-                owner._items.Add(ReadFlowItem(depth + 1));
+                owner._items.Add(ReadFlowItem(depth + 1, out var scalar) ?? scalar.ToNode(file));
                 if (FlowNext(']')) break;
             }
 
@@ -491,7 +545,7 @@ internal sealed class SubsetYamlReader
             if (!AtEol(_pos) && _text[_pos] == '}')
             {
                 _pos++;
-                return new YamlMapping([], at);
+                return new YamlMapping([], 0, 0, at);
             }
 
             while (true)
@@ -503,15 +557,17 @@ internal sealed class SubsetYamlReader
                     throw new UnsupportedException(_pos);
                 }
 
-                var key = new YamlScalar(owner._strings.Get(_text[keyStart..keyEnd]), isPlain: true, At(keyStart));
-                CheckUnique(start, key.Value);
+                var key = owner._strings.Get(_text[keyStart..keyEnd]);
+                CheckUnique(start, key);
+                var keyColumn = Column(keyStart);
                 _pos = keyEnd + 1;
                 SkipSpaces();
-                owner._entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, ReadFlowItem(depth + 1)));
+                var node = ReadFlowItem(depth + 1, out var scalar);
+                owner._entries.Add(node is null ? new YamlEntry(key, _line, keyColumn, scalar) : new YamlEntry(key, _line, keyColumn, node));
                 if (FlowNext('}')) break;
             }
 
-            return new YamlMapping(TakeEntries(start), at);
+            return TakeMapping(start, at);
         }
 
         /// <summary>After an item of a <c>[...]</c> or <c>{...}</c>: true at its end, false after a ',' before another item.</summary>
@@ -532,15 +588,19 @@ internal sealed class SubsetYamlReader
             return false;
         }
 
-        private YamlNode ReadFlowItem(int depth)
+        /// <returns>The item's node, or null when it is a scalar, given in <paramref name="scalar"/>.</returns>
+        private YamlNode? ReadFlowItem(int depth, out ScalarText scalar)
         {
+            scalar = default;
             if (AtEol(_pos)) throw new UnsupportedException(_pos);
             switch (_text[_pos])
             {
                 case '"':
-                    return ReadDoubleQuoted();
+                    scalar = ReadDoubleQuoted();
+                    return null;
                 case '\'':
-                    return ReadSingleQuoted();
+                    scalar = ReadSingleQuoted();
+                    return null;
                 case '[':
                     return ReadFlowSequence(depth);
                 case '{':
@@ -552,7 +612,8 @@ internal sealed class SubsetYamlReader
             if (end == start || AtEol(end) || _text[end] is not (',' or ']' or '}')) throw new UnsupportedException(_pos);
             _pos = end;
             while (_text[end - 1] == ' ') end--;
-            return new YamlScalar(owner._strings.Get(_text[start..end]), isPlain: true, At(start));
+            scalar = Scalar(owner._strings.Get(_text[start..end]), isPlain: true, start, ScalarLayout.Plain);
+            return null;
         }
 
         /// <summary>Where a plain scalar inside <c>[...]</c> or <c>{...}</c> ends: at an indicator or the line's end.</summary>
@@ -595,7 +656,7 @@ internal sealed class SubsetYamlReader
             foreach (var entry in entries)
             {
                 // The reference reports duplicates (and large mappings are rare): a scan is enough.
-                if (ReferenceEquals(entry.Key.Value, key) || string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                if (ReferenceEquals(entry.Key, key) || string.Equals(entry.Key, key, StringComparison.Ordinal))
                 {
                     throw new UnsupportedException(_pos);
                 }
@@ -604,11 +665,34 @@ internal sealed class SubsetYamlReader
             if (entries.Length > 256) throw new UnsupportedException(_pos);
         }
 
-        private readonly KeyValuePair<YamlScalar, YamlNode>[] TakeEntries(int start)
+        /// <summary>The mapping of the entries from <paramref name="start"/>, taken off the reader's stack of them.</summary>
+        private readonly YamlMapping TakeMapping(int start, Location at)
         {
-            var entries = CollectionsMarshal.AsSpan(owner._entries)[start..].ToArray();
-            owner._entries.RemoveRange(start, entries.Length);
-            return entries;
+            var entries = CollectionsMarshal.AsSpan(owner._entries)[start..];
+            var count = entries.Length;
+            YamlMapping mapping;
+            if (!owner._transient || count > BlockEntries)
+            {
+                mapping = new YamlMapping(entries.ToArray(), 0, count, at);
+            }
+            else
+            {
+                // The next block when this one cannot hold the mapping's entries in one piece.
+                if (owner._blockLength + count > BlockEntries || owner._blocks.Count == 0)
+                {
+                    if (owner._blocks.Count > 0) owner._block++;
+                    if (owner._block == owner._blocks.Count) owner._blocks.Add(new YamlEntry[BlockEntries]);
+                    owner._blockLength = 0;
+                }
+
+                var block = owner._blocks[owner._block];
+                entries.CopyTo(block.AsSpan(owner._blockLength));
+                mapping = new YamlMapping(block, owner._blockLength, count, at);
+                owner._blockLength += count;
+            }
+
+            owner._entries.RemoveRange(start, count);
+            return mapping;
         }
 
         /// <summary>After a value: spaces, then a comment or the line's end; moves to the next line.</summary>
@@ -677,6 +761,11 @@ internal sealed class SubsetYamlReader
         }
 
         /// <summary>The position of <paramref name="index"/>, which must be on the current line.</summary>
-        private readonly Location At(int index) => new(file, _line, index - _lineStart + 1);
+        private readonly Location At(int index) => new(file, _line, Column(index));
+
+        private readonly int Column(int index) => index - _lineStart + 1;
+
+        /// <summary>A scalar starting at <paramref name="index"/>, which must be on the current line.</summary>
+        private readonly ScalarText Scalar(string value, bool isPlain, int index, ScalarLayout layout) => new(value, isPlain, _line, Column(index), layout);
     }
 }

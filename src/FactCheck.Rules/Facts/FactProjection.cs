@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FactCheck.Claims.Dates;
 using FactCheck.Claims.Loading;
 using FactCheck.Claims.Model;
@@ -210,6 +211,15 @@ public static class FactProjection
         public Dictionary<(string, PartialDate?), DateResolution> Resolutions { get; }
 
         public DateTexts Dates { get; }
+
+        /// <summary>
+        /// The texts of each resolution's value, start and end (by resolution, which <see cref="Resolutions"/> shares): the
+        /// dates of a day's articles are resolved once, and were turned into texts once per mention.
+        /// </summary>
+        public Dictionary<DateResolution, (string? Value, string? Start, string? End)> ResolvedTexts { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>How each resolution fits each claimed date, as the fact spells it: a pure function, with a reason text made per mention before.</summary>
+        public Dictionary<(DateResolution, PartialDate), (string Fit, string Reason)> Fits { get; } = new(FitKeyComparer.Instance);
 
         public ClaimGroups.Stats Group { get; } = new();
 
@@ -564,11 +574,33 @@ public static class FactProjection
         var claimDate = claim.Made?.Date;
         // Only the expression that says when the claim was made (made.text) is checked against made.date:
         // other mentions date events inside the claim ("in February 2022") and need not fit it.
-        var check = isWhenMade && claimDate is { } claimed ? DateChecks.Fits(resolution, claimed) : null;
-        var fit = check is null ? "not-checked" : KebabCase.Of(check.Outcome);
-        var fitReason = check?.Reason
-            ?? (isWhenMade ? "the claim records no date (made.date)" : "not the expression of when the claim was made (made.text)");
-        var span = resolution.Span;
+        string fit, fitReason;
+        if (isWhenMade && claimDate is { } claimed)
+        {
+            if (!scratch.Fits.TryGetValue((resolution, claimed), out var checkedFit))
+            {
+                var check = DateChecks.Fits(resolution, claimed);
+                scratch.Fits.Add((resolution, claimed), checkedFit = (KebabCase.Of(check.Outcome), check.Reason));
+            }
+
+            (fit, fitReason) = checkedFit;
+        }
+        else
+        {
+            fit = "not-checked";
+            fitReason = isWhenMade ? "the claim records no date (made.date)" : "not the expression of when the claim was made (made.text)";
+        }
+
+        if (!scratch.ResolvedTexts.TryGetValue(resolution, out var texts))
+        {
+            var span = resolution.Span;
+            texts = (
+                dates.Of(resolution.Value),
+                span is { } s1 && s1.Start != DateOnly.MinValue ? dates.Of(PartialDate.OfDay(s1.Start)) : null,
+                span is { } s2 && s2.End != DateOnly.MaxValue ? dates.Of(PartialDate.OfDay(s2.End)) : null);
+            scratch.ResolvedTexts.Add(resolution, texts);
+        }
+
         var m = mention.Location;
         return new DateMentionFact(
             claim.Id,
@@ -577,9 +609,9 @@ public static class FactProjection
             mention.Text,
             dates.Of(reference),
             resolution.IsResolved,
-            dates.Of(resolution.Value),
-            span is { } s1 && s1.Start != DateOnly.MinValue ? dates.Of(PartialDate.OfDay(s1.Start)) : null,
-            span is { } s2 && s2.End != DateOnly.MaxValue ? dates.Of(PartialDate.OfDay(s2.End)) : null,
+            texts.Value,
+            texts.Start,
+            texts.End,
             resolution.Approximate,
             resolution.RuleName,
             resolution.Reason,
@@ -646,6 +678,16 @@ public static class FactProjection
         }
 
         return current.Id;
+    }
+
+    /// <summary>A resolution by reference (they are shared by the resolution cache), a claimed date by value.</summary>
+    private sealed class FitKeyComparer : IEqualityComparer<(DateResolution, PartialDate)>
+    {
+        public static readonly FitKeyComparer Instance = new();
+
+        public bool Equals((DateResolution, PartialDate) x, (DateResolution, PartialDate) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2.Equals(y.Item2);
+
+        public int GetHashCode((DateResolution, PartialDate) key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Item1), key.Item2);
     }
 
     /// <summary>

@@ -220,6 +220,19 @@ public sealed class SubsetYamlReaderDifferentialTests
         Assert.Same(((YamlScalar)items[0].Entries[0].Value).Value, ((YamlScalar)items[1].Entries[0].Value).Value);
     }
 
+    [Fact]
+    public void A_long_value_repeated_soon_after_shares_one_string_and_equal_texts_far_apart_stay_equal()
+    {
+        const string quote = "The minister said the talks on item 0 were going well";
+        var yaml = $"- quote: \"{quote}\"\n- quote: {quote}\n" + string.Concat(Enumerable.Range(0, 6).Select(i => $"- quote: {quote} {i}\n")) + $"- quote: '{quote}'\n";
+        var documents = new SubsetYamlReader().TryRead(yaml, "t.yaml");
+        Assert.NotNull(documents);
+        var quotes = ((YamlSequence)documents[0]).Items.Cast<YamlMapping>().Select(m => ((YamlScalar)m.Entries[0].Value).Value).ToList();
+        Assert.Same(quotes[0], quotes[1]);
+        Assert.Equal(quote, quotes[^1]);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"{quote} {i}"), quotes[2..^1]);
+    }
+
     /// <returns>Whether the subset reader read the text (else it is the reference's).</returns>
     private static bool Agrees(string yaml)
     {
@@ -270,7 +283,7 @@ public sealed class SubsetYamlReaderDifferentialTests
     }
 
     /// <summary>Writes random claims-like YAML inside the subset, in the layouts editors use.</summary>
-    private sealed class ClaimsLikeWriter(Random random)
+    internal sealed class ClaimsLikeWriter(Random random)
     {
         private static readonly string[] Keys =
         [
