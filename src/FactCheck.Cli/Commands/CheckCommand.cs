@@ -55,6 +55,7 @@ internal static class CheckCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var baseDirectory = CliContext.WorkingDirectory;
+            if (parse.GetValue(watch)) Serving.WorkstationGc.Ensure(stderr);
             if (parse.GetValue(baseline) is not null && parse.GetValue(baselineRef) is not null)
             {
                 stderr.WriteLine("factcheck check: give --baseline or --baseline-ref, not both");

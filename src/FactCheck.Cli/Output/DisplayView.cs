@@ -24,16 +24,26 @@ internal sealed class DisplayView
 
     public static DisplayView Of(CheckOutcome outcome, RuleSeverity minSeverity)
     {
-        var shown = new List<CheckedFinding>();
+        var shown = new List<CheckedFinding>(outcome.Findings.Count);
         var hidden = new List<CheckedFinding>();
+        var severities = new SortedSet<RuleSeverity>();
         foreach (var finding in outcome.Findings)
         {
-            (finding.Finding.Severity >= minSeverity || finding.Fails ? shown : hidden).Add(finding);
+            if (finding.Finding.Severity >= minSeverity || finding.Fails) severities.Add(finding.Finding.Severity);
+            else hidden.Add(finding);
         }
 
-        // Stable: the outcome's file, line, column, rule order is kept within a severity.
-        var ordered = shown.Select((f, i) => (f, i)).OrderByDescending(x => x.f.Finding.Severity).ThenBy(x => x.i).Select(x => x.f).ToList();
-        return new DisplayView(ordered, hidden);
+        // Stable: the outcome's file, line, column, rule order is kept within a severity. A pass per severity (there are
+        // three), not a sort of the findings with their indexes.
+        foreach (var severity in severities.Reverse())
+        {
+            foreach (var finding in outcome.Findings)
+            {
+                if (finding.Finding.Severity == severity && (severity >= minSeverity || finding.Fails)) shown.Add(finding);
+            }
+        }
+
+        return new DisplayView(shown, hidden);
     }
 
     /// <summary>The shown findings grouped by rule: most severe rule first, then by rule id; file order within a group.</summary>

@@ -255,7 +255,9 @@ internal sealed class CheckServer : IDisposable
             while (!finished.Wait(KeepAliveEvery)) Send(ServeProtocol.KeepAlive);
         }) { IsBackground = true, Name = "factcheck served check keep-alive" };
         keepAlive.Start();
-        var capture = new OutputCapture();
+        // FACTCHECK_TIMINGS=1 in the session's environment: each served check's phases, and the answer's, on its standard error.
+        using var timer = new Claims.Diagnostics.PhaseTimer();
+        using var capture = new OutputCapture();
         var served = new ServedCheck(_session, request, _synced, () => Send(ServeProtocol.Accepted));
         int exitCode;
         try
@@ -271,6 +273,8 @@ internal sealed class CheckServer : IDisposable
             keepAlive.Join();
         }
 
+        timer.Mark("served check");
+
         lock (gate)
         {
             done = true;
@@ -282,8 +286,10 @@ internal sealed class CheckServer : IDisposable
 
             // Counted first: the client may look as soon as it has the answer.
             Interlocked.Increment(ref _served);
-            ServeProtocol.WriteFrame(stream, ServeProtocol.Result, ServeProtocol.EncodeResult(exitCode, capture.Encode()));
+            capture.WriteResult(stream, ServeProtocol.Result, exitCode);
         }
+
+        timer.Mark("answer sent");
     }
 
     private static void Answer(Stream stream, byte type, ReadOnlySpan<byte> payload) => ServeProtocol.WriteFrame(stream, type, payload);

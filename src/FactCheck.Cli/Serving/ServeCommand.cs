@@ -43,6 +43,8 @@ internal static class ServeCommand
                 return ExitCodes.Success;
             }
 
+            // A session started by hand, before anything is read or printed (AutoStart sets the GC of the one it starts).
+            if (!parse.GetValue(background)) WorkstationGc.Ensure(stderr);
             var settings = CheckSettings.Resolve(
                 Project.Discover(baseDirectory), parse.GetValue(claims), parse.GetValue(rules), db: null, noReport: true,
                 failOn: null, baseline: null, baselineRef: null, parse.GetValue(only) ?? []);

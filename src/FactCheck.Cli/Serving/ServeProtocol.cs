@@ -57,15 +57,7 @@ internal static class ServeProtocol
         return (header[0], payload);
     }
 
-    /// <summary>A result: the exit code, then the output segments (<see cref="OutputCapture.Encode"/>).</summary>
-    public static byte[] EncodeResult(int exitCode, byte[] segments)
-    {
-        var payload = new byte[4 + segments.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(payload, exitCode);
-        segments.CopyTo(payload, 4);
-        return payload;
-    }
-
+    /// <summary>A result: the exit code, then the output segments (<see cref="OutputCapture.WriteResult"/>).</summary>
     public static (int ExitCode, ReadOnlyMemory<byte> Segments) DecodeResult(byte[] payload)
     {
         if (payload.Length < 4) throw new InvalidDataException("a cut result");

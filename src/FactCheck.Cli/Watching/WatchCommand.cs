@@ -24,9 +24,11 @@ internal static class WatchCommand
         }
 
         using var server = CheckServer.Start(session, (update, outcome) => WatchLoop.PrintLocked(update, outcome, output), out var why);
-        if (server is not null) output.WriteLine("factcheck: `factcheck check` on these claims and rules, from this folder, is answered by this session meanwhile");
-        else if (ServerFolder.Folder() is not null) output.WriteLine($"factcheck: `factcheck check` is not answered by this session: {why}");
-        Loop(session, output, server?.StopRequested ?? CancellationToken.None);
+        Loop(session, output, server?.StopRequested ?? CancellationToken.None, () =>
+        {
+            if (server is not null) output.WriteLine("factcheck: `factcheck check` on these claims and rules, from this folder, is answered by this session meanwhile");
+            else if (ServerFolder.Folder() is not null) output.WriteLine($"factcheck: `factcheck check` is not answered by this session: {why}");
+        });
         return ExitCodes.Success;
     }
 
@@ -54,11 +56,13 @@ internal static class WatchCommand
         }
 
         var claims = session.Claims.ClaimSet;
-        error.WriteLine(
-            $"factcheck: serving `factcheck check` on {session.ClaimsPath} ({claims.Claims.Count:N0} claims) and {session.RulesPath ?? "the bundled rules"}, "
-            + $"from {baseDirectory}, on {server.SocketPath}; Ctrl-C ends");
-        error.Flush();
-        Loop(session, TextWriter.Null, server.StopRequested);
+        Loop(session, TextWriter.Null, server.StopRequested, () =>
+        {
+            error.WriteLine(
+                $"factcheck: serving `factcheck check` on {session.ClaimsPath} ({claims.Claims.Count:N0} claims) and {session.RulesPath ?? "the bundled rules"}, "
+                + $"from {baseDirectory}, on {server.SocketPath}; Ctrl-C ends");
+            error.Flush();
+        });
         return ExitCodes.Success;
     }
 
@@ -67,7 +71,8 @@ internal static class WatchCommand
         new[] { session.ClaimsPath, session.RulesPath }.FirstOrDefault(path => path is not null && !File.Exists(path) && !Directory.Exists(path));
 
     /// <param name="stopRequested">Fired by <c>factcheck serve --stop</c> (<see cref="CheckServer.StopRequested"/>).</param>
-    private static void Loop(WatchSession session, TextWriter output, CancellationToken stopRequested)
+    /// <param name="ready">Says the session is ready, once Ctrl-C and SIGTERM end it cleanly (before, they killed it mid-start).</param>
+    private static void Loop(WatchSession session, TextWriter output, CancellationToken stopRequested, Action ready)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopRequested);
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -84,6 +89,7 @@ internal static class WatchCommand
         });
         try
         {
+            ready();
             WatchLoop.Run(session, output, stop.Token);
         }
         finally

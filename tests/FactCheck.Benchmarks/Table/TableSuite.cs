@@ -264,6 +264,8 @@ public sealed partial class TableSuite : IBenchmarkSuite
         try
         {
             var line = session.StandardError.ReadLine();
+            // With FACTCHECK_DEBUG=1 the session says first which garbage collector it runs with.
+            while (line is not null && line.StartsWith("factcheck: garbage collection:", StringComparison.Ordinal)) line = session.StandardError.ReadLine();
             if (line is null || !line.Contains("serving", StringComparison.Ordinal))
             {
                 Console.Error.WriteLine($"factcheck serve did not start: {line}{session.StandardError.ReadToEnd()}");

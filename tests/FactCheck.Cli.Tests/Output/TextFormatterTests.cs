@@ -1,3 +1,4 @@
+using System.Text;
 using FactCheck.Cli.Output;
 using FactCheck.Rules.Language;
 using FactCheck.Rules.Running;
@@ -193,5 +194,69 @@ public sealed class TextFormatterTests
         Assert.Equal("info", OutputText.SeverityName(RuleSeverity.Info));
         Assert.Equal("never", OutputText.FailOnName(null));
         Assert.Equal("warning", OutputText.FailOnName(RuleSeverity.Warning));
+    }
+
+    /// <summary>
+    /// Many findings on many claims, ties included: the findings in file order within each rule, the rules most severe
+    /// first, each group's claims counted once, and the ten claims listed (most severe, most flagged, then by id) with
+    /// their rules, as a plain sort of every claim gives them.
+    /// </summary>
+    [Theory]
+    [InlineData(1, RuleSeverity.Info, null)]
+    [InlineData(2, RuleSeverity.Warning, null)]
+    [InlineData(3, RuleSeverity.Error, RuleSeverity.Warning)]
+    public void Many_findings_are_grouped_ordered_and_summarised_as_a_full_sort_gives_them(int seed, RuleSeverity minSeverity, RuleSeverity? failOn)
+    {
+        var random = new Random(seed);
+        string[] rules = ["a-rule", "b-rule", "c-rule", "d-rule"];
+        var findings = new List<CheckedFinding>();
+        for (var i = 0; i < 3_000; i++)
+        {
+            // A few claims named often, most rarely; sometimes one claim twice in a finding.
+            var ids = Enumerable.Range(0, random.Next(0, 4)).Select(_ => $"c-{(random.Next(3) == 0 ? random.Next(12) : random.Next(400))}").ToList();
+            var rule = rules[random.Next(rules.Length)];
+            var severity = (RuleSeverity)random.Next(3);
+            var finding = new Finding(rule, severity, $"finding {i}", $"claims/f{i / 100}.yaml", i % 100 + 1, 1, [$"k{i}"], ids, []);
+            findings.Add(Samples.Checked(finding, isNew: true, failOn));
+        }
+
+        // Five claims tied at the top (error, 300 findings each), named in another order than their ids'.
+        for (var i = 0; i < 300; i++)
+        {
+            var finding = new Finding("e-rule", RuleSeverity.Error, $"tied {i}", "claims/tied.yaml", i + 1, 1, [$"t{i}"], ["t-3", "t-1", "t-4", "t-0", "t-2"], []);
+            findings.Add(Samples.Checked(finding, isNew: true, failOn));
+        }
+
+        var outcome = new CheckOutcome(Samples.Version, [], findings, [], [], [], 500, 10, failOn, HasBaseline: false, ExitCode: 0);
+        var text = Text(outcome, new TextOutputOptions(false, minSeverity));
+
+        var shown = findings.Where(f => f.Finding.Severity >= minSeverity || f.Fails).ToList();
+        var groups = shown.GroupBy(f => (f.Finding.Severity, f.Finding.RuleId))
+            .OrderByDescending(g => g.Key.Severity).ThenBy(g => g.Key.RuleId, StringComparer.Ordinal).ToList();
+        var expected = new StringBuilder();
+        foreach (var group in groups)
+        {
+            if (expected.Length > 0) expected.Append('\n');
+            var claimCount = group.SelectMany(f => f.Finding.ClaimIds).Distinct().Count();
+            expected.Append($"{OutputText.SeverityName(group.Key.Severity)} {group.Key.RuleId}: {OutputText.Count(group.Count(), "finding", "findings")}")
+                .Append(claimCount == 0 ? "" : $" on {OutputText.Count(claimCount, "claim", "claims")}").Append('\n');
+            foreach (var f in group) expected.Append($"  {f.Finding.File}:{f.Finding.Line}:1 {f.Finding.Message}\n");
+        }
+
+        Assert.StartsWith(expected.ToString(), text, StringComparison.Ordinal);
+
+        var claims = shown
+            .SelectMany(f => f.Finding.ClaimIds.Distinct().Select(id => (Id: id, f.Finding.Severity, f.Finding.RuleId)))
+            .GroupBy(c => c.Id)
+            .Select(g => (Id: g.Key, Worst: g.Max(c => c.Severity), Count: g.Count(), Rules: g.Select(c => c.RuleId).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(c => c.Worst).ThenByDescending(c => c.Count).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        var listed = claims.Take(TextFormatter.ClaimsListed).ToList();
+        var width = listed.Max(c => c.Id.Length);
+        var summary = new StringBuilder($"\nClaims flagged: {claims.Count} of 500\n");
+        foreach (var c in listed) summary.Append($"  {c.Id.PadRight(width)}  {OutputText.Count(c.Count, "finding", "findings")} ({string.Join(", ", c.Rules)})\n");
+        summary.Append($"  and {OutputText.Count(claims.Count - listed.Count, "more claim", "more claims")}\n");
+        Assert.Contains(summary.ToString(), text, StringComparison.Ordinal);
+        Assert.Equal(["t-0", "t-1", "t-2", "t-3", "t-4"], listed.Take(5).Select(c => c.Id));
     }
 }
