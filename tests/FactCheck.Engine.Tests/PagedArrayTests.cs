@@ -83,4 +83,14 @@ public sealed class PagedArrayTests
         Assert.Equal(pairs, s.Agenda.Count);
         Assert.Equal(pairs, s.Fire());
     }
+
+    [Fact]
+    public void An_index_past_a_short_first_page_throws_rather_than_reading_past_it()
+    {
+        var array = new PagedArray<string>(16);
+        array[15] = "last";
+        Assert.Equal("last", array[15]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => array[16]);
+        Assert.Throws<IndexOutOfRangeException>(() => array[8_192]);
+    }
 }

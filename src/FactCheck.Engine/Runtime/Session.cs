@@ -28,7 +28,9 @@ internal sealed class Session : ISession
     // ...and the activation each linked fact belongs to, while the link holds.
     private readonly Dictionary<FactHandle, Activation> _linkOwners = [];
     private readonly HandleTable _handles = new();
-    private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
+    private readonly Dictionary<Type, FactType> _types = [];
+    // The type of the fact TypeOf was last asked for: facts come in runs of one type often enough to skip the lookup.
+    private FactType? _lastType;
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
     private readonly Queue<(FactHandle Handle, Activation Owner)> _linkedRetractions = new();
     private readonly List<RuleEvaluationError> _errors = [];
@@ -39,6 +41,8 @@ internal sealed class Session : ISession
     // Insertion order: an array with holes (compacted when half empty) rather than a list linking every handle, which
     // would be one chain as long as the session for the garbage collector to mark.
     private readonly PagedArray<FactHandle> _order = new(16);
+    // Each handle's fact type, at the same index (null where _order is): what Replay and Query read (see FactType).
+    private readonly PagedArray<FactType> _orderTypes = new(16);
     private int _orderCount;
     private int _orderHoles;
     private readonly List<LeftEntry> _deferredSwitches = [];
@@ -162,6 +166,7 @@ internal sealed class Session : ISession
         // handles added so far are taken out again, so nothing is inserted. The new handles are staged in the
         // insertion-order array's free tail, where AddHandle puts them (nothing retracts facts before Drain).
         _order.EnsureLength(_orderCount + list.Count);
+        _orderTypes.EnsureLength(_orderCount + list.Count);
         _handles.EnsureCapacity(_handles.Count + list.Count);
         var start = _orderCount;
         for (var i = 0; i < list.Count; i++)
@@ -262,7 +267,7 @@ internal sealed class Session : ISession
                 _updating = false;
             }
 
-            AlphaInsert(h);
+            AlphaInsert(h, _orderTypes[h.Index]!);
             SwitchDeferred();
             Drain();
         }
@@ -488,8 +493,15 @@ internal sealed class Session : ISession
     public IReadOnlyList<T> Query<T>()
     {
         var list = new List<T>();
+        // Only the facts of the types that are Ts are read (see FactType): a query for findings skips the claims' facts.
+        var wanted = new sbyte[_types.Count];
         for (var i = 0; i < _orderCount; i++)
-            if (_order[i]?.Fact is T t) list.Add(t);
+        {
+            if (_orderTypes[i] is not { } type) continue;
+            ref var verdict = ref wanted[type.Id];
+            if (verdict == 0) verdict = typeof(T).IsAssignableFrom(type.Type) ? (sbyte)1 : (sbyte)-1;
+            if (verdict > 0) list.Add((T)_order[i]!.Fact);
+        }
         return list;
     }
 
@@ -577,8 +589,13 @@ internal sealed class Session : ISession
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
     private void AddHandle(FactHandle h, Activation? owner)
     {
-        if (_orderCount == _order.Length) _order.EnsureLength(_order.Length * 2);
+        // One more page at a time (a single page doubles): doubling a big session's arrays allocated pages for as many
+        // facts again as it held, when the facts rules derive after a batch are far fewer.
+        if (_orderCount == _order.Length) _order.EnsureLength(_orderCount + 1);
+        if (_orderCount == _orderTypes.Length) _orderTypes.EnsureLength(_orderCount + 1);
+        var type = TypeOf(h.Fact.GetType());
         h.Index = _orderCount;
+        _orderTypes[_orderCount] = type;
         _order[_orderCount++] = h;
         if (owner is not null)
         {
@@ -588,7 +605,7 @@ internal sealed class Session : ISession
             else if (linked is List<FactHandle> several) several.Add(h);
             else _linked[owner] = new List<FactHandle> { (FactHandle)linked, h };
         }
-        AlphaInsert(h);
+        AlphaInsert(h, type);
     }
 
     private void RetractCore(FactHandle h)
@@ -597,6 +614,7 @@ internal sealed class Session : ISession
         h.Dead = true;
         _handles.Remove(h);
         _order[h.Index] = null;
+        _orderTypes[h.Index] = null;
         if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
         if (h.Linked && _linkOwners.Remove(h, out var owner))
         {
@@ -616,9 +634,11 @@ internal sealed class Session : ISession
         {
             if (_order[i] is not { } h) continue;
             h.Index = w;
+            _orderTypes[w] = _orderTypes[i];
             _order[w++] = h;
         }
         _order.Clear(w, _orderCount - w);
+        _orderTypes.Clear(w, _orderCount - w);
         _orderCount = w;
         _orderHoles = 0;
     }
@@ -648,36 +668,36 @@ internal sealed class Session : ISession
         if (root is not null) RetractToken(root);
     }
 
-    private TypeNodePlan[] TypeRoots(Type type)
+    private FactType TypeOf(Type type)
     {
-        if (!_typeRoots.TryGetValue(type, out var roots))
+        if (_lastType is { } last && last.Type == type) return last;
+        if (!_types.TryGetValue(type, out var known))
         {
             var list = new List<TypeNodePlan>();
             foreach (var t in _ruleSet.TypeNodes)
                 if (t.Type.IsAssignableFrom(type)) list.Add(t);
-            roots = [.. list];
-            _typeRoots.Add(type, roots);
+            known = new FactType(type, [.. list], _types.Count);
+            _types.Add(type, known);
         }
-        return roots;
+        return _lastType = known;
     }
 
     private void PrefetchKeys(object fact, int stage)
     {
-        foreach (var root in TypeRoots(fact.GetType()))
+        foreach (var root in TypeOf(fact.GetType()).Roots)
             if (root.Memory is not null)
                 foreach (var n in _memorySuccessors[root.Memory.Id])
                     if (_deferRoots is null || n is not RootJoinNode) n.PrefetchRight(fact, stage);
     }
 
-    private void AlphaInsert(FactHandle h)
+    private void AlphaInsert(FactHandle h, FactType type)
     {
         var previous = _inFlight;
         _inFlight = h;
         _walk++;
         try
         {
-            var roots = TypeRoots(h.Fact.GetType());
-            foreach (var root in roots)
+            foreach (var root in type.Roots)
             {
                 if (root.Memory is not null) Feed(root.Memory, h);
                 foreach (var child in root.Children) Walk(child, h);
@@ -703,23 +723,37 @@ internal sealed class Session : ISession
     {
         var paths = _memoryPaths[memory.Id];
         if (paths is null) return;
+        // Per fact type, the tests of the paths its facts can take (none: the type is not the memory's); the types come
+        // from the array beside the insertion order, so the facts of other types are not read at all (see FactType).
+        var byType = new Func<object, bool>[][]?[_types.Count];
         for (var i = 0; i < _orderCount; i++)
         {
-            if (_order[i] is not { Dead: false } h) continue;
+            if (_orderTypes[i] is not { } type) continue;
+            var h = _order[i]!;
             if (h == _inFlight)
             {
                 if (passedAt == _walk) feed(h);
                 continue;
             }
-            if (Passes(paths, h.Fact)) feed(h);
+            var tests = byType[type.Id] ??= PathsOf(paths, type.Type);
+            if (tests.Length > 0 && !h.Dead && Passes(tests, h.Fact)) feed(h);
         }
     }
 
-    private static bool Passes(List<(Type Type, Func<object, bool>[] Tests)> paths, object fact)
+    /// <summary>The tests of the paths a fact of <paramref name="type"/> can take to a memory.</summary>
+    private static Func<object, bool>[][] PathsOf(List<(Type Type, Func<object, bool>[] Tests)> paths, Type type)
     {
-        foreach (var (type, tests) in paths)
+        var list = new List<Func<object, bool>[]>();
+        foreach (var (root, tests) in paths)
+            if (root.IsAssignableFrom(type)) list.Add(tests);
+        return [.. list];
+    }
+
+    /// <summary>Whether the fact passes all the tests of one of the paths (a path without tests passes).</summary>
+    private static bool Passes(Func<object, bool>[][] paths, object fact)
+    {
+        foreach (var tests in paths)
         {
-            if (!type.IsInstanceOfType(fact)) continue;
             var pass = true;
             foreach (var test in tests)
             {
