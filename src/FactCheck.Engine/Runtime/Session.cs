@@ -179,9 +179,15 @@ internal sealed class Session : ISession
             if (f is null) problem = "InsertAll: a fact is null";
             else if (!_handles.TryAdd(_order[start + i] = new FactHandle(f)))
                 problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
-            if (problem is null) continue;
+            // The fact's type while its header is in the cache (the hash just read it): the loop below reads it here.
+            if (problem is null)
+            {
+                _orderTypes[start + i] = TypeOf(f!.GetType());
+                continue;
+            }
             for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!);
             _order.Clear(start, i + 1);
+            _orderTypes.Clear(start, i + 1);
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
         }
@@ -198,9 +204,9 @@ internal sealed class Session : ISession
                 {
                     // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
                     // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
-                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
-                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
-                    AddHandle(_order[start + i]!, null);
+                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], _orderTypes[start + i + 16]!, 0);
+                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], _orderTypes[start + i + 8]!, 1);
+                    AddHandle(_order[start + i]!, null, _orderTypes[start + i]);
                 }
             }
             finally
@@ -587,13 +593,14 @@ internal sealed class Session : ISession
     }
 
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
-    private void AddHandle(FactHandle h, Activation? owner)
+    /// <param name="type">The fact's type when InsertAll has looked it up already.</param>
+    private void AddHandle(FactHandle h, Activation? owner, FactType? type = null)
     {
         // One more page at a time (a single page doubles): doubling a big session's arrays allocated pages for as many
         // facts again as it held, when the facts rules derive after a batch are far fewer.
         if (_orderCount == _order.Length) _order.EnsureLength(_orderCount + 1);
         if (_orderCount == _orderTypes.Length) _orderTypes.EnsureLength(_orderCount + 1);
-        var type = TypeOf(h.Fact.GetType());
+        type ??= TypeOf(h.Fact.GetType());
         h.Index = _orderCount;
         _orderTypes[_orderCount] = type;
         _order[_orderCount++] = h;
@@ -676,18 +683,22 @@ internal sealed class Session : ISession
             var list = new List<TypeNodePlan>();
             foreach (var t in _ruleSet.TypeNodes)
                 if (t.Type.IsAssignableFrom(type)) list.Add(t);
-            known = new FactType(type, [.. list], _types.Count);
+            // What a batch prefetches for a fact of the type: the right inputs its type-level memories feed (a batch
+            // with right inputs first defers root joins, whose tokens it makes later).
+            var prefetched = new List<BetaNode>();
+            foreach (var root in list)
+                if (root.Memory is not null)
+                    foreach (var n in _memorySuccessors[root.Memory.Id])
+                        if (!_options.RightInputsFirst || n is not RootJoinNode) prefetched.Add(n);
+            known = new FactType(type, [.. list], [.. prefetched], _types.Count);
             _types.Add(type, known);
         }
         return _lastType = known;
     }
 
-    private void PrefetchKeys(object fact, int stage)
+    private static void PrefetchKeys(object fact, FactType type, int stage)
     {
-        foreach (var root in TypeOf(fact.GetType()).Roots)
-            if (root.Memory is not null)
-                foreach (var n in _memorySuccessors[root.Memory.Id])
-                    if (_deferRoots is null || n is not RootJoinNode) n.PrefetchRight(fact, stage);
+        foreach (var n in type.Prefetched) n.PrefetchRight(fact, stage);
     }
 
     private void AlphaInsert(FactHandle h, FactType type)

@@ -82,20 +82,23 @@ public static class RuleRunner
         var limits = new Limits(limit, matchLimit, maxFirings is null, maxPartialMatches is null);
         var rules = onlyRules is null ? pack.Definitions : pack.Definitions.Where(d => onlyRules.Contains(d.Name)).ToArray();
         var sessions = parallelism ?? (facts.Count >= ParallelThreshold ? Environment.ProcessorCount : 1);
+        // Each fact's type, read once for the partition's counts and every session's filter (see FactTypes).
+        var types = new FactTypes(facts.Count);
+        var counts = CountByType(facts, types);
         var groups = sessions > 1 && rules.Count > 1
-            ? RulePartitioner.Partition(rules, pack.WrittenTypes, CountByType(facts), sessions)
+            ? RulePartitioner.Partition(rules, pack.WrittenTypes, counts, sessions)
             : [new RulePartitioner.RuleGroup(rules, RulePartitioner.Reads(rules))];
 
         var outcomes = new GroupOutcome[groups.Count];
         if (groups.Count == 1)
         {
             // The selection's own network (for the whole pack, the one compiled when the pack was loaded).
-            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limits, engine);
+            outcomes[0] = RunGroup(pack, groups[0], facts, types, onlyRules, limits, engine);
         }
         else
         {
             Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = sessions }, i =>
-                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limits, engine));
+                outcomes[i] = RunGroup(pack, groups[i], facts, types, groups[i].Rules.Select(r => r.Name).ToArray(), limits, engine));
         }
 
         timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
@@ -111,14 +114,19 @@ public static class RuleRunner
         return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
     }
 
-    /// <summary>How many facts there are of each type (a loop: a lambda per fact ran unoptimised in a cold process).</summary>
+    /// <summary>
+    /// How many facts there are of each type, noting each fact's type in <paramref name="types"/> (a loop: a lambda per
+    /// fact ran unoptimised in a cold process).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<Type, int> CountByType(IReadOnlyList<IFact> facts)
+    private static Dictionary<Type, int> CountByType(IReadOnlyList<IFact> facts, FactTypes types)
     {
         var counts = new Dictionary<Type, int>();
         for (var i = 0; i < facts.Count; i++)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, facts[i].GetType(), out _);
+            var type = facts[i].GetType();
+            types.Note(i, type);
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, type, out _);
             count++;
         }
 
@@ -155,7 +163,7 @@ public static class RuleRunner
 
     /// <summary>One session over one group of rules, fed only the facts its patterns can match.</summary>
     private static GroupOutcome RunGroup(
-        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, Limits limits, IRuleEngine? engine)
+        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, FactTypes types, IReadOnlyCollection<string>? only, Limits limits, IRuleEngine? engine)
     {
         var session = pack.Compile(only, engine).CreateSession(new SessionOptions
         {
@@ -170,18 +178,7 @@ public static class RuleRunner
         using var budget = Expressions.Runtime.ExpressionRuntime.BudgetText();
         try
         {
-            // The facts of the types the group's rules read, in one list of the right size (a filtering enumerable
-            // would be copied into a list grown by doubling, and its lambda allocated a closure per fact).
-            var wanted = new Dictionary<Type, bool>();
-            var input = new List<object>(facts.Count);
-            foreach (var fact in facts)
-            {
-                var type = fact.GetType();
-                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.ReadsFactsOf(type);
-                if (yes) input.Add(fact);
-            }
-
-            session.InsertAll(input);
+            session.InsertAll(types.Select(facts, group.ReadsFactsOf));
 
             firings = session.Fire();
         }
