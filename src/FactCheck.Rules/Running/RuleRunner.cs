@@ -103,7 +103,8 @@ public static class RuleRunner
 
         timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
         var errors = outcomes.SelectMany(o => o.Errors).ToList();
-        var all = Deduplicate(outcomes.SelectMany(o => o.Findings));
+        // Each session sorted its own findings beside the others: here they are only merged.
+        var all = DeduplicateSorted(Merge(outcomes.Select(o => o.Findings).ToList()));
         timer.Mark($"collect {all.Count} findings");
         var (kept, suppressed) = ApplySuppressions(all, claims.Ignoring, pack, onlyRules);
         // Both keep the order of the deduplicated findings; only the suppression findings appended to kept need placing.
@@ -219,7 +220,9 @@ public static class RuleRunner
             errors.Add(ToRuleError(error));
         }
 
-        return new GroupOutcome(session.Query<Finding>(), errors, firings);
+        var findings = new List<Finding>(session.Query<Finding>());
+        findings.Sort(FindingOrder);
+        return new GroupOutcome(findings, errors, firings);
     }
 
     private static string RuleFile(RulePack pack, string id) => pack.Rules.FirstOrDefault(r => r.Id == id)?.File ?? string.Empty;
@@ -251,14 +254,39 @@ public static class RuleRunner
     {
         var sorted = findings.ToList();
         sorted.Sort(FindingOrder);
-        var seen = new HashSet<string>(sorted.Count, StringComparer.Ordinal);
+        return DeduplicateSorted(sorted);
+    }
+
+    /// <summary><see cref="Deduplicate"/> of findings already in <see cref="FindingOrder"/>.</summary>
+    private static List<Finding> DeduplicateSorted(List<Finding> sorted)
+    {
+        // Compared as rule and set of fact keys in place, not as a key string built per finding (FactSetKey's).
+        var seen = new HashSet<Finding>(sorted.Count, FactSetComparer.Instance);
         var result = new List<Finding>(sorted.Count);
         foreach (var finding in sorted)
         {
-            if (seen.Add(FactSetKey(finding))) result.Add(finding);
+            if (seen.Add(finding)) result.Add(finding);
         }
 
         return result;
+    }
+
+    /// <summary>Lists each in <see cref="FindingOrder"/>, merged into one in that order.</summary>
+    private static List<Finding> Merge(List<IReadOnlyList<Finding>> sorted)
+    {
+        var merged = new List<Finding>(sorted.Sum(s => s.Count));
+        var at = new int[sorted.Count];
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                if (at[i] < sorted[i].Count && (next < 0 || FindingOrder(sorted[i][at[i]], sorted[next][at[next]]) < 0)) next = i;
+            }
+
+            if (next < 0) return merged;
+            merged.Add(sorted[next][at[next]++]);
+        }
     }
 
     internal static string FactSetKey(Finding finding)
