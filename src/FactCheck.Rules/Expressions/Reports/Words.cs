@@ -173,12 +173,23 @@ internal sealed class Words
             }
             else
             {
-                if (Of(text[start..i]).Count > 0) pieces.Add(text[start..i]);
+                if (HasWord(text.AsSpan(start, i - start))) pieces.Add(text[start..i]);
                 start = -1;
             }
         }
 
         return pieces.Count == 0 ? [text] : pieces;
+    }
+
+    /// <summary>Whether <see cref="Of"/> finds a word in the text: a word is a run that starts with a letter or digit.</summary>
+    private static bool HasWord(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>
