@@ -5,12 +5,12 @@ using System.Runtime.InteropServices;
 namespace FactCheck.Engine.Runtime;
 
 /// <summary>
-/// An array of references kept in pages of at most 8,192 slots (64 KB), so that none of a session's big tables (fact
+/// An array (of references, or of small values) kept in pages of at most 8,192 slots (64 KB), so that none of a session's big tables (fact
 /// handles, insertion order, join hash buckets) lands on the large object heap. Large-object allocations count against
 /// a budget whose exhaustion triggers a full (gen 2) collection, which marks the whole live network: at 100,000 facts
 /// the tables' growth alone set one off. Growing appends pages and never copies the full ones.
 /// </summary>
-internal sealed class PagedArray<T> where T : class
+internal sealed class PagedArray<T>
 {
     private const int Shift = 13;
     private const int PageSize = 1 << Shift;

@@ -29,6 +29,7 @@ internal sealed class Session : ISession
     private readonly Dictionary<FactHandle, Activation> _linkOwners = [];
     private readonly HandleTable _handles = new();
     private readonly Dictionary<Type, FactType> _types = [];
+    private readonly List<FactType> _typesById = [];
     // The type of the fact TypeOf was last asked for: facts come in runs of one type often enough to skip the lookup.
     private FactType? _lastType;
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
@@ -41,8 +42,9 @@ internal sealed class Session : ISession
     // Insertion order: an array with holes (compacted when half empty) rather than a list linking every handle, which
     // would be one chain as long as the session for the garbage collector to mark.
     private readonly PagedArray<FactHandle> _order = new(16);
-    // Each handle's fact type, at the same index (null where _order is): what Replay and Query read (see FactType).
-    private readonly PagedArray<FactType> _orderTypes = new(16);
+    // Each handle's fact type, at the same index, as its id + 1 (0 where _order is null): what Replay and Query read (see
+    // FactType); two bytes a fact rather than a reference's eight.
+    private readonly PagedArray<ushort> _orderTypes = new(16);
     private int _orderCount;
     private int _orderHoles;
     private readonly List<LeftEntry> _deferredSwitches = [];
@@ -182,7 +184,7 @@ internal sealed class Session : ISession
             // The fact's type while its header is in the cache (the hash just read it): the loop below reads it here.
             if (problem is null)
             {
-                _orderTypes[start + i] = TypeOf(f!.GetType());
+                _orderTypes[start + i] = Code(TypeOf(f!.GetType()));
                 continue;
             }
             for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!);
@@ -204,9 +206,9 @@ internal sealed class Session : ISession
                 {
                     // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
                     // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
-                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], _orderTypes[start + i + 16]!, 0);
-                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], _orderTypes[start + i + 8]!, 1);
-                    AddHandle(_order[start + i]!, null, _orderTypes[start + i]);
+                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], TypeAt(start + i + 16)!, 0);
+                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], TypeAt(start + i + 8)!, 1);
+                    AddHandle(_order[start + i]!, null, TypeAt(start + i));
                 }
             }
             finally
@@ -273,7 +275,7 @@ internal sealed class Session : ISession
                 _updating = false;
             }
 
-            AlphaInsert(h, _orderTypes[h.Index]!);
+            AlphaInsert(h, TypeAt(h.Index)!);
             SwitchDeferred();
             Drain();
         }
@@ -500,12 +502,13 @@ internal sealed class Session : ISession
     {
         var list = new List<T>();
         // Only the facts of the types that are Ts are read (see FactType): a query for findings skips the claims' facts.
-        var wanted = new sbyte[_types.Count];
+        var wanted = new sbyte[_typesById.Count];
         for (var i = 0; i < _orderCount; i++)
         {
-            if (_orderTypes[i] is not { } type) continue;
-            ref var verdict = ref wanted[type.Id];
-            if (verdict == 0) verdict = typeof(T).IsAssignableFrom(type.Type) ? (sbyte)1 : (sbyte)-1;
+            var id = _orderTypes[i];
+            if (id == 0) continue;
+            ref var verdict = ref wanted[id - 1];
+            if (verdict == 0) verdict = typeof(T).IsAssignableFrom(_typesById[id - 1].Type) ? (sbyte)1 : (sbyte)-1;
             if (verdict > 0) list.Add((T)_order[i]!.Fact);
         }
         return list;
@@ -602,7 +605,7 @@ internal sealed class Session : ISession
         if (_orderCount == _orderTypes.Length) _orderTypes.EnsureLength(_orderCount + 1);
         type ??= TypeOf(h.Fact.GetType());
         h.Index = _orderCount;
-        _orderTypes[_orderCount] = type;
+        _orderTypes[_orderCount] = Code(type);
         _order[_orderCount++] = h;
         if (owner is not null)
         {
@@ -621,7 +624,7 @@ internal sealed class Session : ISession
         h.Dead = true;
         _handles.Remove(h);
         _order[h.Index] = null;
-        _orderTypes[h.Index] = null;
+        _orderTypes[h.Index] = 0;
         if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
         if (h.Linked && _linkOwners.Remove(h, out var owner))
         {
@@ -690,11 +693,19 @@ internal sealed class Session : ISession
                 if (root.Memory is not null)
                     foreach (var n in _memorySuccessors[root.Memory.Id])
                         if (!_options.RightInputsFirst || n is not RootJoinNode) prefetched.Add(n);
-            known = new FactType(type, [.. list], [.. prefetched], _types.Count);
+            if (_typesById.Count == ushort.MaxValue - 1)
+                throw new InvalidOperationException($"a session holds facts of at most {ushort.MaxValue - 1:N0} types; {type} would be one more");
+            known = new FactType(type, [.. list], [.. prefetched], _typesById.Count);
             _types.Add(type, known);
+            _typesById.Add(known);
         }
         return _lastType = known;
     }
+
+    /// <summary>The fact type noted at <paramref name="index"/> of the insertion order (null where there is no fact).</summary>
+    private FactType? TypeAt(int index) => _orderTypes[index] is var code and > 0 ? _typesById[code - 1] : null;
+
+    private static ushort Code(FactType type) => (ushort)(type.Id + 1);
 
     private static void PrefetchKeys(object fact, FactType type, int stage)
     {
@@ -736,17 +747,18 @@ internal sealed class Session : ISession
         if (paths is null) return;
         // Per fact type, the tests of the paths its facts can take (none: the type is not the memory's); the types come
         // from the array beside the insertion order, so the facts of other types are not read at all (see FactType).
-        var byType = new Func<object, bool>[][]?[_types.Count];
+        var byType = new Func<object, bool>[][]?[_typesById.Count];
         for (var i = 0; i < _orderCount; i++)
         {
-            if (_orderTypes[i] is not { } type) continue;
+            var id = _orderTypes[i];
+            if (id == 0) continue;
             var h = _order[i]!;
             if (h == _inFlight)
             {
                 if (passedAt == _walk) feed(h);
                 continue;
             }
-            var tests = byType[type.Id] ??= PathsOf(paths, type.Type);
+            var tests = byType[id - 1] ??= PathsOf(paths, _typesById[id - 1].Type);
             if (tests.Length > 0 && !h.Dead && Passes(tests, h.Fact)) feed(h);
         }
     }
