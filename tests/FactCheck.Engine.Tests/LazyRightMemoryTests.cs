@@ -155,4 +155,33 @@ public sealed class LazyRightMemoryTests
         Assert.Single(s.Errors);
         Assert.Equal(["by-key(t=T1,i=I2)"], Live(s));
     }
+
+    [Fact]
+    public void A_memory_built_after_retractions_that_compact_the_order_replays_only_its_types_in_order()
+    {
+        // Items, claims and (as objects) both, interleaved over several pages of the insertion order; two thirds of
+        // them retracted (the order is compacted) before the first tag brings the aggregates their first token.
+        var perKind = Rule("items", new AndElement(P<Tag>("t"), new AggregateElement("g", AggregateKind.Collect, P<Item>("i", C<Item, Tag>((i, t) => i.Kind == t.Kind)))));
+        var everything = Rule("all", new AndElement(P<Tag>("t"), new AggregateElement("n", AggregateKind.Count, P<object>("o"))));
+        var s = Session(perKind, everything);
+        var items = Enumerable.Range(0, 12_000).Select(i => new Item(i, i % 2, i)).ToList();
+        var claims = Enumerable.Range(0, 12_000).Select(i => new Claim(i, "p", 0)).ToList();
+        s.InsertAll(items.Zip(claims, (i, c) => new object[] { i, c }).SelectMany(pair => pair).ToList());
+        foreach (var i in items.Where(i => i.Id % 3 != 0)) s.Retract(i);
+        foreach (var c in claims.Where(c => c.Id % 3 != 1)) s.Retract(c);
+        Assert.Equal(8_000, s.Facts.Count);
+
+        var tag = new Tag(1, 1, 0);
+        s.Insert(tag);
+        var matches = ((Session)s).LiveMatches();
+        var collected = (IEnumerable<object>)Assert.Single(matches, m => m.Rule.Name == "items").Facts[1]!;
+        Assert.Equal(items.Where(i => i.Id % 3 == 0 && i.Kind == 1), collected.Cast<Item>());
+        Assert.Equal(8_001, Assert.Single(matches, m => m.Rule.Name == "all").Facts[1]);
+
+        // Queries read the same types beside the order: each type alone, in insertion order, and all facts as objects.
+        Assert.Equal(items.Where(i => i.Id % 3 == 0), s.Query<Item>());
+        Assert.Equal(claims.Where(c => c.Id % 3 == 1), s.Query<Claim>());
+        Assert.Equal(s.Facts, s.Query<object>());
+        Assert.Empty(s.Query<Attribution>());
+    }
 }

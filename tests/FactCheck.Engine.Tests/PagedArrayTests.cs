@@ -83,4 +83,24 @@ public sealed class PagedArrayTests
         Assert.Equal(pairs, s.Agenda.Count);
         Assert.Equal(pairs, s.Fire());
     }
+
+    [Fact]
+    public void An_index_past_a_short_first_page_throws_rather_than_reading_past_it()
+    {
+        var array = new PagedArray<string>(16);
+        array[15] = "last";
+        Assert.Equal("last", array[15]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => array[16]);
+        Assert.Throws<IndexOutOfRangeException>(() => array[8_192]);
+    }
+
+    [Fact]
+    public void Small_values_are_kept_and_cleared_across_pages()
+    {
+        var array = new PagedArray<ushort>(16);
+        array.EnsureLength(20_000);
+        for (var i = 0; i < 20_000; i++) array[i] = (ushort)(i % 7 + 1);
+        array.Clear(8_000, 1_000);
+        for (var i = 0; i < 20_000; i++) Assert.Equal(i is >= 8_000 and < 9_000 ? 0 : i % 7 + 1, array[i]);
+    }
 }

@@ -222,9 +222,7 @@ internal sealed class AggregateNode : RightMemoryNode
             }
             default:
             {
-                var items = Matching(le);
-                var facts = new object?[items.Count];
-                for (var i = 0; i < facts.Length; i++) facts[i] = items[i].Fact;
+                var facts = CollectFacts(le);
                 if (le.Out is not null && le.Emitted is object?[] previous && SameItems(previous, facts)) return;
                 le.Emitted = facts;
                 result = _plan.CollectFactory!(facts);
@@ -233,6 +231,47 @@ internal sealed class AggregateNode : RightMemoryNode
             }
         }
         Replace(le, result, has, compare: true);
+    }
+
+    /// <summary>
+    /// The token's matching facts in order (<see cref="Matching"/>'s), in the array the collect result keeps: read
+    /// straight from the memory when they are in insertion order, as they are but after an update (no entry list, no
+    /// second array per flush; a 100,000-claim check flushes some 300,000 collects).
+    /// </summary>
+    private object?[] CollectFacts(AggregateEntry le)
+    {
+        if (S.AggregateOrder is null)
+        {
+            var facts = new object?[le.Count];
+            var n = 0;
+            var last = -1;
+            var ordered = true;
+            if (J.Residual is null)
+            {
+                for (var e = le.Slot?.RightHead; e is not null && ordered; e = e.Next)
+                    ordered = Take((CountedRightEntry)e, facts, ref n, ref last);
+            }
+            else
+            {
+                for (var p = le.FirstPair; p is not null && ordered; p = p.LNext)
+                    ordered = Take(p.Right, facts, ref n, ref last);
+            }
+            if (ordered && n == facts.Length) return facts;
+        }
+        var items = Matching(le);
+        var sorted = new object?[items.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = items[i].Fact;
+        return sorted;
+    }
+
+    /// <summary>Appends the entry's fact if it comes after the last one in insertion order and there is room.</summary>
+    private static bool Take(CountedRightEntry re, object?[] facts, ref int n, ref int last)
+    {
+        var index = re.Handle.Index;
+        if (index <= last || n == facts.Length) return false;
+        last = index;
+        facts[n++] = re.Fact;
+        return true;
     }
 
     private float SumFloat(AggregateEntry le)

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.ObjectModel;
 
 namespace FactCheck.Engine.Network;
 
@@ -23,7 +22,8 @@ internal sealed class FactGroup<TKey, TFact> : IFactGroup<TKey, TFact>
     public static object Create(object key, object?[] items) =>
         new FactGroup<TKey, TFact>(key is NullKey ? default! : (TKey)key, Typed(items));
 
-    public static object CreateList(object?[] items) => new ReadOnlyCollection<TFact>(Typed(items));
+    /// <summary>A collect result over the aggregate's own array of the facts (see <see cref="FactList{TFact}"/>).</summary>
+    public static object CreateList(object?[] items) => new FactList<TFact>(items);
 
     private static TFact[] Typed(object?[] items)
     {

@@ -1,12 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace FactCheck.Engine.Runtime;
 
 /// <summary>
-/// An array of references kept in pages of at most 8,192 slots (64 KB), so that none of a session's big tables (fact
+/// An array (of references, or of small values) kept in pages of at most 8,192 slots (64 KB), so that none of a session's big tables (fact
 /// handles, insertion order, join hash buckets) lands on the large object heap. Large-object allocations count against
 /// a budget whose exhaustion triggers a full (gen 2) collection, which marks the whole live network: at 100,000 facts
 /// the tables' growth alone set one off. Growing appends pages and never copies the full ones.
 /// </summary>
-internal sealed class PagedArray<T> where T : class
+internal sealed class PagedArray<T>
 {
     private const int Shift = 13;
     private const int PageSize = 1 << Shift;
@@ -23,7 +27,24 @@ internal sealed class PagedArray<T> where T : class
 
     public int Length { get; private set; }
 
-    public ref T? this[int index] => ref _pages[index >> Shift][index & Mask];
+    /// <remarks>
+    /// The element's reference is taken from the page's data rather than with <c>ref page[i]</c>: arrays of references
+    /// are covariant, so that form checks the page's runtime type on every access (a helper call, the type being a
+    /// generic parameter here), though a page is always exactly a <c>T[]</c>. The index is still checked.
+    /// </remarks>
+    public ref T? this[int index]
+    {
+        get
+        {
+            var page = _pages[index >> Shift];
+            var offset = index & Mask;
+            if ((uint)offset >= (uint)page.Length) ThrowIndex(index);
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(page), offset);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowIndex(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "past the array's length");
 
     /// <summary>Grows to at least <paramref name="length"/> slots (new slots are null).</summary>
     public void EnsureLength(int length)

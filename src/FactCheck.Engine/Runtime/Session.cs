@@ -28,7 +28,10 @@ internal sealed class Session : ISession
     // ...and the activation each linked fact belongs to, while the link holds.
     private readonly Dictionary<FactHandle, Activation> _linkOwners = [];
     private readonly HandleTable _handles = new();
-    private readonly Dictionary<Type, TypeNodePlan[]> _typeRoots = [];
+    private readonly Dictionary<Type, FactType> _types = [];
+    private readonly List<FactType> _typesById = [];
+    // The type of the fact TypeOf was last asked for: facts come in runs of one type often enough to skip the lookup.
+    private FactType? _lastType;
     private readonly Queue<(AggregateNode Node, AggregateEntry Entry)> _dirty = new();
     private readonly Queue<(FactHandle Handle, Activation Owner)> _linkedRetractions = new();
     private readonly List<RuleEvaluationError> _errors = [];
@@ -39,6 +42,9 @@ internal sealed class Session : ISession
     // Insertion order: an array with holes (compacted when half empty) rather than a list linking every handle, which
     // would be one chain as long as the session for the garbage collector to mark.
     private readonly PagedArray<FactHandle> _order = new(16);
+    // Each handle's fact type, at the same index, as its id + 1 (0 where _order is null): what Replay and Query read (see
+    // FactType); two bytes a fact rather than a reference's eight.
+    private readonly PagedArray<ushort> _orderTypes = new(16);
     private int _orderCount;
     private int _orderHoles;
     private readonly List<LeftEntry> _deferredSwitches = [];
@@ -162,6 +168,7 @@ internal sealed class Session : ISession
         // handles added so far are taken out again, so nothing is inserted. The new handles are staged in the
         // insertion-order array's free tail, where AddHandle puts them (nothing retracts facts before Drain).
         _order.EnsureLength(_orderCount + list.Count);
+        _orderTypes.EnsureLength(_orderCount + list.Count);
         _handles.EnsureCapacity(_handles.Count + list.Count);
         var start = _orderCount;
         for (var i = 0; i < list.Count; i++)
@@ -174,9 +181,15 @@ internal sealed class Session : ISession
             if (f is null) problem = "InsertAll: a fact is null";
             else if (!_handles.TryAdd(_order[start + i] = new FactHandle(f)))
                 problem = $"InsertAll: the fact {Describe(f)} is already in the session or listed twice; nothing was inserted";
-            if (problem is null) continue;
+            // The fact's type while its header is in the cache (the hash just read it): the loop below reads it here.
+            if (problem is null)
+            {
+                _orderTypes[start + i] = Code(TypeOf(f!.GetType()));
+                continue;
+            }
             for (var j = 0; j < i; j++) _handles.Remove(_order[start + j]!);
             _order.Clear(start, i + 1);
+            _orderTypes.Clear(start, i + 1);
             if (f is null) throw new ArgumentException(problem, nameof(facts));
             throw new InvalidOperationException(problem);
         }
@@ -193,9 +206,9 @@ internal sealed class Session : ISession
                 {
                     // The join memories' tables are far bigger than the caches too: ask for the buckets of the keys of the
                     // fact 16 ahead and for their first slots 8 ahead (type-level memories only: no alpha test runs twice).
-                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], 0);
-                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], 1);
-                    AddHandle(_order[start + i]!, null);
+                    if (i + 16 < list.Count) PrefetchKeys(list[i + 16], TypeAt(start + i + 16)!, 0);
+                    if (i + 8 < list.Count) PrefetchKeys(list[i + 8], TypeAt(start + i + 8)!, 1);
+                    AddHandle(_order[start + i]!, null, TypeAt(start + i));
                 }
             }
             finally
@@ -262,7 +275,7 @@ internal sealed class Session : ISession
                 _updating = false;
             }
 
-            AlphaInsert(h);
+            AlphaInsert(h, TypeAt(h.Index)!);
             SwitchDeferred();
             Drain();
         }
@@ -488,8 +501,16 @@ internal sealed class Session : ISession
     public IReadOnlyList<T> Query<T>()
     {
         var list = new List<T>();
+        // Only the facts of the types that are Ts are read (see FactType): a query for findings skips the claims' facts.
+        var wanted = new sbyte[_typesById.Count];
         for (var i = 0; i < _orderCount; i++)
-            if (_order[i]?.Fact is T t) list.Add(t);
+        {
+            var id = _orderTypes[i];
+            if (id == 0) continue;
+            ref var verdict = ref wanted[id - 1];
+            if (verdict == 0) verdict = typeof(T).IsAssignableFrom(_typesById[id - 1].Type) ? (sbyte)1 : (sbyte)-1;
+            if (verdict > 0) list.Add((T)_order[i]!.Fact);
+        }
         return list;
     }
 
@@ -575,10 +596,16 @@ internal sealed class Session : ISession
     }
 
     /// <summary>Links a handle already in the handles table into insertion order and propagates it.</summary>
-    private void AddHandle(FactHandle h, Activation? owner)
+    /// <param name="type">The fact's type when InsertAll has looked it up already.</param>
+    private void AddHandle(FactHandle h, Activation? owner, FactType? type = null)
     {
-        if (_orderCount == _order.Length) _order.EnsureLength(_order.Length * 2);
+        // One more page at a time (a single page doubles): doubling a big session's arrays allocated pages for as many
+        // facts again as it held, when the facts rules derive after a batch are far fewer.
+        if (_orderCount == _order.Length) _order.EnsureLength(_orderCount + 1);
+        if (_orderCount == _orderTypes.Length) _orderTypes.EnsureLength(_orderCount + 1);
+        type ??= TypeOf(h.Fact.GetType());
         h.Index = _orderCount;
+        _orderTypes[_orderCount] = Code(type);
         _order[_orderCount++] = h;
         if (owner is not null)
         {
@@ -588,7 +615,7 @@ internal sealed class Session : ISession
             else if (linked is List<FactHandle> several) several.Add(h);
             else _linked[owner] = new List<FactHandle> { (FactHandle)linked, h };
         }
-        AlphaInsert(h);
+        AlphaInsert(h, type);
     }
 
     private void RetractCore(FactHandle h)
@@ -597,6 +624,7 @@ internal sealed class Session : ISession
         h.Dead = true;
         _handles.Remove(h);
         _order[h.Index] = null;
+        _orderTypes[h.Index] = 0;
         if (++_orderHoles > 64 && _orderHoles * 2 > _orderCount) CompactOrder();
         if (h.Linked && _linkOwners.Remove(h, out var owner))
         {
@@ -616,9 +644,11 @@ internal sealed class Session : ISession
         {
             if (_order[i] is not { } h) continue;
             h.Index = w;
+            _orderTypes[w] = _orderTypes[i];
             _order[w++] = h;
         }
         _order.Clear(w, _orderCount - w);
+        _orderTypes.Clear(w, _orderCount - w);
         _orderCount = w;
         _orderHoles = 0;
     }
@@ -648,36 +678,48 @@ internal sealed class Session : ISession
         if (root is not null) RetractToken(root);
     }
 
-    private TypeNodePlan[] TypeRoots(Type type)
+    private FactType TypeOf(Type type)
     {
-        if (!_typeRoots.TryGetValue(type, out var roots))
+        if (_lastType is { } last && last.Type == type) return last;
+        if (!_types.TryGetValue(type, out var known))
         {
             var list = new List<TypeNodePlan>();
             foreach (var t in _ruleSet.TypeNodes)
                 if (t.Type.IsAssignableFrom(type)) list.Add(t);
-            roots = [.. list];
-            _typeRoots.Add(type, roots);
+            // What a batch prefetches for a fact of the type: the right inputs its type-level memories feed (a batch
+            // with right inputs first defers root joins, whose tokens it makes later).
+            var prefetched = new List<BetaNode>();
+            foreach (var root in list)
+                if (root.Memory is not null)
+                    foreach (var n in _memorySuccessors[root.Memory.Id])
+                        if (!_options.RightInputsFirst || n is not RootJoinNode) prefetched.Add(n);
+            if (_typesById.Count == ushort.MaxValue - 1)
+                throw new InvalidOperationException($"a session holds facts of at most {ushort.MaxValue - 1:N0} types; {type} would be one more");
+            known = new FactType(type, [.. list], [.. prefetched], _typesById.Count);
+            _types.Add(type, known);
+            _typesById.Add(known);
         }
-        return roots;
+        return _lastType = known;
     }
 
-    private void PrefetchKeys(object fact, int stage)
+    /// <summary>The fact type noted at <paramref name="index"/> of the insertion order (null where there is no fact).</summary>
+    private FactType? TypeAt(int index) => _orderTypes[index] is var code and > 0 ? _typesById[code - 1] : null;
+
+    private static ushort Code(FactType type) => (ushort)(type.Id + 1);
+
+    private static void PrefetchKeys(object fact, FactType type, int stage)
     {
-        foreach (var root in TypeRoots(fact.GetType()))
-            if (root.Memory is not null)
-                foreach (var n in _memorySuccessors[root.Memory.Id])
-                    if (_deferRoots is null || n is not RootJoinNode) n.PrefetchRight(fact, stage);
+        foreach (var n in type.Prefetched) n.PrefetchRight(fact, stage);
     }
 
-    private void AlphaInsert(FactHandle h)
+    private void AlphaInsert(FactHandle h, FactType type)
     {
         var previous = _inFlight;
         _inFlight = h;
         _walk++;
         try
         {
-            var roots = TypeRoots(h.Fact.GetType());
-            foreach (var root in roots)
+            foreach (var root in type.Roots)
             {
                 if (root.Memory is not null) Feed(root.Memory, h);
                 foreach (var child in root.Children) Walk(child, h);
@@ -703,23 +745,38 @@ internal sealed class Session : ISession
     {
         var paths = _memoryPaths[memory.Id];
         if (paths is null) return;
+        // Per fact type, the tests of the paths its facts can take (none: the type is not the memory's); the types come
+        // from the array beside the insertion order, so the facts of other types are not read at all (see FactType).
+        var byType = new Func<object, bool>[][]?[_typesById.Count];
         for (var i = 0; i < _orderCount; i++)
         {
-            if (_order[i] is not { Dead: false } h) continue;
+            var id = _orderTypes[i];
+            if (id == 0) continue;
+            var h = _order[i]!;
             if (h == _inFlight)
             {
                 if (passedAt == _walk) feed(h);
                 continue;
             }
-            if (Passes(paths, h.Fact)) feed(h);
+            var tests = byType[id - 1] ??= PathsOf(paths, _typesById[id - 1].Type);
+            if (tests.Length > 0 && !h.Dead && Passes(tests, h.Fact)) feed(h);
         }
     }
 
-    private static bool Passes(List<(Type Type, Func<object, bool>[] Tests)> paths, object fact)
+    /// <summary>The tests of the paths a fact of <paramref name="type"/> can take to a memory.</summary>
+    private static Func<object, bool>[][] PathsOf(List<(Type Type, Func<object, bool>[] Tests)> paths, Type type)
     {
-        foreach (var (type, tests) in paths)
+        var list = new List<Func<object, bool>[]>();
+        foreach (var (root, tests) in paths)
+            if (root.IsAssignableFrom(type)) list.Add(tests);
+        return [.. list];
+    }
+
+    /// <summary>Whether the fact passes all the tests of one of the paths (a path without tests passes).</summary>
+    private static bool Passes(Func<object, bool>[][] paths, object fact)
+    {
+        foreach (var tests in paths)
         {
-            if (!type.IsInstanceOfType(fact)) continue;
             var pass = true;
             foreach (var test in tests)
             {

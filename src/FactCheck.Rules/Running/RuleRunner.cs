@@ -82,25 +82,29 @@ public static class RuleRunner
         var limits = new Limits(limit, matchLimit, maxFirings is null, maxPartialMatches is null);
         var rules = onlyRules is null ? pack.Definitions : pack.Definitions.Where(d => onlyRules.Contains(d.Name)).ToArray();
         var sessions = parallelism ?? (facts.Count >= ParallelThreshold ? Environment.ProcessorCount : 1);
+        // Each fact's type, read once for the partition's counts and every session's filter (see FactTypes).
+        var types = new FactTypes(facts.Count);
+        var counts = CountByType(facts, types);
         var groups = sessions > 1 && rules.Count > 1
-            ? RulePartitioner.Partition(rules, pack.WrittenTypes, CountByType(facts), sessions)
+            ? RulePartitioner.Partition(rules, pack.WrittenTypes, counts, sessions)
             : [new RulePartitioner.RuleGroup(rules, RulePartitioner.Reads(rules))];
 
         var outcomes = new GroupOutcome[groups.Count];
         if (groups.Count == 1)
         {
             // The selection's own network (for the whole pack, the one compiled when the pack was loaded).
-            outcomes[0] = RunGroup(pack, groups[0], facts, onlyRules, limits, engine);
+            outcomes[0] = RunGroup(pack, groups[0], facts, types, onlyRules, limits, engine);
         }
         else
         {
             Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = sessions }, i =>
-                outcomes[i] = RunGroup(pack, groups[i], facts, groups[i].Rules.Select(r => r.Name).ToArray(), limits, engine));
+                outcomes[i] = RunGroup(pack, groups[i], facts, types, groups[i].Rules.Select(r => r.Name).ToArray(), limits, engine));
         }
 
         timer.Mark($"insert and fire in {groups.Count} session(s), {outcomes.Sum(o => o.Firings)} firings");
         var errors = outcomes.SelectMany(o => o.Errors).ToList();
-        var all = Deduplicate(outcomes.SelectMany(o => o.Findings));
+        // Each session sorted its own findings beside the others: here they are only merged.
+        var all = DeduplicateSorted(Merge(outcomes.Select(o => o.Findings).ToList()));
         timer.Mark($"collect {all.Count} findings");
         var (kept, suppressed) = ApplySuppressions(all, claims.Ignoring, pack, onlyRules);
         // Both keep the order of the deduplicated findings; only the suppression findings appended to kept need placing.
@@ -111,14 +115,19 @@ public static class RuleRunner
         return new RunResult(kept, suppressed, errors, facts.Count, outcomes.Sum(o => o.Firings));
     }
 
-    /// <summary>How many facts there are of each type (a loop: a lambda per fact ran unoptimised in a cold process).</summary>
+    /// <summary>
+    /// How many facts there are of each type, noting each fact's type in <paramref name="types"/> (a loop: a lambda per
+    /// fact ran unoptimised in a cold process).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static Dictionary<Type, int> CountByType(IReadOnlyList<IFact> facts)
+    private static Dictionary<Type, int> CountByType(IReadOnlyList<IFact> facts, FactTypes types)
     {
         var counts = new Dictionary<Type, int>();
         for (var i = 0; i < facts.Count; i++)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, facts[i].GetType(), out _);
+            var type = facts[i].GetType();
+            types.Note(i, type);
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, type, out _);
             count++;
         }
 
@@ -155,7 +164,7 @@ public static class RuleRunner
 
     /// <summary>One session over one group of rules, fed only the facts its patterns can match.</summary>
     private static GroupOutcome RunGroup(
-        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, IReadOnlyCollection<string>? only, Limits limits, IRuleEngine? engine)
+        RulePack pack, RulePartitioner.RuleGroup group, IReadOnlyList<IFact> facts, FactTypes types, IReadOnlyCollection<string>? only, Limits limits, IRuleEngine? engine)
     {
         var session = pack.Compile(only, engine).CreateSession(new SessionOptions
         {
@@ -170,18 +179,7 @@ public static class RuleRunner
         using var budget = Expressions.Runtime.ExpressionRuntime.BudgetText();
         try
         {
-            // The facts of the types the group's rules read, in one list of the right size (a filtering enumerable
-            // would be copied into a list grown by doubling, and its lambda allocated a closure per fact).
-            var wanted = new Dictionary<Type, bool>();
-            var input = new List<object>(facts.Count);
-            foreach (var fact in facts)
-            {
-                var type = fact.GetType();
-                if (!wanted.TryGetValue(type, out var yes)) wanted[type] = yes = group.ReadsFactsOf(type);
-                if (yes) input.Add(fact);
-            }
-
-            session.InsertAll(input);
+            session.InsertAll(types.Select(facts, group.ReadsFactsOf));
 
             firings = session.Fire();
         }
@@ -222,7 +220,9 @@ public static class RuleRunner
             errors.Add(ToRuleError(error));
         }
 
-        return new GroupOutcome(session.Query<Finding>(), errors, firings);
+        var findings = new List<Finding>(session.Query<Finding>());
+        findings.Sort(FindingOrder);
+        return new GroupOutcome(findings, errors, firings);
     }
 
     private static string RuleFile(RulePack pack, string id) => pack.Rules.FirstOrDefault(r => r.Id == id)?.File ?? string.Empty;
@@ -254,14 +254,39 @@ public static class RuleRunner
     {
         var sorted = findings.ToList();
         sorted.Sort(FindingOrder);
-        var seen = new HashSet<string>(sorted.Count, StringComparer.Ordinal);
+        return DeduplicateSorted(sorted);
+    }
+
+    /// <summary><see cref="Deduplicate"/> of findings already in <see cref="FindingOrder"/>.</summary>
+    private static List<Finding> DeduplicateSorted(List<Finding> sorted)
+    {
+        // Compared as rule and set of fact keys in place, not as a key string built per finding (FactSetKey's).
+        var seen = new HashSet<Finding>(sorted.Count, FactSetComparer.Instance);
         var result = new List<Finding>(sorted.Count);
         foreach (var finding in sorted)
         {
-            if (seen.Add(FactSetKey(finding))) result.Add(finding);
+            if (seen.Add(finding)) result.Add(finding);
         }
 
         return result;
+    }
+
+    /// <summary>Lists each in <see cref="FindingOrder"/>, merged into one in that order.</summary>
+    private static List<Finding> Merge(List<IReadOnlyList<Finding>> sorted)
+    {
+        var merged = new List<Finding>(sorted.Sum(s => s.Count));
+        var at = new int[sorted.Count];
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < sorted.Count; i++)
+            {
+                if (at[i] < sorted[i].Count && (next < 0 || FindingOrder(sorted[i][at[i]], sorted[next][at[next]]) < 0)) next = i;
+            }
+
+            if (next < 0) return merged;
+            merged.Add(sorted[next][at[next]++]);
+        }
     }
 
     internal static string FactSetKey(Finding finding)

@@ -131,4 +131,28 @@ public sealed class GroupedReportTests
             SecondHand.Chain([a, b]));
         Assert.Null(SecondHand.Chain([Quote("s1", "x")]));
     }
+
+    [Fact]
+    public void Opposite_stances_need_two_claimants_among_those_taking_a_side()
+    {
+        // One claimant on both sides, whoever else only questions it, is a self-contradiction, not a conflict.
+        Assert.Null(StanceConflicts.Opposite([Stance("c1", "A", "asserts"), Stance("c2", "B", "questions"), Stance("c3", "A", "denies")]));
+        Assert.Null(StanceConflicts.Opposite([Stance("c1", "A", "asserts"), Stance("c2", "B", "asserts")]));
+        Assert.Equal(
+            "'p' is asserted by A (c1) and denied by 2 claims: A (c3), B (c4)",
+            StanceConflicts.Opposite([Stance("c1", "A", "asserts"), Stance("c2", "C", "questions"), Stance("c3", "A", "denies"), Stance("c4", "B", "denies")]));
+    }
+
+    [Fact]
+    public void A_self_contradiction_is_found_among_many_stances_as_among_few()
+    {
+        var few = new List<StanceFact> { Stance("c1", "A", "asserts"), Stance("c2", "B", "denies") };
+        Assert.Null(StanceConflicts.SelfContradiction(few));
+        var many = Enumerable.Range(0, 40).Select(i => Stance($"c{i}", $"N{i}", i % 2 == 0 ? "asserts" : "denies")).ToList();
+        Assert.Null(StanceConflicts.SelfContradiction(many));
+        many.Add(Stance("c99", "N0", "denies"));
+        Assert.Equal("'p': N0 asserts it in c0 and denies it in c99", StanceConflicts.SelfContradiction(many));
+        few.Add(Stance("c3", "B", "asserts"));
+        Assert.Equal("'p': B asserts it in c3 and denies it in c2", StanceConflicts.SelfContradiction(few));
+    }
 }

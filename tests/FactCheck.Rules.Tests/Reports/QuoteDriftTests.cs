@@ -132,4 +132,14 @@ public sealed class WordsTests
             Assert.Equal(Words.Of(text).Key, Words.KeyOf(text));
         }
     }
+
+    [Fact]
+    public void Words_are_printed_as_cut_from_the_text_with_straight_apostrophes_and_negations_split()
+    {
+        var words = Words.Of("The \u2018Leaders\u2019 can\u2019t agree, O`Brien''  says");
+        Assert.Equal(["The", "Leaders", "can't", "", "agree", "O'Brien", "says"], words.Printed);
+        Assert.Equal(["the", "leaders", "can", "not", "agree", "o'brien", "says"], words.Folded);
+        Assert.Equal("The Leaders", words.Span(0, 2));
+        Assert.Empty(Words.Of("  '' \u2019 -- ").Printed);
+    }
 }

@@ -120,12 +120,13 @@ internal static class QuoteDrift
                 continue;
             }
 
-            var pieces = texts.Select(Words.Of).Where(w => w.Count > 0).ToList();
-            if (pieces.Count == 0) continue;
-            var key = string.Join(" | ", pieces.Select(p => p.Key));
+            // The wording's key from the folded words alone (Words.KeyOf is Words.Of(..).Key): an appearance printing a
+            // wording met before only adds its source, and the words of each wording are split and kept once.
+            var key = KeyOf(texts);
+            if (key.Length == 0) continue;
             if (!byKey.TryGetValue(key, out var wording))
             {
-                wording = new Wording(shown, pieces);
+                wording = new Wording(shown, texts.Select(Words.Of).Where(w => w.Count > 0).ToList());
                 byKey.Add(key, wording);
                 order.Add(wording);
             }
@@ -135,6 +136,19 @@ internal static class QuoteDrift
         }
 
         return order;
+    }
+
+    /// <summary>The pieces' keys that have words, joined as the wording's key; empty when none has.</summary>
+    private static string KeyOf(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 1) return Words.KeyOf(texts[0]);
+        var keys = new List<string>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (Words.KeyOf(text) is { Length: > 0 } key) keys.Add(key);
+        }
+
+        return string.Join(" | ", keys);
     }
 
     /// <summary>The changes of one quoted piece against the reference piece it overlaps most.</summary>

@@ -20,11 +20,11 @@ public static class ReportFunctions
 
     /// <summary>Different claimants asserting and denying one proposition, with counts.</summary>
     public static string? StanceConflict(IReadOnlyList<StanceFact>? stances) =>
-        Cached(stances, "opposite", () => StanceConflicts.Opposite(stances));
+        Cached(stances, "opposite", static s => StanceConflicts.Opposite((IReadOnlyList<StanceFact>?)s));
 
     /// <summary>Claimants who assert and deny one proposition in different claims.</summary>
     public static string? SelfContradiction(IReadOnlyList<StanceFact>? stances) =>
-        Cached(stances, "self", () => StanceConflicts.SelfContradiction(stances));
+        Cached(stances, "self", static s => StanceConflicts.SelfContradiction((IReadOnlyList<StanceFact>?)s));
 
     /// <summary>Conflicts at a proposition reached through implies/excludes edges, once per conflict, naming the chain.</summary>
     public static string? ChainConflict(
@@ -37,15 +37,26 @@ public static class ReportFunctions
 
     /// <summary>Appearances disagreeing on <paramref name="field"/>: place, occasion (with timing), audience, speaker_role or hedge.</summary>
     public static string? CircumstanceConflict(IReadOnlyList<AppearanceFact>? appearances, string? field) =>
-        Cached(appearances, "circumstance:" + field, () => Circumstances.Conflict(appearances, field));
+        Cached(appearances, CircumstanceName(field), () => Circumstances.Conflict(appearances, field));
+
+    /// <summary>The memo's name for a field: the fields rules name are constants, not a string built per call.</summary>
+    private static string CircumstanceName(string? field) => field switch
+    {
+        "place" => "circumstance:place",
+        "occasion" => "circumstance:occasion",
+        "audience" => "circumstance:audience",
+        "speaker_role" => "circumstance:speaker_role",
+        "hedge" => "circumstance:hedge",
+        _ => "circumstance:" + field,
+    };
 
     /// <summary>The intermediaries a claim's second-hand appearances come through, as chains.</summary>
     public static string? SecondHandChain(IReadOnlyList<AppearanceFact>? appearances) =>
-        Cached(appearances, "second-hand", () => SecondHand.Chain(appearances));
+        Cached(appearances, "second-hand", static a => SecondHand.Chain((IReadOnlyList<AppearanceFact>?)a));
 
     /// <summary>One wording (the appearances share it) given to more than one speaker.</summary>
     public static string? SameWordsReport(IReadOnlyList<AppearanceFact>? appearances) =>
-        Cached(appearances, "same-words", () => SameWords.Report(appearances));
+        Cached(appearances, "same-words", static a => SameWords.Report((IReadOnlyList<AppearanceFact>?)a));
 
     /// <summary>The source whose stored text <paramref name="source"/> nearly copies with no credit, from the texts of <paramref name="sources"/>.</summary>
     public static string? UncreditedCopy(SourceFact? source, IReadOnlyList<SourceFact>? sources)
@@ -57,11 +68,11 @@ public static class ReportFunctions
 
     /// <summary>The sources' readings of when the claim was made, when they disagree.</summary>
     public static string? WhenMadeConflict(IReadOnlyList<DateMentionFact>? mentions) =>
-        Cached(mentions, "when-made", () => DateConflicts.WhenMade(mentions));
+        Cached(mentions, "when-made", static m => DateConflicts.WhenMade((IReadOnlyList<DateMentionFact>?)m));
 
     /// <summary>The sources' dates for the events the claim mentions, when they disagree.</summary>
     public static string? EventDateConflict(IReadOnlyList<DateMentionFact>? mentions) =>
-        Cached(mentions, "events", () => DateConflicts.Events(mentions));
+        Cached(mentions, "events", static m => DateConflicts.Events((IReadOnlyList<DateMentionFact>?)m));
 
     /// <summary>Each mention's source, words and reading: "euronews says "on Wednesday" (published 2023-11-08): ...".</summary>
     public static string? MentionList(IReadOnlyList<DateMentionFact>? mentions) =>
@@ -87,6 +98,10 @@ public static class ReportFunctions
 
     private static string? Cached(object? key, string name, Func<string?> compute) =>
         key is null ? compute() : (string?)Results.GetValue(key, static _ => new Memo()).GetOrAdd(name, compute, static c => ((Func<string?>)c)());
+
+    /// <summary><see cref="Cached(object?, string, Func{string?})"/> of a function of the key alone: no closure per call.</summary>
+    private static string? Cached(object? key, string name, Func<object?, string?> compute) =>
+        key is null ? compute(null) : (string?)Results.GetValue(key, static _ => new Memo()).GetOrAdd(name, key, compute);
 
     /// <summary>
     /// The results computed for one list, by function name: a list has one or two (its condition's and its message's are

@@ -13,20 +13,36 @@ internal static class StanceConflicts
     public static string? Opposite(IReadOnlyList<StanceFact>? stances)
     {
         if (stances is null || stances.Count < 2) return null;
-        var asserting = stances.Where(s => s.Polarity == "asserts").ToList();
-        var denying = stances.Where(s => s.Polarity == "denies").ToList();
-        if (asserting.Count == 0 || denying.Count == 0) return null;
-        // A conflict needs two different claimants: one claimant on both sides and no one else is a self-contradiction.
-        var assertingClaimants = asserting.Select(s => s.Claimant).ToHashSet(StringComparer.Ordinal);
-        var denyingClaimants = denying.Select(s => s.Claimant).ToHashSet(StringComparer.Ordinal);
-        if (assertingClaimants.Count == 1 && denyingClaimants.Count == 1 && assertingClaimants.SetEquals(denyingClaimants)) return null;
+        // One pass decides (a rule's condition asks for every proposition): both sides taken, by two claimants at least,
+        // since one claimant on both sides and no one else is a self-contradiction. The sides are listed only then.
+        int asserts = 0, denies = 0;
+        string? claimant = null;
+        var one = true;
+        foreach (var s in stances)
+        {
+            if (s.Polarity == "asserts") asserts++;
+            else if (s.Polarity == "denies") denies++;
+            else continue;
+            if (asserts + denies == 1) claimant = s.Claimant;
+            else if (one && !string.Equals(claimant, s.Claimant, StringComparison.Ordinal)) one = false;
+        }
+
+        if (asserts == 0 || denies == 0 || one) return null;
+        var asserting = new List<StanceFact>(asserts);
+        var denying = new List<StanceFact>(denies);
+        foreach (var s in stances)
+        {
+            if (s.Polarity == "asserts") asserting.Add(s);
+            else if (s.Polarity == "denies") denying.Add(s);
+        }
+
         return $"'{stances[0].Proposition}' is asserted by {Side(asserting)} and denied by {Side(denying)}";
     }
 
     /// <summary>Claimants who both assert and deny the proposition (in different claims); null when none does.</summary>
     public static string? SelfContradiction(IReadOnlyList<StanceFact>? stances)
     {
-        if (stances is null || stances.Count < 2) return null;
+        if (stances is null || stances.Count < 2 || (stances.Count <= 32 && !AnyOnBothSides(stances))) return null;
         var lines = new List<string>();
         foreach (var byClaimant in stances.GroupBy(s => s.Claimant, StringComparer.Ordinal))
         {
@@ -38,6 +54,21 @@ internal static class StanceConflicts
         }
 
         return lines.Count == 0 ? null : $"'{stances[0].Proposition}': {string.Join("; ", lines)}";
+    }
+
+    /// <summary>Whether a claimant both asserts and denies (a look at each pair: for the few stances most propositions have).</summary>
+    private static bool AnyOnBothSides(IReadOnlyList<StanceFact> stances)
+    {
+        for (var i = 0; i < stances.Count; i++)
+        {
+            if (stances[i].Polarity != "asserts") continue;
+            for (var j = 0; j < stances.Count; j++)
+            {
+                if (stances[j].Polarity == "denies" && string.Equals(stances[i].Claimant, stances[j].Claimant, StringComparison.Ordinal)) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

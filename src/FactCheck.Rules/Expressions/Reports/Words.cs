@@ -44,30 +44,48 @@ internal sealed class Words
     /// <summary>The folded words joined by single spaces: equal keys mean the same wording.</summary>
     public string Key => string.Join(' ', Folded);
 
+    // Scratch lists for Of (one call at a time per thread): only the two arrays of the result are allocated.
+    [ThreadStatic]
+    private static List<string>? t_printed;
+
+    [ThreadStatic]
+    private static List<string>? t_folded;
+
     public static Words Of(string? text)
     {
-        var printed = new List<string>();
-        var folded = new List<string>();
         if (string.IsNullOrEmpty(text)) return new Words([], []);
-        var word = new StringBuilder();
-        void Flush()
+        var printed = t_printed ??= [];
+        var folded = t_folded ??= [];
+        printed.Clear();
+        folded.Clear();
+        // A word is a run of letters and digits, with apostrophes inside it (typographic ones printed as '), trailing
+        // apostrophes dropped. It is cut from the text as printed (one string) unless an apostrophe has to be mapped.
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (word.Length == 0) return;
-            var p = word.ToString().Trim('\'');
-            word.Clear();
-            if (p.Length == 0) return;
-            printed.Add(p);
-            folded.Add(Spelling(ExpressionFunctions.Fold(p)!));
+            if (i < text.Length)
+            {
+                var c = Apostrophe(text[i]);
+                if (char.IsLetterOrDigit(c) || (c == '\'' && start >= 0))
+                {
+                    if (start < 0) start = i;
+                    continue;
+                }
+            }
+
+            if (start < 0) continue;
+            var end = i;
+            while (end > start && Apostrophe(text[end - 1]) == '\'') end--;
+            if (end > start)
+            {
+                var p = Cut(text, start, end);
+                printed.Add(p);
+                folded.Add(Spelling(ExpressionFunctions.Fold(p)!));
+            }
+
+            start = -1;
         }
 
-        foreach (var raw in text)
-        {
-            var c = raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : raw;
-            if (char.IsLetterOrDigit(c) || (c == '\'' && word.Length > 0)) word.Append(c);
-            else Flush();
-        }
-
-        Flush();
         // "n't" is a negation inside a word: "don't" compares as "do not".
         for (var i = 0; i < folded.Count; i++)
         {
@@ -79,7 +97,25 @@ internal sealed class Words
             }
         }
 
-        return new Words([.. printed], [.. folded]);
+        var words = new Words([.. printed], [.. folded]);
+        printed.Clear();
+        folded.Clear();
+        // A whole source text's words are not kept for the thread's life.
+        if (printed.Capacity > 1024) t_printed = t_folded = null;
+        return words;
+    }
+
+    private static char Apostrophe(char raw) => raw is '\u2019' or '\u2018' or '`' or '\u00B4' ? '\'' : raw;
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, its apostrophes straight.</summary>
+    private static string Cut(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (span.IndexOfAny('\u2019', '\u2018') < 0 && span.IndexOfAny('`', '\u00B4') < 0) return span.ToString();
+        return string.Create(span.Length, (text, start), static (chars, state) =>
+        {
+            for (var i = 0; i < chars.Length; i++) chars[i] = Apostrophe(state.text[state.start + i]);
+        });
     }
 
     [ThreadStatic]
@@ -173,12 +209,23 @@ internal sealed class Words
             }
             else
             {
-                if (Of(text[start..i]).Count > 0) pieces.Add(text[start..i]);
+                if (HasWord(text.AsSpan(start, i - start))) pieces.Add(text[start..i]);
                 start = -1;
             }
         }
 
         return pieces.Count == 0 ? [text] : pieces;
+    }
+
+    /// <summary>Whether <see cref="Of"/> finds a word in the text: a word is a run that starts with a letter or digit.</summary>
+    private static bool HasWord(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>
