@@ -284,7 +284,7 @@ public sealed partial class TableSuite : IBenchmarkSuite
                 var sessionCpu = new List<double>();
                 string[] arguments = [.. cli.Prefix, "check", .. checkArguments, .. report ? Array.Empty<string>() : ["--no-report"]];
                 var row = Step(
-                    $"check after one file changed, through a running watch session, {claims:N0} claims{(report ? " (report written)" : ", --no-report")}", "< 1 s", 1_000, null, runs,
+                    $"check after one file changed, through a running `factcheck serve`, {claims:N0} claims{(report ? " (report written)" : ", --no-report")}", "< 1 s", 1_000, null, runs,
                     () => File.WriteAllText(file, edits++ % 2 == 0 ? original.Replace("going well\"", "going quite well\"", StringComparison.Ordinal) : original),
                     () =>
                     {
