@@ -38,7 +38,7 @@ public sealed class RuleRunSuite : IBenchmarkSuite
         {
             // Every projected fact, in order, with its list fields spelled out: two builds of the projection can be compared line by line.
             using var writer = new StreamWriter(args[at + 1]);
-            foreach (var fact in FactProjection.Project(set)) writer.WriteLine(Describe(fact));
+            foreach (var fact in FactProjection.Project(set)) writer.WriteLine(FactText.Of(fact));
             return 0;
         }
 
@@ -80,17 +80,6 @@ public sealed class RuleRunSuite : IBenchmarkSuite
         }
 
         return 0;
-    }
-
-    private static string Describe(IFact fact)
-    {
-        var lists = fact switch
-        {
-            AppearanceFact a => " fragments=[" + string.Join("|", a.QuotedFragments) + "]",
-            SourceFact s => " credits=[" + string.Join("|", s.Credits ?? []) + "]",
-            _ => string.Empty,
-        };
-        return fact + lists;
     }
 
     private sealed record Result(double Wall, double Cpu, double Mb, double Paused, string Note);

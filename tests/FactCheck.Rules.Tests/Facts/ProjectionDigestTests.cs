@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FactCheck.Benchmarks.EndToEnd;
+using FactCheck.Benchmarks.Findings;
 using FactCheck.Claims.Loading;
 using FactCheck.Rules.Facts;
 
@@ -31,7 +32,7 @@ public sealed class ProjectionDigestTests
                 using var sha = SHA256.Create();
                 foreach (var fact in facts)
                 {
-                    var line = Encoding.UTF8.GetBytes(Describe(fact) + "\n");
+                    var line = Encoding.UTF8.GetBytes(FactText.Of(fact) + "\n");
                     sha.TransformBlock(line, 0, line.Length, null, 0);
                 }
 
@@ -49,17 +50,5 @@ public sealed class ProjectionDigestTests
         }
 
         CaseFolders.AssertExpected(Expected, text.ToString());
-    }
-
-    /// <summary>The record's own text, with the lists it shows only by type spelled out.</summary>
-    private static string Describe(IFact fact)
-    {
-        var lists = fact switch
-        {
-            AppearanceFact a => " fragments=[" + string.Join("|", a.QuotedFragments) + "]",
-            SourceFact s => " credits=[" + string.Join("|", s.Credits ?? []) + "]",
-            _ => string.Empty,
-        };
-        return fact + lists;
     }
 }
