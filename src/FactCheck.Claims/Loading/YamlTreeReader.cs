@@ -34,6 +34,9 @@ public static class YamlTreeReader
         private readonly Stack<List<YamlNode>> _freeLists = new();
         private Token? _next;
 
+        /// <summary>The last token read: where reading stopped when the scanner fails without a position of its own.</summary>
+        private Token? _last;
+
         public List<YamlNode> ReadStream()
         {
             var documents = new List<YamlNode>();
@@ -112,16 +115,17 @@ public static class YamlTreeReader
             {
                 // Already reported where reading stopped.
             }
-            catch (InvalidOperationException ex)
+            catch (InvalidOperationException)
             {
-                // YamlDotNet's scanner can fail an internal check on malformed streams (found by fuzzing);
-                // it is still a syntax error in the file, reported where reading stopped.
-                var where = _next is { } token ? At(file, token.Start) : new Location(file, 1, 1);
+                // YamlDotNet's scanner can fail an internal check on malformed streams (found by fuzzing; an unclosed
+                // '[' followed by a 'key:' line is one): still a syntax error in the file, reported after the last token
+                // read, with no word of the runtime's own message ("Operation is not valid due to the current state...").
+                var where = _next is { } token ? At(file, token.Start) : _last is { } last ? At(file, last.End) : new Location(file, 1, 1);
                 diagnostics.Add(Diagnostic.Error(
                     where,
                     "yaml-syntax",
-                    $"YAML syntax error: {ex.Message.TrimEnd('.')}",
-                    "fix the YAML syntax near here; the rest of this file was not read"));
+                    "YAML syntax error: the text cannot be read on from here",
+                    "look for a '[', '{' or quote left open at or before this point; the rest of this file was not read"));
             }
 
             return documents;
@@ -395,6 +399,7 @@ public static class YamlTreeReader
         {
             var token = Peek();
             _next = null;
+            _last = token;
             return token;
         }
 

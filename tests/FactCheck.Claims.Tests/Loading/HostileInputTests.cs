@@ -27,6 +27,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_flow_list_before_a_key_is_refused_where_reading_stopped()
+    {
+        // YamlDotNet's scanner fails an internal check here (InvalidOperationException): the error is still positioned
+        // after what was read, and says nothing of the runtime's own message.
+        var result = Load("unclosed.yaml", "claims:\n  - id: x1\n    said_by: [unclosed\n    text: \"ok\"\n");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("yaml-syntax", error.Code);
+        Assert.Equal(3, error.Location.Line);
+        Assert.DoesNotContain("Operation is not valid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Very_deep_nesting_is_refused()
     {
         var result = Load("deep.yaml", "claims: " + new string('[', 100_000) + new string(']', 100_000));
