@@ -552,7 +552,8 @@ internal sealed class SubsetYamlReader
             {
                 var keyStart = _pos;
                 var keyEnd = FlowPlainEnd();
-                if (AtEol(keyEnd) || _text[keyEnd] != ':' || keyEnd == keyStart || _text[keyEnd - 1] == ' ' || AtEol(keyEnd + 1) || _text[keyEnd + 1] != ' ')
+                if (AtEol(keyEnd) || _text[keyEnd] != ':' || keyEnd == keyStart || _text[keyEnd - 1] == ' ' || AtEol(keyEnd + 1) || _text[keyEnd + 1] != ' '
+                    || HasAliasLikeWord(keyStart, keyEnd))
                 {
                     throw new UnsupportedException(_pos);
                 }
@@ -643,11 +644,26 @@ internal sealed class SubsetYamlReader
             for (var i = _pos; !AtEol(i) && i - _pos <= MaxKeyLength; i++)
             {
                 var c = _text[i];
-                if (c == ':' && (AtEol(i + 1) || _text[i + 1] == ' ')) return i;
+                if (c == ':' && (AtEol(i + 1) || _text[i + 1] == ' ')) return HasAliasLikeWord(_pos, i) ? -1 : i;
                 if (c == '#' && _text[i - 1] == ' ') return -1;
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// Whether a word of the plain text in [<paramref name="start"/>, <paramref name="end"/>) starts with '*'. The
+        /// reference's scanner reads such a word as an alias name, which may hold ':', so "x *y: z" is one scalar to
+        /// it, not a key: texts like that are left to it.
+        /// </summary>
+        private readonly bool HasAliasLikeWord(int start, int end)
+        {
+            for (var i = start + 1; i < end; i++)
+            {
+                if (_text[i] == '*' && _text[i - 1] is ' ' or '\t') return true;
+            }
+
+            return false;
         }
 
         private readonly void CheckUnique(int start, string key)

@@ -137,6 +137,14 @@ public sealed class SubsetYamlReaderDifferentialTests
     [InlineData("a: {x: [1, 2], y: {z: w}}   # end\n")]
     [InlineData("a: { }\nb: [ ]\nc: [ x ,  y ]\n")]
     [InlineData("a: 1 \n b: 2\n")]
+    [InlineData("x *y: # note: it's \"fine\"\n")]
+    [InlineData("x *y: z\n")]
+    [InlineData("x\t*y: z\n")]
+    [InlineData("- x *y: z\n")]
+    [InlineData("a: {x *y: z}\n")]
+    [InlineData("a: [x *y, z]\n")]
+    [InlineData("a *b c: d\n")]
+    [InlineData("x*y: z\nsaid: he said *really* so\n")]
     public void Hand_picked_texts_read_as_the_reference_reads_them(string yaml)
     {
         Agrees(yaml);
