@@ -24,6 +24,7 @@ internal static partial class DraftCommand
             Description = "The article's text file. Optional when --source names a recorded source with a stored text:.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        PathArguments.RefuseUnknownOptions(text, "factcheck draft", "article.txt --source SOURCE-ID");
         var source = new Option<string>("--source") { Description = "The source id the appearances name (recorded, or new: give its fields).", Required = true };
         var claims = new Option<string[]>("--claims") { Description = "Claims files or folders to match against. Default: claims/ (if it exists).", AllowMultipleArgumentsPerToken = true };
         var into = new Option<string?>("--into") { Description = "Add the draft to this claims file (created if missing) instead of printing it; new appearances of recorded claims go under those claims." };

@@ -26,6 +26,7 @@ internal static class ExportCommand
             Description = "Claims files or folders. Default: factcheck.yaml's, else claims/ here or in a folder above.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        PathArguments.RefuseUnknownOptions(paths, "factcheck export claimreview", "claims/");
         var outDir = new Option<string?>("--out") { Description = "Write one <claim-id>.json per reviewed claim into this folder (created if missing). Default: one JSON array on standard output." };
         var claimReview = new Command("claimreview", "Write each reviewed claim as schema.org ClaimReview JSON-LD (what fact-check search engines read).")
         {

@@ -25,6 +25,7 @@ internal static class ImportCommand
             Description = "ClaimReview JSON-LD files (.json, .jsonld: one object, an array, or an @graph), HTML pages with ld+json script blocks, or folders of them.",
             Arity = ArgumentArity.OneOrMore,
         };
+        PathArguments.RefuseUnknownOptions(paths, "factcheck import claimreview", "reviews.json");
         var claims = new Option<string[]>("--claims") { Description = "The recorded claims to match against. Default: factcheck.yaml's, else claims/ here or in a folder above.", AllowMultipleArgumentsPerToken = true };
         var into = new Option<string?>("--into") { Description = "Add new claims and sources to this claims file (created if missing) and the reviews under their recorded claims, instead of printing them. Nothing already written is changed." };
         var claimReview = new Command("claimreview", "Read published fact-checks (schema.org ClaimReview JSON-LD) and propose them as reviews of the recorded claims they check, or as new claims.")

@@ -15,6 +15,7 @@ internal static class MatchCommand
             Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: claims/",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        PathArguments.RefuseUnknownOptions(paths, "factcheck match", "claims/");
         var min = new Option<double>("--min")
         {
             Description = "Least similarity of the printed words (0-1) for a pair to be listed.",

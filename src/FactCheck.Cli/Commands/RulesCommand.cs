@@ -13,6 +13,7 @@ internal static class RulesCommand
             Description = "Where to write the pack. Default: rules/ beside claims/ (the folder check reads rules from).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        PathArguments.RefuseUnknownOptions(directory, "factcheck rules export", "my-rules/");
         var export = new Command("export", "Copy the rule pack bundled with FactCheck into a folder, to edit it; refuses to overwrite files.") { directory };
         export.SetAction(parse =>
         {

@@ -14,6 +14,7 @@ internal static class ValidateCommand
             Description = "Claims files or folders (searched recursively for *.yaml, *.yml). Default: factcheck.yaml's, else claims/ here or in a folder above.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        PathArguments.RefuseUnknownOptions(paths, "factcheck validate", "claims/");
         var noCache = CacheOption.Create();
         var command = new Command("validate", "Check the claims files: YAML syntax, keys, types, dates, ids and references.")
         {
