@@ -5,6 +5,9 @@ namespace FactCheck.Cli.Output;
 /// <summary>
 /// Writes an output file (<c>--output</c>) whole or not at all: into a temporary file beside it, flushed to disk, then
 /// renamed over the target. A full disk or a killed process leaves the previous file (or none), never a truncated one.
+/// A symbolic link is followed (the file it leads to is replaced, the link stays), and a device or a pipe
+/// (<c>/dev/stdout</c>, <c>/dev/null</c>, <c>/dev/fd/63</c> from <c>&gt;(...)</c>) is written into: a rename would put a
+/// file where the device was.
 /// </summary>
 internal static class OutputFile
 {
@@ -28,6 +31,24 @@ internal static class OutputFile
     public static void Write(string fullPath, string shownPath, Action<TextWriter> write)
     {
         CheckTarget(fullPath, shownPath);
+        string? replaced;
+        try
+        {
+            replaced = ReplaceableFile(fullPath);
+        }
+        catch (IOException ex)
+        {
+            // A loop of links, or one too many.
+            throw new OutputFileException($"cannot write the output to '{shownPath}': {ex.Message}", ExitCodes.InvalidInput);
+        }
+
+        if (replaced is null)
+        {
+            WriteInto(fullPath, shownPath, write);
+            return;
+        }
+
+        fullPath = replaced;
         var folder = Path.GetDirectoryName(fullPath) ?? ".";
 
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -52,6 +73,36 @@ internal static class OutputFile
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The file to replace: the path itself, or the final target of a link; null for a device, a terminal or a pipe,
+    /// which Unix shows under <c>/dev</c> and <c>/proc</c> (a link to a pipe ends in <c>/proc/self/fd/pipe:[n]</c>).
+    /// </summary>
+    /// <exception cref="IOException">The links loop, or are too many.</exception>
+    private static string? ReplaceableFile(string fullPath)
+    {
+        var path = new FileInfo(fullPath).LinkTarget is null
+            ? fullPath
+            : File.ResolveLinkTarget(fullPath, returnFinalTarget: true)?.FullName ?? fullPath;
+        if (OperatingSystem.IsWindows()) return path;
+        return path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) ? null : path;
+    }
+
+    /// <summary>Writes straight into a device or pipe; a write error (a full device, a closed reader) is reported.</summary>
+    private static void WriteInto(string fullPath, string shownPath, Action<TextWriter> write)
+    {
+        try
+        {
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+            write(writer);
+            writer.Flush();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFileException($"cannot write the output to '{shownPath}': {ex.Message}", ExitCodes.InternalError);
         }
     }
 

@@ -34,6 +34,62 @@ public sealed class HostileRunTests : IDisposable
     }
 
     [Fact]
+    public void An_output_through_a_link_replaces_the_file_it_leads_to_and_keeps_the_link()
+    {
+        if (OperatingSystem.IsWindows()) return; // Links need privileges there.
+        var link = Path.Combine(_work, "latest.sarif");
+        File.CreateSymbolicLink(link, "runs/out.sarif");
+        Directory.CreateDirectory(Path.Combine(_work, "runs"));
+
+        var (exit, _, error) = Run("check", "--no-report", "--format", "sarif", "-o", "latest.sarif");
+
+        Assert.True(exit == ExitCodes.Findings, error);
+        Assert.Equal("runs/out.sarif", new FileInfo(link).LinkTarget);
+        Assert.Contains("\"ruleId\"", File.ReadAllText(Path.Combine(_work, "runs", "out.sarif")), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_work, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void An_output_to_a_device_is_written_into_it_not_replaced()
+    {
+        if (OperatingSystem.IsWindows()) return; // No /dev there.
+
+        // Through links of our own: were the device replaced, the link would be, not /dev/null or /dev/full.
+        File.CreateSymbolicLink(Path.Combine(_work, "null"), "/dev/null");
+        File.CreateSymbolicLink(Path.Combine(_work, "full"), "/dev/full");
+
+        var (exit, _, error) = Run("check", "--no-report", "--format", "sarif", "-o", "null");
+        Assert.True(exit == ExitCodes.Findings, error);
+        Assert.Equal("/dev/null", new FileInfo(Path.Combine(_work, "null")).LinkTarget);
+
+        // A full device: the run says so and fails, rather than reporting the output written.
+        (exit, _, error) = Run("check", "--no-report", "--format", "sarif", "-o", "full");
+        Assert.Equal(ExitCodes.InternalError, exit);
+        Assert.Contains("cannot write the output to 'full': No space left on device", error, StringComparison.Ordinal);
+        Assert.Equal("/dev/full", new FileInfo(Path.Combine(_work, "full")).LinkTarget);
+        Assert.Empty(Directory.EnumerateFiles(_work, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task An_output_to_a_pipe_reaches_its_reader()
+    {
+        if (!OperatingSystem.IsLinux()) return; // /proc/self/fd is Linux's.
+
+        // What the shell's >(...) gives: /dev/fd/63, a link to a pipe.
+        using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In, HandleInheritability.None);
+        using var client = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.Out, pipe.ClientSafePipeHandle);
+        var read = Task.Run(() => new StreamReader(pipe).ReadToEnd());
+        var fd = $"/proc/self/fd/{client.SafePipeHandle.DangerousGetHandle()}";
+
+        var (exit, _, error) = Run("check", "--no-report", "--format", "json", "-o", fd);
+        client.Dispose();
+        pipe.DisposeLocalCopyOfClientHandle();
+
+        Assert.True(exit == ExitCodes.Findings, error);
+        Assert.Contains("\"ruleId\"", await read.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_tampered_report_is_left_untouched_and_the_findings_still_come_out()
     {
         Assert.Equal(ExitCodes.Findings, Run("check").Exit);
