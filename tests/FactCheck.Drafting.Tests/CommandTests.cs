@@ -67,6 +67,32 @@ public sealed class CommandTests
         Assert.Contains("text: \"../article.txt\"", File.ReadAllText(Path.Combine(dir.Path, "claims", "drafted.yaml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Draft_into_an_existing_file_replaces_it_whole_keeping_its_link_and_permissions()
+    {
+        if (OperatingSystem.IsWindows()) return; // Links and Unix permissions.
+        using var dir = CopyOfClaims();
+        dir.File("article.txt", "“We see all this and react calmly,” Russian President Vladimir Putin said on Thursday.");
+        var shared = Path.Combine(dir.Path, "shared", "putin.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
+        File.Move(Path.Combine(dir.Path, "claims", "putin.yaml"), shared);
+        var link = Path.Combine(dir.Path, "claims", "putin.yaml");
+        File.CreateSymbolicLink(link, "../shared/putin.yaml");
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+        File.SetUnixFileMode(shared, mode);
+        var before = File.ReadAllText(shared);
+
+        var (code, output, error) = Run(dir.Path, "draft", "article.txt", "--source", "thursday-article", "--published", "2023-11-09", "--into", "claims/putin.yaml");
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("../shared/putin.yaml", new FileInfo(link).LinkTarget);
+        var after = File.ReadAllText(shared);
+        Assert.StartsWith(before.TrimEnd('\n'), after, StringComparison.Ordinal);
+        Assert.Contains("thursday-article", after[before.Length..], StringComparison.Ordinal);
+        Assert.Equal(mode, File.GetUnixFileMode(shared));
+        Assert.Empty(Directory.EnumerateFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
     [Theory]
     [InlineData(new[] { "draft", "missing.txt", "--source", "x" }, "'missing.txt' does not exist")]
     [InlineData(new[] { "draft", "--source", "Not An Id" }, "is not a valid id")]

@@ -89,7 +89,43 @@ internal sealed class ClaimsFileEdits
 
             var dir = Path.GetDirectoryName(path);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(path, sb.ToString());
+            Replace(path, sb.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Writes the editor's file whole or not at all: a full disk or a killed process must not leave it cut short. The
+    /// text goes to a temporary file beside it (with the file's permissions), flushed to disk and renamed over it; a
+    /// link is followed, so the link stays.
+    /// </summary>
+    private static void Replace(string path, string text)
+    {
+        var target = new FileInfo(path).LinkTarget is null ? path : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".", $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(text);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows() && File.Exists(target)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The temporary file stays; it is hidden and named after the process.
+            }
+
+            throw;
         }
     }
 
