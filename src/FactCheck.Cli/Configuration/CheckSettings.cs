@@ -16,6 +16,14 @@ internal sealed record CheckSettings(CheckOptions Options, string? BaselineRef, 
         var claimsPath = project.Claims(claims);
         var rulesPath = project.Rules(rules);
         var database = noReport || (db is null && config?.NoReport == true) ? null : db ?? project.DefaultReport(claimsPath);
+
+        // No project here (no factcheck.yaml, no claims folder, no report yet): `check` in the wrong folder says so,
+        // and leaves no factcheck.db behind.
+        if (db is null && config is null && database is not null
+            && !Path.Exists(Path.GetFullPath(claimsPath, project.WorkingDirectory)) && !File.Exists(Path.GetFullPath(database, project.WorkingDirectory)))
+        {
+            database = null;
+        }
         RuleSeverity? threshold = failOn switch
         {
             "never" => (RuleSeverity?)null,

@@ -113,6 +113,25 @@ public sealed class HostileRunTests : IDisposable
     }
 
     [Fact]
+    public void Check_in_a_folder_without_claims_says_so_and_leaves_no_report_behind()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_work, "elsewhere", ".git")).Parent!.FullName;
+
+        var (exit, _, error) = RunIn(empty, "check");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.DoesNotContain("recorded the run", error, StringComparison.Ordinal);
+        Assert.Equal([".git"], Directory.EnumerateFileSystemEntries(empty).Select(Path.GetFileName));
+
+        // With a report already there (the claims folder moved away), the failed run is recorded as before.
+        Assert.Equal(ExitCodes.Findings, Run("check").Exit);
+        Directory.Move(Path.Combine(_work, "claims"), Path.Combine(_work, "moved"));
+        (exit, _, error) = Run("check");
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("recorded the run in factcheck.db", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_with_invalid_input_does_not_become_the_latest_run()
     {
         var first = Run("check");
