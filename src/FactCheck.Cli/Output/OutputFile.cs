@@ -1,4 +1,5 @@
 using System.Text;
+using FactCheck.Claims.Loading;
 
 namespace FactCheck.Cli.Output;
 
@@ -6,8 +7,8 @@ namespace FactCheck.Cli.Output;
 /// Writes an output file (<c>--output</c>) whole or not at all: into a temporary file beside it, flushed to disk, then
 /// renamed over the target. A full disk or a killed process leaves the previous file (or none), never a truncated one.
 /// A symbolic link is followed (the file it leads to is replaced, the link stays), and a device or a pipe
-/// (<c>/dev/stdout</c>, <c>/dev/null</c>, <c>/dev/fd/63</c> from <c>&gt;(...)</c>) is written into: a rename would put a
-/// file where the device was.
+/// (<c>/dev/stdout</c>, <c>/dev/null</c>, <c>/dev/fd/63</c> from <c>&gt;(...)</c>, a named pipe) is written into: a
+/// rename would put a file where the device was.
 /// </summary>
 internal static class OutputFile
 {
@@ -76,18 +77,14 @@ internal static class OutputFile
         }
     }
 
-    /// <summary>
-    /// The file to replace: the path itself, or the final target of a link; null for a device, a terminal or a pipe,
-    /// which Unix shows under <c>/dev</c> and <c>/proc</c> (a link to a pipe ends in <c>/proc/self/fd/pipe:[n]</c>).
-    /// </summary>
+    /// <summary>The file to replace: the path itself, or the final target of a link; null for a device, a terminal or a pipe.</summary>
     /// <exception cref="IOException">The links loop, or are too many.</exception>
     private static string? ReplaceableFile(string fullPath)
     {
-        var path = new FileInfo(fullPath).LinkTarget is null
+        if (FileKinds.Of(fullPath) == FileKind.Special) return null;
+        return new FileInfo(fullPath).LinkTarget is null
             ? fullPath
             : File.ResolveLinkTarget(fullPath, returnFinalTarget: true)?.FullName ?? fullPath;
-        if (OperatingSystem.IsWindows()) return path;
-        return path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) ? null : path;
     }
 
     /// <summary>Writes straight into a device or pipe; a write error (a full device, a closed reader) is reported.</summary>

@@ -90,6 +90,21 @@ public sealed class HostileRunTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_to_a_named_pipe_reaches_its_reader_and_the_pipe_stays()
+    {
+        if (!OperatingSystem.IsLinux()) return; // mkfifo(1).
+        var fifo = Path.Combine(_work, "findings.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+        var read = Task.Run(() => File.ReadAllText(fifo));
+
+        var (exit, _, error) = Run("check", "--no-report", "--format", "json", "-o", "findings.fifo");
+
+        Assert.True(exit == ExitCodes.Findings, error);
+        Assert.Contains("\"ruleId\"", await read.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        Assert.Equal(FactCheck.Claims.Loading.FileKind.Special, FactCheck.Claims.Loading.FileKinds.Of(fifo));
+    }
+
+    [Fact]
     public void A_tampered_report_is_left_untouched_and_the_findings_still_come_out()
     {
         Assert.Equal(ExitCodes.Findings, Run("check").Exit);
