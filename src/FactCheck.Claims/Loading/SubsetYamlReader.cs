@@ -70,7 +70,7 @@ internal sealed class SubsetYamlReader
 
     /// <summary>Reads <paramref name="text"/>: by this reader when it can, else by <see cref="YamlTreeReader"/>.</summary>
     public IReadOnlyList<YamlNode> Read(PooledText text, string file, ICollection<Diagnostic> diagnostics) =>
-        TryRead(text.Span, file) ?? YamlTreeReader.Read(text.CreateReader(), file, diagnostics);
+        TryRead(text.Span, file) ?? YamlTreeReader.Read(text, file, diagnostics);
 
     /// <inheritdoc cref="Read(PooledText, string, ICollection{Diagnostic})"/>
     public IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
@@ -81,7 +81,7 @@ internal sealed class SubsetYamlReader
     /// model): their mappings keep their entries in this reader's buffer, which the next read on this reader overwrites.
     /// </summary>
     public IReadOnlyList<YamlNode> ReadTransient(PooledText text, string file, ICollection<Diagnostic> diagnostics) =>
-        ReadTransient(text.Span, file) ?? YamlTreeReader.Read(text.CreateReader(), file, diagnostics);
+        ReadTransient(text.Span, file) ?? YamlTreeReader.Read(text, file, diagnostics);
 
     /// <inheritdoc cref="ReadTransient(PooledText, string, ICollection{Diagnostic})"/>
     public IReadOnlyList<YamlNode> ReadTransient(string text, string file, ICollection<Diagnostic> diagnostics) =>

@@ -18,10 +18,54 @@ public static class YamlTreeReader
     public const int MaxDepth = 64;
 
     public static IReadOnlyList<YamlNode> Read(string text, string file, ICollection<Diagnostic> diagnostics) =>
-        Read(new StringReader(text), file, diagnostics);
+        Read(new StringReader(text), text, file, diagnostics);
+
+    /// <inheritdoc cref="Read(string, string, ICollection{Diagnostic})"/>
+    public static IReadOnlyList<YamlNode> Read(PooledText text, string file, ICollection<Diagnostic> diagnostics) =>
+        Read(text.CreateReader(), text.Span, file, diagnostics);
 
     public static IReadOnlyList<YamlNode> Read(TextReader text, string file, ICollection<Diagnostic> diagnostics) =>
         Read(new Scanner(text, skipComments: true), file, diagnostics);
+
+    private static IReadOnlyList<YamlNode> Read(TextReader reader, ReadOnlySpan<char> text, string file, ICollection<Diagnostic> diagnostics)
+    {
+        var before = diagnostics.Count;
+        var documents = Read(reader, file, diagnostics);
+        if (diagnostics.Count > before) PlaceTabError(text, diagnostics);
+        return documents;
+    }
+
+    /// <summary>
+    /// The scanner reports a tab in the indentation where the block it was reading began (1:1 for a file's top
+    /// mapping): the place to fix is the first tab in a line's indentation from there on.
+    /// </summary>
+    private static void PlaceTabError(ReadOnlySpan<char> text, ICollection<Diagnostic> diagnostics)
+    {
+        var error = diagnostics.LastOrDefault(d => d.Message.StartsWith(YamlSyntaxErrors.TabMessage, StringComparison.Ordinal));
+        if (error is null) return;
+        var (line, start) = (1, 0);
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('\n' or '\r')) continue;
+
+            // text[start..i] is line number `line`.
+            if (line >= error.Location.Line)
+            {
+                var indentation = text[start..i];
+                var end = indentation.IndexOfAnyExcept(' ', '\t');
+                var tab = (end < 0 ? indentation : indentation[..end]).IndexOf('\t');
+                if (tab >= 0)
+                {
+                    diagnostics.Remove(error);
+                    diagnostics.Add(error with { Location = error.Location with { Line = line, Column = tab + 1 } });
+                    return;
+                }
+            }
+
+            if (i < text.Length - 1 && text[i] == '\r' && text[i + 1] == '\n') i++;
+            (line, start) = (line + 1, i + 1);
+        }
+    }
 
     /// <summary>Reads from a scanner's tokens.</summary>
     internal static IReadOnlyList<YamlNode> Read(IScanner scanner, string file, ICollection<Diagnostic> diagnostics) =>
@@ -105,11 +149,8 @@ public static class YamlTreeReader
             }
             catch (YamlException ex)
             {
-                diagnostics.Add(Diagnostic.Error(
-                    At(file, ex.Start),
-                    "yaml-syntax",
-                    $"YAML syntax error: {Clean(ex.Message)}",
-                    "fix the YAML syntax here; the rest of this file was not read"));
+                var (message, help) = YamlSyntaxErrors.Explain(Clean(ex.Message));
+                diagnostics.Add(Diagnostic.Error(At(file, ex.Start), "yaml-syntax", $"YAML syntax error: {message}", help));
             }
             catch (SyntaxStop)
             {
@@ -150,7 +191,7 @@ public static class YamlTreeReader
                     At(file, alias.Start),
                     "yaml-alias",
                     $"YAML aliases (*{alias.Value}) are not supported in claims files",
-                    "write the value out in full; the rest of this file was not read"));
+                    "write the value out in full, or put it in double quotes (\"...\") if the '*' belongs to the text; the rest of this file was not read"));
                 return null;
             }
 
@@ -411,11 +452,15 @@ public static class YamlTreeReader
 
         private void Fail(Token at, string message)
         {
-            diagnostics.Add(Diagnostic.Error(
-                At(file, at.Start),
-                "yaml-syntax",
-                $"YAML syntax error: {message}",
-                "fix the YAML syntax here; the rest of this file was not read"));
+            var help = YamlSyntaxErrors.GeneralHelp;
+
+            // A value like "no" he said: the quoted part ends the value, and the rest of its line cannot follow it.
+            if (_last is Scalar { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted } quoted && quoted.End.Line == at.Start.Line && at is Scalar)
+            {
+                (message, help) = YamlSyntaxErrors.AfterClosingQuote(quoted.Style == ScalarStyle.DoubleQuoted);
+            }
+
+            diagnostics.Add(Diagnostic.Error(At(file, at.Start), "yaml-syntax", $"YAML syntax error: {message}", help));
             throw new SyntaxStop();
         }
 
