@@ -134,7 +134,8 @@ public readonly record struct PartialDate
         ? year
         : throw new ArgumentOutOfRangeException(nameof(year), year, "Year must be 1-9999.");
 
-    private const string Expected =
+    /// <summary>The forms a date may take, ending the reason for text that is none of them.</summary>
+    internal const string Expected =
         "expected an ISO date such as 2023, 2023-06, 2023-11-08 or 2023-11-08T14:10+05:00";
 
     // Hand-written rather than DateTime.TryParseExact: we need partial forms and a precise reason.

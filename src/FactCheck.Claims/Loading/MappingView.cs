@@ -311,11 +311,11 @@ public sealed partial class MappingView
     {
         if (!ScalarOf(key, required: false, out var scalar)) return null;
         if (PartialDate.TryParse(scalar.Value, out var date, out var error)) return date;
-        Report(
-            At(scalar),
-            "bad-date",
-            $"invalid date for '{key}': {error}",
-            "write 2023, 2023-06, 2023-11-08 or 2023-11-08T14:10+05:00");
+
+        // The forms are in the advice: the message says what is wrong, or which date was meant (copied from an article).
+        var hint = Dates.IsoDateHint.For(scalar.Value);
+        var why = hint.Length > 0 ? $"'{scalar.Value}' is not written year-month-day{hint}" : error!.Replace("; " + PartialDate.Expected, "", StringComparison.Ordinal);
+        Report(At(scalar), "bad-date", $"invalid date for '{key}': {why}", "write 2023, 2023-06, 2023-11-08 or 2023-11-08T14:10+05:00");
         return null;
     }
 
