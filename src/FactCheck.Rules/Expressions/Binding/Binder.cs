@@ -146,7 +146,7 @@ internal sealed class Binder
         var properties = _types.PropertiesOf(type);
         if (!properties.TryGetValue(m.Member, out var property))
         {
-            Error(m.MemberStart, $"{type.Name} has no property '{m.Member}'{Suggestions.DidYouMean(m.Member, properties.Keys)}");
+            Error(m.MemberStart, $"{TypeSystem.FactName(type)} has no property '{m.Member}'{Suggestions.DidYouMean(m.Member, properties.Keys)}");
             return null;
         }
         // Bound facts are never null; anything reached through a property may be.

@@ -27,6 +27,9 @@ internal sealed class TypeSystem(IReadOnlySet<Type> factTypes)
 
     public bool IsFactType(Type t) => factTypes.Contains(t);
 
+    /// <summary>A fact type as rules name it: <c>ClaimFact</c> is <c>Claim</c> in a rule's <c>when</c>, and so in its errors.</summary>
+    public static string FactName(Type t) => t.Name.EndsWith("Fact", StringComparison.Ordinal) && t.Name.Length > 4 ? t.Name[..^4] : t.Name;
+
     public ValueKind KindOf(Type type)
     {
         if (type == typeof(NullLiteral)) return ValueKind.Null;
@@ -87,7 +90,7 @@ internal sealed class TypeSystem(IReadOnlySet<Type> factTypes)
             ValueKind.Date => "a date",
             ValueKind.DateTime => "a date and time",
             ValueKind.Enum => $"{t.Name} (one of {string.Join(", ", Enum.GetNames(t))})",
-            ValueKind.Fact => $"a {t.Name}",
+            ValueKind.Fact => $"a {FactName(t)}",
             ValueKind.List => $"a list of {DescribePlural(ElementType(t)!)}",
             _ => t.Name,
         };
