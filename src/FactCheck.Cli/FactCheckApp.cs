@@ -34,10 +34,11 @@ public static class FactCheckApp
         {
             var parse = root.Parse(args);
 
-            // A usage error gets the error and its typo correction, not the whole help text.
+            // A usage error gets the error and its typo correction, not the whole help text; "factcheck" alone gets
+            // the commands.
             if (parse.Action is System.CommandLine.Invocation.ParseErrorAction parseError)
             {
-                parseError.ShowHelp = false;
+                parseError.ShowHelp = args.Length == 0;
             }
 
             var code = parse.Invoke(config);
