@@ -52,7 +52,7 @@ internal static class Circumstances
         var claim = appearances[0].ClaimGroup.Length > 0 ? appearances[0].ClaimGroup : appearances[0].ClaimId;
         var name = field switch { "speaker_role" => "the speaker's role", "occasion" => "the occasion", _ => field };
         return $"{name} of claim {claim} differs between sources: " +
-            string.Join(" vs ", new[] { reference }.Concat(disagreeing).Select(v => $"\"{v.Shown}\" ({Listing.Of(v.Sources)})"));
+            string.Join(" vs ", new[] { reference }.Concat(disagreeing).Select(v => $"{Quoted.Text(v.Shown)} ({Listing.Of(v.Sources)})"));
     }
 
     private static string Label(AppearanceFact a) => a.SourcePrimary ? a.SourceId + " (primary)" : a.SourceId;
@@ -159,7 +159,7 @@ internal static class Circumstances
         {
             // Each event as its first wording, with the sources that print that wording.
             parts.Add("different events: " + string.Join(" vs ", events.Select(e =>
-                $"\"{e.Wordings[0].Shown}\" ({Listing.Of(e.Wordings[0].Sources)})")));
+                $"{Quoted.Text(e.Wordings[0].Shown)} ({Listing.Of(e.Wordings[0].Sources)})")));
         }
 
         // "at or around" (no timing recorded) does not contradict a recorded timing.
@@ -167,7 +167,7 @@ internal static class Circumstances
         {
             var recorded = e.Timings.Where(t => t.Timing != "at or around").ToList();
             if (recorded.Count < 2) continue;
-            parts.Add($"{string.Join(" vs ", recorded.Select(t => $"{t.Timing} \"{t.Shown}\" ({Listing.Of(t.Sources)})"))}");
+            parts.Add($"{string.Join(" vs ", recorded.Select(t => $"{t.Timing} {Quoted.Text(t.Shown)} ({Listing.Of(t.Sources)})"))}");
         }
 
         return parts.Count == 0 ? null : $"the occasion of claim {claim} differs between sources: {string.Join("; ", parts)}";

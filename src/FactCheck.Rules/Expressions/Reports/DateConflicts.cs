@@ -59,8 +59,8 @@ internal static class DateConflicts
             {
                 var (a, b) = (reference.Dates[k], other.Dates[k]);
                 if (a.Date.IsCompatibleWith(b.Date)) continue;
-                lines.Add($"{a.Mention.SourceId} says \"{a.Mention.Text}\" ({a.Date}, read against {a.Mention.Reference ?? "no date"}) but " +
-                    $"{b.Mention.SourceId} says \"{b.Mention.Text}\" ({b.Date}, read against {b.Mention.Reference ?? "no date"})");
+                lines.Add($"{a.Mention.SourceId} says {Quoted.Text(a.Mention.Text)} ({a.Date}, read against {a.Mention.Reference ?? "no date"}) but " +
+                    $"{b.Mention.SourceId} says {Quoted.Text(b.Mention.Text)} ({b.Date}, read against {b.Mention.Reference ?? "no date"})");
             }
         }
 
@@ -72,7 +72,7 @@ internal static class DateConflicts
         mentions[0].ClaimGroup.Length > 0 ? mentions[0].ClaimGroup : mentions[0].ClaimId;
 
     private static string Says(List<DateMentionFact> mentions) =>
-        Listing.Of(mentions.Select(m => $"{m.SourceId}: \"{m.Text}\" read against {m.Reference ?? "no date"}"), 3);
+        Listing.Of(mentions.Select(m => $"{m.SourceId}: {Quoted.Text(m.Text)} read against {m.Reference ?? "no date"}"), 3);
 
     private static PartialDate? Parse(string? text) =>
         text is not null && PartialDate.TryParse(text, out var date, out _) ? date : null;

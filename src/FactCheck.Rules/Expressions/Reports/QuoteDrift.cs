@@ -72,12 +72,12 @@ internal static class QuoteDrift
             }
 
             warning |= changes.Any(c => c.Serious);
-            lines.Add($"\"{wording.Text}\" ({Listing.Of(wording.Sources)}): {string.Join("; ", changes.Select(c => c.Text))}");
+            lines.Add($"{Quoted.Text(wording.Text)} ({Listing.Of(wording.Sources)}): {string.Join("; ", changes.Select(c => c.Text))}");
         }
 
         if (lines.Count == 0) return None;
         var message = new StringBuilder();
-        message.Append($"claim {appearances[0].ClaimId} is quoted in {wordings.Count} wordings. Reference ({why}): \"{reference.Text}\" ")
+        message.Append($"claim {appearances[0].ClaimId} is quoted in {wordings.Count} wordings. Reference ({why}): {Quoted.Text(reference.Text)} ")
             .Append($"({Listing.Of(reference.Sources)}). Differing: ")
             .Append(string.Join(" | ", lines));
         if (excerpts > 0) message.Append($" ({excerpts} other wording{(excerpts == 1 ? " is an excerpt" : "s are excerpts")} of it)");

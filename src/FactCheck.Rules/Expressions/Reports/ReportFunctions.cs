@@ -77,7 +77,7 @@ public static class ReportFunctions
     /// <summary>Each mention's source, words and reading: "euronews says "on Wednesday" (published 2023-11-08): ...".</summary>
     public static string? MentionList(IReadOnlyList<DateMentionFact>? mentions) =>
         mentions is null || mentions.Count == 0 ? null
-            : Listing.Of(mentions.Select(m => $"{m.SourceId} says \"{m.Text}\" (published {m.Reference ?? "undated"}): {m.FitReason}"), 3, "; ");
+            : Listing.Of(mentions.Select(m => $"{m.SourceId} says {Quoted.Text(m.Text)} (published {m.Reference ?? "undated"}): {m.FitReason}"), 3, "; ");
 
     /// <summary>Each appearance's source with its publication date.</summary>
     public static string? PublishedList(IReadOnlyList<AppearanceFact>? appearances) =>

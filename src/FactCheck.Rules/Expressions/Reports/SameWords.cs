@@ -12,6 +12,6 @@ internal static class SameWords
         var speakers = appearances.GroupBy(a => a.Claimant, StringComparer.Ordinal).ToList();
         if (speakers.Count < 2) return null;
         var parts = speakers.Select(g => $"{g.Key} ({Listing.Of(g.Select(a => $"{a.SourceId}, claim {a.ClaimId}"), 3)})");
-        return $"the words \"{appearances[0].Quote}\" are given to {speakers.Count} speakers: {string.Join(" vs ", parts)}";
+        return $"the words {Quoted.Text(appearances[0].Quote)} are given to {speakers.Count} speakers: {string.Join(" vs ", parts)}";
     }
 }
