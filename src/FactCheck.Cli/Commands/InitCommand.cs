@@ -41,6 +41,15 @@ internal static class InitCommand
             }
 
             output.WriteLine($"wrote {ProjectConfigReader.FileNames[0]}: claims from {claims}, rules from {rules ?? "the bundled pack"}");
+
+            // A new project's first `check` runs (on no claims) instead of failing on a folder that does not exist.
+            var claimsFolder = Path.Combine(here, claims);
+            if (!Path.Exists(claimsFolder))
+            {
+                Directory.CreateDirectory(claimsFolder);
+                output.WriteLine($"created {claims}/, empty: write claims files there (the format: docs/format.md), or draft them from an article with 'factcheck draft'");
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -109,6 +109,28 @@ public sealed class ProjectConfigTests
     }
 
     [Fact]
+    public void Init_in_a_new_project_creates_the_claims_folder_so_the_first_check_runs()
+    {
+        var root = Directory.CreateTempSubdirectory("factcheck-init-new-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, ".git"));
+            var output = new StringWriter();
+            Assert.Equal(0, FactCheckApp.Run(["init"], output, TextWriter.Null, root));
+            Assert.Contains("created claims/, empty", output.ToString(), StringComparison.Ordinal);
+            Assert.True(Directory.Exists(Path.Combine(root, "claims")));
+
+            var check = new StringWriter();
+            Assert.Equal(0, FactCheckApp.Run(["check", "--no-report"], check, TextWriter.Null, root));
+            Assert.Contains("0 findings in 0 claims", check.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Init_inside_claims_points_at_the_folders_found()
     {
         using var project = new TempProject();
