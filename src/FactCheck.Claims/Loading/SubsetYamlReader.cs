@@ -641,11 +641,14 @@ internal sealed class SubsetYamlReader
                 return -1;
             }
 
+            // A word starting with '*' makes the line one scalar to the reference (see HasAliasLikeWord): not a key.
+            var aliasLike = false;
             for (var i = _pos; !AtEol(i) && i - _pos <= MaxKeyLength; i++)
             {
                 var c = _text[i];
-                if (c == ':' && (AtEol(i + 1) || _text[i + 1] == ' ')) return HasAliasLikeWord(_pos, i) ? -1 : i;
+                if (c == ':' && (AtEol(i + 1) || _text[i + 1] == ' ')) return aliasLike ? -1 : i;
                 if (c == '#' && _text[i - 1] == ' ') return -1;
+                aliasLike |= c == '*' && _text[i - 1] is ' ' or '\t';
             }
 
             return -1;
