@@ -56,7 +56,7 @@ public sealed partial class MappingView
                 diagnostics.Add(Diagnostic.Error(
                     mapping.KeyLocationAt(i),
                     "unknown-key",
-                    $"unknown key '{key}' in {what}{Suggestions.DidYouMean(key, allowedKeys)}",
+                    $"unknown key '{key}' in {what}{(KeySynonyms.DidYouMean(key, allowedKeys) is { Length: > 0 } meant ? meant : Suggestions.DidYouMean(key, allowedKeys))}",
                     $"allowed keys: {string.Join(", ", allowedKeys)}"));
             }
         }
