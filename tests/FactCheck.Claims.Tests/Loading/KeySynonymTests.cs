@@ -26,7 +26,7 @@ public sealed class KeySynonymTests
     [Fact]
     public void A_word_that_names_no_key_of_that_mapping_gets_no_guess()
     {
-        // 'speaker' means the claimant in a claim, but an appearance has its own 'speaker_role': spelling finds that one.
+        // 'speaker' is another word for a claim's claimant, which a source does not have.
         var result = ClaimsLoader.LoadText("sources:\n  - id: s\n    kind: article\n    outlet: Daily\n    speaker: X\n", "x.yaml", Path.GetTempPath());
 
         var error = Assert.Single(result.Diagnostics);
