@@ -185,10 +185,20 @@ public sealed class WorkstationGcTests : IDisposable
         var kept = new List<string>();
         foreach (var fd in Directory.GetFiles($"/proc/{process}/fd").Select(Path.GetFileName).OrderBy(n => int.Parse(n!, System.Globalization.CultureInfo.InvariantCulture)))
         {
-            var flags = File.ReadAllLines($"/proc/{process}/fdinfo/{fd}").First(l => l.StartsWith("flags:", StringComparison.Ordinal));
+            string flags, target;
+            try
+            {
+                flags = File.ReadAllLines($"/proc/{process}/fdinfo/{fd}").First(l => l.StartsWith("flags:", StringComparison.Ordinal));
+                target = new FileInfo($"/proc/{process}/fd/{fd}").LinkTarget ?? "";
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Closed since the listing: a descriptor the running session used for a moment, not one it inherited.
+                continue;
+            }
+
             // O_CLOEXEC is 02000000 (octal).
             if ((Convert.ToInt64(flags["flags:".Length..].Trim(), 8) & 0x80000) != 0) continue;
-            var target = new FileInfo($"/proc/{process}/fd/{fd}").LinkTarget ?? "";
             // Each process has pipes of its own to the test: their kind, not their inode.
             kept.Add($"{fd} {(target.StartsWith("pipe:", StringComparison.Ordinal) ? "pipe" : target)}");
         }
