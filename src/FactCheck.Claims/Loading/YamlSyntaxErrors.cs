@@ -34,11 +34,8 @@ internal static class YamlSyntaxErrors
             "a quoted value is not closed on its line, and the next line is not indented to go on with it",
             "add the closing quote mark, writing a quote mark inside \"...\" as \\\"; or indent the value's next lines further than its key" + NotRead),
         (
-            "tab as indentation",
-            TabMessage["YAML syntax error: ".Length..],
-            "indent with spaces only" + NotRead),
-        (
-            "tab character",
+            // "found invalid tab as indentation", "found a tab character that violate indentation".
+            " tab ",
             TabMessage["YAML syntax error: ".Length..],
             "indent with spaces only" + NotRead),
         (
